@@ -1,0 +1,42 @@
+# Two commands on a fresh machine: `make site` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
+
+.PHONY: site serve test check bench clean
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[test]'
+	touch $(STAMP)
+
+## Set up and build the site into site/ (the previous site/ stays if the build fails).
+site: $(STAMP)
+	$(BIN)/microsite build
+
+## Live preview at http://127.0.0.1:8000/
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+## Validate the data without building.
+check: $(STAMP)
+	$(BIN)/microsite check
+
+## The whole test suite, with its own extras (Node parsers, Chromium).
+test: $(STAMP) tests/js/node_modules/.installed
+	$(BIN)/python -m pytest
+
+tests/js/node_modules/.installed: tests/js/package.json tests/js/package-lock.json
+	cd tests/js && npm ci --no-audit --no-fund --silent
+	touch $@
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) site .cache tests/js/node_modules

@@ -1,0 +1,521 @@
+"""Typed reads from located YAML nodes, collecting problems instead of raising.
+
+Loaders describe each entry with a :class:`Reader`: ``reader.text("title")``,
+``reader.when("start", tz)``… Each read either returns a value or records a
+:class:`~microsite.errors.Problem` that says where, what and how to fix it,
+so one pass reports every mistake in a file.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta, timezone
+from decimal import Decimal, InvalidOperation
+from enum import Enum
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterator, TypeVar
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+import yaml
+from babel.core import get_global
+
+from .errors import Problem
+from .model.text import Text
+from .yamlsource import location_of
+
+__all__ = ["Context", "Reader", "check_timezone", "localize"]
+
+E = TypeVar("E", bound=Enum)
+
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_WHEN = re.compile(
+    r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
+    r"(?:[ T](?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?(?P<off>Z|[+-]\d{2}:?\d{2})?)?$"
+)
+_HTML = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+
+
+@dataclass
+class Context:
+    """Where problems go, and what every reader of one file needs to know."""
+
+    file: str
+    languages: tuple[str, ...]
+    problems: list[Problem] = field(default_factory=list)
+
+    def error(self, node: yaml.Node | None, path: str, message: str, fix: str) -> None:
+        """Record an error at a node."""
+        self.problems.append(Problem(location_of(node, self.file), path, message, fix))
+
+    def warn(self, node: yaml.Node | None, path: str, message: str, fix: str) -> None:
+        """Record a warning at a node; warnings do not stop the build."""
+        self.problems.append(Problem(location_of(node, self.file), path, message, fix, "warning"))
+
+
+class Reader:
+    """Read the fields of one YAML mapping (an entry) with located problems."""
+
+    def __init__(self, ctx: Context, node: yaml.Node | None, path: str, known: tuple[str, ...]) -> None:
+        self.ctx = ctx
+        self.path = path
+        self.node = node
+        self.known = known
+        self._values: dict[str, yaml.Node] = {}
+        self.ok = isinstance(node, yaml.MappingNode)
+        if not self.ok:
+            what = "nothing" if node is None or _is_null(node) else "a single value"
+            ctx.error(node, path, f"expected an entry with fields ({', '.join(known[:3])}, …), found {what}",
+                      "write one 'key: value' per line, indented under this entry")
+            return
+        for key, value in node.value:
+            name = key.value if isinstance(key, yaml.ScalarNode) else str(key.value)
+            if name not in known:
+                close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+                hint = f"did you mean '{close[0]}'?" if close else f"known fields are: {', '.join(known)}"
+                ctx.error(key, self._sub(name), f"'{name}' is not a field this entry can have",
+                          f"{hint} (check the spelling)")
+                continue
+            self._values[name] = value
+
+    def _sub(self, key: str) -> str:
+        return f"{self.path}.{key}" if self.path else key
+
+    def has(self, key: str) -> bool:
+        """Say whether the field is present and not empty."""
+        value = self._values.get(key)
+        return value is not None and not _is_null(value)
+
+    def raw(self, key: str) -> yaml.Node | None:
+        """Return the field's node, or None."""
+        return self._values.get(key)
+
+    def _require(self, key: str, required: bool, example: str) -> yaml.Node | None:
+        value = self._values.get(key)
+        if value is None or _is_null(value):
+            if required and self.ok:
+                self.ctx.error(self.node, self._sub(key), f"the required field '{key}' is missing or empty",
+                               f"add a line '{key}: {example}' to this entry")
+            return None
+        return value
+
+    def _scalar(self, key: str, required: bool, example: str) -> tuple[yaml.Node, str] | None:
+        value = self._require(key, required, example)
+        if value is None:
+            return None
+        if not isinstance(value, yaml.ScalarNode):
+            self.ctx.error(value, self._sub(key), "expected a single value here, found a list or a group of fields",
+                           f"write it on one line, e.g. '{key}: {example}'")
+            return None
+        return value, value.value.strip()
+
+    # --- scalars -------------------------------------------------------------------------
+
+    def string(self, key: str, *, required: bool = False, example: str = "…") -> str | None:
+        """Read a plain one-line string."""
+        got = self._scalar(key, required, example)
+        if got is None:
+            return None
+        node, text = got
+        self._warn_html(node, key, text)
+        return text
+
+    def ident(self, key: str, *, required: bool = True, example: str = "krosno-2019-03-27") -> str | None:
+        """Read an id: lower-case letters, digits and single hyphens."""
+        got = self._scalar(key, required, example)
+        if got is None:
+            return None
+        node, text = got
+        if not _ID.match(text):
+            self.ctx.error(node, self._sub(key), f"'{text}' is not a valid id",
+                           f"use only lower-case letters a–z, digits and hyphens, e.g. '{example}'")
+            return None
+        return text
+
+    def choice(self, key: str, enum: type[E], *, required: bool = True, default: E | None = None) -> E | None:
+        """Read one of the values of an enumeration."""
+        choices = [m.value for m in enum]
+        got = self._scalar(key, required and default is None, choices[0])
+        if got is None:
+            return default
+        node, text = got
+        try:
+            return enum(text)
+        except ValueError:
+            close = difflib.get_close_matches(text, choices, n=1, cutoff=0.5)
+            hint = f"did you mean '{close[0]}'? " if close else ""
+            self.ctx.error(node, self._sub(key), f"'{text}' is not one of the allowed values",
+                           f"{hint}use one of: {', '.join(choices)}")
+            return default
+
+    def decimal(self, key: str, *, required: bool = True, example: str = "728752.08") -> Decimal | None:
+        """Read a number written with a dot for decimals and no spaces."""
+        got = self._scalar(key, required, example)
+        if got is None:
+            return None
+        node, text = got
+        try:
+            value = Decimal(text.replace("_", ""))
+            if not value.is_finite():
+                raise InvalidOperation
+        except InvalidOperation:
+            self.ctx.error(node, self._sub(key), f"'{text}' is not a number",
+                           f"write digits only, with a dot before decimals and no spaces or currency, e.g. {example}")
+            return None
+        if value < 0:
+            self.ctx.error(node, self._sub(key), f"{text} is negative", "write a number of zero or more")
+            return None
+        return value
+
+    def integer(self, key: str, *, required: bool = False, example: str = "1") -> int | None:
+        """Read a whole number of zero or more."""
+        got = self._scalar(key, required, example)
+        if got is None:
+            return None
+        node, text = got
+        if not text.isdigit():
+            self.ctx.error(node, self._sub(key), f"'{text}' is not a whole number",
+                           f"write digits only, e.g. {example}")
+            return None
+        return int(text)
+
+    def number(self, key: str, *, required: bool = False, example: str = "50.0386") -> float | None:
+        """Read a decimal number that may be negative (coordinates)."""
+        got = self._scalar(key, required, example)
+        if got is None:
+            return None
+        node, text = got
+        try:
+            return float(Decimal(text))
+        except InvalidOperation:
+            self.ctx.error(node, self._sub(key), f"'{text}' is not a number",
+                           f"write it with a dot for decimals, e.g. {example}")
+            return None
+
+    def url(self, key: str, *, required: bool = False) -> str | None:
+        """Read a web address with its scheme."""
+        got = self._scalar(key, required, "https://example.org/")
+        if got is None:
+            return None
+        node, text = got
+        if not re.match(r"^https?://[^\s/]+\.[^\s]+$", text):
+            if re.match(r"^[\w.-]+\.[a-z]{2,}(/\S*)?$", text):
+                fix = f"add the scheme: 'https://{text}'"
+            else:
+                fix = "write a full address starting with https://"
+            self.ctx.error(node, self._sub(key), f"'{text}' is not a complete web address", fix)
+            return None
+        return text
+
+    def email(self, key: str, *, required: bool = False) -> str | None:
+        """Read an e-mail address."""
+        got = self._scalar(key, required, "biuro@example.org")
+        if got is None:
+            return None
+        node, text = got
+        if not re.match(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", text):
+            self.ctx.error(node, self._sub(key), f"'{text}' is not an e-mail address",
+                           "write it as name@domain, e.g. biuro@example.org")
+            return None
+        return text
+
+    def asset(self, key: str, content_root: Path, content_dir: str, *, required: bool = False) -> str | None:
+        """Read a path below the content folder and check that the file exists."""
+        got = self._scalar(key, required, "assets/logos/name.svg")
+        if got is None:
+            return None
+        node, relative = got
+        relative = relative.lstrip("/")
+        if ".." in Path(relative).parts or not (content_root / relative).is_file():
+            folder = Path(relative).parent.as_posix()
+            self.ctx.error(node, self._sub(key), f"the file '{content_dir}/{relative}' does not exist",
+                           f"put the file in {content_dir}/{folder}/ or correct the path")
+            return None
+        return relative
+
+    def country(self, key: str, *, required: bool = True) -> str | None:
+        """Read an ISO 3166-1 alpha-2 country code (PL, GB…)."""
+        got = self._scalar(key, required, "PL")
+        if got is None:
+            return None
+        node, text = got
+        code = text.upper()
+        if code not in _territories():
+            self.ctx.error(node, self._sub(key), f"'{text}' is not a two-letter country code",
+                           "use the ISO code: PL for Poland, GB for the United Kingdom, DE for Germany…")
+            return None
+        return code
+
+    def timezone(self, key: str, *, required: bool = False) -> str | None:
+        """Read an IANA time zone name such as Europe/Warsaw."""
+        got = self._scalar(key, required, "Europe/Warsaw")
+        if got is None:
+            return None
+        node, text = got
+        problem = check_timezone(text)
+        if problem:
+            self.ctx.error(node, self._sub(key), *problem)
+            return None
+        return text
+
+    def language(self, key: str, *, required: bool = True) -> str | None:
+        """Read a two-letter language code."""
+        got = self._scalar(key, required, "pl")
+        if got is None:
+            return None
+        node, text = got
+        if not re.match(r"^[a-z]{2}$", text):
+            self.ctx.error(node, self._sub(key), f"'{text}' is not a two-letter language code",
+                           "use pl for Polish, en for English")
+            return None
+        return text
+
+    def day(self, key: str, *, required: bool = True) -> date | None:
+        """Read a calendar date written YYYY-MM-DD."""
+        got = self._scalar(key, required, "2019-03-27")
+        if got is None:
+            return None
+        node, text = got
+        parsed = self._parse_when(node, key, text)
+        if parsed is None:
+            return None
+        if parsed[1] is not None:
+            self.ctx.error(node, self._sub(key), "a date is expected here, without a time",
+                           f"write only the day, e.g. '{parsed[0].isoformat()}'")
+            return None
+        return parsed[0]
+
+    def when(self, key: str, tz: str | None, *, required: bool = True) -> date | datetime | None:
+        """Read a date (all-day) or a local date and time in ``tz``, checked against DST."""
+        got = self._scalar(key, required, "2019-03-27 15:00")
+        if got is None:
+            return None
+        node, text = got
+        parsed = self._parse_when(node, key, text)
+        if parsed is None:
+            return None
+        day_value, clock, offset = parsed
+        if clock is None:
+            return day_value
+        if tz is None:
+            return None  # the zone itself was wrong and is already reported
+        return localize(self.ctx, node, self._sub(key), datetime.combine(day_value, clock), tz, offset)
+
+    def _parse_when(self, node: yaml.Node, key: str, text: str):
+        match = _WHEN.match(text)
+        if not match:
+            self.ctx.error(node, self._sub(key), f"'{text}' is not a date",
+                           "write it as YYYY-MM-DD, with the time as HH:MM if needed, e.g. '2019-03-27 15:00'")
+            return None
+        y, m, d = int(match["y"]), int(match["m"]), int(match["d"])
+        try:
+            day_value = date(y, m, d)
+        except ValueError:
+            if 1 <= m <= 12:
+                why = f"there is no day {d} in {_MONTHS[m - 1]} {y}"
+            else:
+                why = f"there is no month {m}"
+            self.ctx.error(node, self._sub(key), f"'{text}' is an impossible date: {why}",
+                           "check the day and the month (the format is YYYY-MM-DD)")
+            return None
+        if match["H"] is None:
+            return day_value, None, None
+        hour, minute, second = int(match["H"]), int(match["M"]), int(match["S"] or 0)
+        if hour > 23 or minute > 59 or second > 59:
+            self.ctx.error(node, self._sub(key), f"'{text}' has an impossible time",
+                           "write the time as HH:MM on a 24-hour clock, from 00:00 to 23:59")
+            return None
+        offset = None
+        if match["off"]:
+            raw = match["off"]
+            if raw == "Z":
+                offset = timedelta(0)
+            else:
+                sign = 1 if raw[0] == "+" else -1
+                digits = raw[1:].replace(":", "")
+                offset = sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
+        return day_value, time(hour, minute, second), offset
+
+    # --- texts ---------------------------------------------------------------------------
+
+    def text(self, key: str, *, required: bool = True, fallback: bool = False,
+             neutral: bool = False) -> Text | None:
+        """Read a text given in every site language (``pl: …`` / ``en: …``).
+
+        ``neutral`` lets a proper name be written once for all languages;
+        ``fallback`` lets a missing translation show the default language,
+        with a warning instead of an error.
+        """
+        value = self._require(key, required, "{" + ", ".join(f"{lang}: …" for lang in self.ctx.languages) + "}")
+        if value is None:
+            return None
+        return read_text(self.ctx, value, self._sub(key), fallback=fallback, neutral=neutral)
+
+    def texts(self, key: str, *, required: bool = False) -> tuple[Text, ...]:
+        """Read a list of texts, each in every language."""
+        out = []
+        for path, item in self.items(key, required=required):
+            text = read_text(self.ctx, item, path)
+            if text is not None:
+                out.append(text)
+        return tuple(out)
+
+    def _warn_html(self, node: yaml.Node, key: str, text: str) -> None:
+        if _HTML.search(text):
+            self.ctx.warn(node, self._sub(key), "this text contains HTML markup, which is shown as plain text",
+                          "remove the tags; links and formatting belong in the Markdown pages")
+
+    # --- nesting -------------------------------------------------------------------------
+
+    def items(self, key: str, *, required: bool = False) -> Iterator[tuple[str, yaml.Node]]:
+        """Yield (path, node) for each item of a list field; paths count from 1."""
+        value = self._require(key, required, "[]")
+        if value is None:
+            return
+        if not isinstance(value, yaml.SequenceNode):
+            self.ctx.error(value, self._sub(key), "expected a list here",
+                           "start each item on its own line with '- '")
+            return
+        for index, item in enumerate(value.value, start=1):
+            yield f"{self._sub(key)}[{index}]", item
+
+    def entry(self, key: str, known: tuple[str, ...], *, required: bool = True) -> Reader | None:
+        """Return a reader for a nested group of fields."""
+        value = self._require(key, required, "")
+        if value is None:
+            return None
+        return Reader(self.ctx, value, self._sub(key), known)
+
+
+def read_text(ctx: Context, node: yaml.Node, path: str, *, fallback: bool = False,
+              neutral: bool = False) -> Text | None:
+    """Read a text node: a mapping of languages, or (if ``neutral``) one string for all."""
+    langs = ctx.languages
+    if isinstance(node, yaml.ScalarNode):
+        if neutral:
+            _warn_html_node(ctx, node, path)
+            return Text.neutral(node.value.strip())
+        ctx.error(node, path, "this text needs a version in each language",
+                  "write it as: " + " ".join(f"{lang}: …" for lang in langs) + " (one per line, indented)")
+        return None
+    if not isinstance(node, yaml.MappingNode):
+        ctx.error(node, path, "expected a text in each language, found a list",
+                  "write it as: " + " ".join(f"{lang}: …" for lang in langs))
+        return None
+    values: dict[str, str] = {}
+    for key, value in node.value:
+        lang = key.value
+        if lang not in langs:
+            close = difflib.get_close_matches(lang, langs, n=1, cutoff=0.5)
+            hint = f"did you mean '{close[0]}'? " if close else ""
+            ctx.error(key, f"{path}.{lang}", f"'{lang}' is not one of the site's languages ({', '.join(langs)})",
+                      f"{hint}use the language codes {', '.join(langs)}")
+            continue
+        if not isinstance(value, yaml.ScalarNode) or not value.value.strip():
+            ctx.error(value, f"{path}.{lang}", "the text is empty or not a single text",
+                      "write the text after the colon (use '|' for several paragraphs)")
+            continue
+        values[lang] = value.value.strip()
+        _warn_html_node(ctx, value, f"{path}.{lang}")
+    missing = [lang for lang in langs if lang not in values]
+    if missing and len(missing) == len(langs):
+        return None
+    if missing:
+        default = langs[0]
+        if fallback and default in values:
+            for lang in missing:
+                ctx.warn(node, f"{path}.{lang}", f"the {lang} translation is missing; readers will see the "
+                         f"{default} text", f"add a line '{lang}: …' with the translation")
+            return Text(tuple((lang, values[lang]) for lang in langs if lang in values), fallback=default)
+        for lang in missing:
+            ctx.error(node, f"{path}.{lang}", f"the {lang} translation is missing",
+                      f"add a line '{lang}: …' with the translation under '{path.rsplit('.', 1)[-1]}'")
+        return None
+    return Text(tuple((lang, values[lang]) for lang in langs))
+
+
+def _warn_html_node(ctx: Context, node: yaml.Node, path: str) -> None:
+    if _HTML.search(node.value):
+        ctx.warn(node, path, "this text contains HTML markup, which is shown as plain text",
+                 "remove the tags; links and formatting belong in the Markdown pages")
+
+
+def _is_null(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null" and not node.style
+
+
+@lru_cache(maxsize=1)
+def _zones() -> frozenset[str]:
+    return frozenset(available_timezones())
+
+
+@lru_cache(maxsize=1)
+def _territories() -> frozenset[str]:
+    return frozenset(get_global("territory_zones").keys()) | frozenset(get_global("zone_territories").values())
+
+
+def check_timezone(name: str) -> tuple[str, str] | None:
+    """Return (message, fix) if ``name`` is not a known IANA zone."""
+    if name in _zones():
+        try:
+            ZoneInfo(name)
+            return None
+        except (ZoneInfoNotFoundError, ValueError):
+            pass
+    close = difflib.get_close_matches(name, sorted(_zones()), n=1, cutoff=0.6)
+    hint = f"did you mean '{close[0]}'? " if close else ""
+    return (f"'{name}' is not a known time zone",
+            f"{hint}use an IANA name such as Europe/Warsaw or Europe/London")
+
+
+def zone_country(tz: str) -> str | None:
+    """Return the ISO country of an IANA zone (CLDR), if it belongs to one."""
+    return get_global("zone_territories").get(tz)
+
+
+def zones_of(country: str) -> tuple[str, ...]:
+    """Return the IANA zones CLDR lists for a country."""
+    return tuple(z for z, c in sorted(get_global("zone_territories").items()) if c == country and z in _zones())
+
+
+def localize(ctx: Context, node: yaml.Node, path: str, naive: datetime, tz: str,
+             offset: timedelta | None = None) -> datetime | None:
+    """Attach ``tz`` to a wall-clock time, refusing times DST skips or repeats."""
+    zone = ZoneInfo(tz)
+    first = naive.replace(tzinfo=zone, fold=0)
+    second = naive.replace(tzinfo=zone, fold=1)
+    shown = naive.strftime("%Y-%m-%d %H:%M")
+    if first.utcoffset() == second.utcoffset():
+        if offset is not None and first.utcoffset() != offset:
+            ctx.error(node, path, f"the offset does not match {tz} on that day (it is {_fmt_offset(first)})",
+                      "remove the offset, or correct it")
+            return None
+        return first
+    # Offsets differ: either a gap (the clock jumps) or an overlap (the clock repeats).
+    roundtrip = first.astimezone(timezone.utc).astimezone(zone).replace(tzinfo=None)
+    if roundtrip != naive:
+        ctx.error(node, path, f"{shown} does not exist in {tz}: the clocks jump forward that night",
+                  "choose a time outside the change (e.g. one hour later)")
+        return None
+    if offset is None:
+        ctx.error(node, path, f"{shown} happens twice in {tz}: the clocks go back that night",
+                  f"add the offset to say which one, e.g. '{shown}{_fmt_offset(first)}' (summer time) or "
+                  f"'{shown}{_fmt_offset(second)}' (winter time)")
+        return None
+    for candidate in (first, second):
+        if candidate.utcoffset() == offset:
+            return candidate
+    ctx.error(node, path, f"the offset matches neither of the two {shown} in {tz}",
+              f"use {_fmt_offset(first)} or {_fmt_offset(second)}")
+    return None
+
+
+def _fmt_offset(value: datetime) -> str:
+    total = int(value.utcoffset().total_seconds())
+    sign = "+" if total >= 0 else "-"
+    total = abs(total)
+    return f"{sign}{total // 3600:02d}:{total % 3600 // 60:02d}"

@@ -1,0 +1,501 @@
+"""Load the data folder into a validated :class:`~microsite.model.Site`.
+
+This is the only place that validates. It reads every file, collects every
+problem, and raises one :class:`~microsite.errors.SiteDataError` listing them
+all; downstream code trusts the model.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from decimal import Decimal
+from pathlib import Path
+
+import yaml
+
+from .errors import Location, Problem, SiteDataError
+from .fields import Context, Reader, localize, zone_country, zones_of
+from .funding import build_funding_strip
+from .model import (Contact, Document, Event, EventKind, EventStatus, Indicator, Partner, PartnerRole,
+                    Project, Session, Site, Text, Venue)
+from .recurrence import expand_weekly, occurrence_dates
+from .units import UNITS
+from .yamlsource import load_yaml, location_of
+
+__all__ = ["DataPaths", "load_site", "check_site"]
+
+PROJECT_FIELDS = ("languages", "title", "short_name", "summary", "beneficiary", "programme", "fund",
+                  "programme_period", "region", "start", "end", "total_value", "eu_contribution",
+                  "co_financing_rate", "currency", "timezone", "goals", "target_groups", "stages", "results",
+                  "contact", "funding")
+PARTNER_FIELDS = ("id", "name", "role", "country", "city", "address", "website", "logo", "logo_alt",
+                  "description")
+VENUE_FIELDS = ("id", "name", "street", "postal_code", "city", "country", "timezone", "latitude", "longitude")
+EVENT_FIELDS = ("id", "kind", "title", "description", "start", "end", "timezone", "venue", "online_url",
+                "organiser", "audience", "registration_url", "status", "previous_start", "sessions", "repeat",
+                "revision", "updated")
+SESSION_FIELDS = ("id", "start", "end", "title", "venue", "description")
+REPEAT_FIELDS = ("every", "until", "except", "cancelled")
+DOCUMENT_FIELDS = ("id", "title", "file", "type", "language", "published", "description")
+DOCUMENT_TYPES = ("report", "programme", "form", "presentation", "other")
+
+
+@dataclass(frozen=True, slots=True)
+class DataPaths:
+    """Where a site's files live; display names are relative to ``root``."""
+
+    root: Path
+    data_dir: str = "data"
+    content_dir: str = "content"
+
+    def data(self, name: str) -> Path:
+        return self.root / self.data_dir / name
+
+    def display(self, name: str) -> str:
+        return f"{self.data_dir}/{name}"
+
+    def content(self, relative: str) -> Path:
+        return self.root / self.content_dir / relative
+
+
+def load_site(root: Path | str, *, data_dir: str = "data", content_dir: str = "content") -> tuple[Site, list[Problem]]:
+    """Load and validate a site; return it with its warnings, or raise with every error."""
+    paths = DataPaths(Path(root), data_dir, content_dir)
+    problems: list[Problem] = []
+    nodes: dict[str, yaml.Node | None] = {}
+    for name in ("project.yaml", "partners.yaml", "venues.yaml", "events.yaml", "documents.yaml"):
+        path = paths.data(name)
+        if not path.exists():
+            if name in ("project.yaml", "events.yaml", "partners.yaml"):
+                problems.append(Problem(Location(paths.display(name)), "", "this file is missing",
+                                        f"create {paths.display(name)} (see the editors' reference for an example)"))
+            nodes[name] = None
+            continue
+        try:
+            nodes[name] = load_yaml(path, paths.display(name))
+        except SiteDataError as exc:
+            problems.extend(exc.problems)
+            nodes[name] = None
+    if any(p.is_error for p in problems):
+        raise SiteDataError(problems)
+
+    languages = _read_languages(nodes["project.yaml"], paths.display("project.yaml"), problems)
+    project_ctx = Context(paths.display("project.yaml"), languages)
+    partner_ctx = Context(paths.display("partners.yaml"), languages)
+    partners = _load_partners(partner_ctx, nodes["partners.yaml"], paths)
+    project = _load_project(project_ctx, nodes["project.yaml"], partners, paths)
+    default_tz = project.timezone if project else "Europe/Warsaw"
+    venue_ctx = Context(paths.display("venues.yaml"), languages)
+    venues = _load_venues(venue_ctx, nodes["venues.yaml"], default_tz)
+    event_ctx = Context(paths.display("events.yaml"), languages)
+    events = _load_events(event_ctx, nodes["events.yaml"], default_tz, partners, venues)
+    doc_ctx = Context(paths.display("documents.yaml"), languages)
+    documents = _load_documents(doc_ctx, nodes["documents.yaml"], paths)
+    for ctx in (project_ctx, partner_ctx, venue_ctx, event_ctx, doc_ctx):
+        problems.extend(ctx.problems)
+    if project is None or any(p.is_error for p in problems):
+        raise SiteDataError(problems)
+    site = Site(project=project, partners=tuple(partners.values()), venues=tuple(venues.values()),
+                events=tuple(sorted(events, key=Event.sort_key)), documents=tuple(documents))
+    return site, problems
+
+
+def check_site(root: Path | str) -> list[Problem]:
+    """Return every problem (errors and warnings) without raising."""
+    try:
+        _, warnings = load_site(root)
+        return warnings
+    except SiteDataError as exc:
+        return exc.problems
+
+
+def _read_languages(node: yaml.Node | None, file: str, problems: list[Problem]) -> tuple[str, ...]:
+    default = ("pl", "en")
+    if not isinstance(node, yaml.MappingNode):
+        return default
+    for key, value in node.value:
+        if key.value == "languages":
+            if isinstance(value, yaml.SequenceNode) and value.value and all(
+                    isinstance(v, yaml.ScalarNode) and len(v.value) == 2 for v in value.value):
+                return tuple(v.value for v in value.value)
+            problems.append(Problem(location_of(value, file), "languages",
+                                    "expected a list of two-letter language codes",
+                                    "write e.g. 'languages: [pl, en]' (the first is the default)"))
+    return default
+
+
+def _top_list(ctx: Context, node: yaml.Node | None, key: str):
+    """Yield (path, node) for the items of the file's top-level list ``key:``."""
+    if node is None:
+        return
+    reader = Reader(ctx, node, "", (key,))
+    yield from reader.items(key)
+
+
+def _check_unique(ctx: Context, seen: dict[str, yaml.Node], ident: str | None, node: yaml.Node, path: str) -> bool:
+    if ident is None:
+        return False
+    if ident in seen:
+        first = seen[ident].start_mark.line + 1
+        ctx.error(node, f"{path}.id", f"the id '{ident}' is already used (line {first})",
+                  "give every entry its own id")
+        return False
+    seen[ident] = node
+    return True
+
+
+def _load_partners(ctx: Context, node: yaml.Node | None, paths: DataPaths) -> dict[str, Partner]:
+    partners: dict[str, Partner] = {}
+    seen: dict[str, yaml.Node] = {}
+    for path, item in _top_list(ctx, node, "partners"):
+        r = Reader(ctx, item, path, PARTNER_FIELDS)
+        ident = r.ident("id", example="cds")
+        name = r.text("name", neutral=True)
+        role = r.choice("role", PartnerRole)
+        country = r.country("country")
+        city = r.text("city", required=False, neutral=True)
+        address = r.text("address", required=False, neutral=True)
+        website = r.url("website")
+        logo = r.asset("logo", paths.root / paths.content_dir, paths.content_dir)
+        logo_alt = r.text("logo_alt", required=logo is not None)
+        description = r.text("description", required=False, fallback=True)
+        if not _check_unique(ctx, seen, ident, item, path) or None in (name, role, country):
+            continue
+        partners[ident] = Partner(ident, name, role, country, city, website, logo, logo_alt, description, address)
+    return partners
+
+
+def _load_project(ctx: Context, node: yaml.Node | None, partners: dict[str, Partner],
+                  paths: DataPaths) -> Project | None:
+    if node is None:
+        return None
+    r = Reader(ctx, node, "", PROJECT_FIELDS)
+    if not r.ok:
+        return None
+    title = r.text("title")
+    short_name = r.text("short_name")
+    summary = r.text("summary")
+    beneficiary = r.ident("beneficiary", example="cds")
+    if beneficiary is not None and partners and beneficiary not in partners:
+        ctx.error(r.raw("beneficiary"), "beneficiary", f"no partner has the id '{beneficiary}'",
+                  f"use one of the ids in partners.yaml: {', '.join(partners)}")
+    programme = r.text("programme")
+    fund = r.text("fund")
+    period = r.string("programme_period", required=True, example="2014-2020")
+    region = r.text("region")
+    start = r.day("start")
+    end = r.day("end")
+    if start and end and end < start:
+        ctx.error(r.raw("end"), "end", "the project ends before it starts", "check both dates")
+    total = r.decimal("total_value", example="772883.74")
+    eu = r.decimal("eu_contribution")
+    rate = r.decimal("co_financing_rate", example="94.29")
+    if total is not None and eu is not None:
+        if eu > total:
+            ctx.error(r.raw("eu_contribution"), "eu_contribution", "the EU contribution is larger than the total value",
+                      "check both amounts")
+        elif rate is not None and total > 0:
+            actual = (eu / total * 100).quantize(Decimal("0.01"))
+            if abs(actual - rate) > Decimal("0.01"):
+                ctx.error(r.raw("co_financing_rate"), "co_financing_rate",
+                          f"the rate {rate}% disagrees with the amounts: {eu} of {total} is {actual}%",
+                          "correct the rate or one of the amounts")
+    currency = r.string("currency", required=True, example="PLN")
+    if currency and not (len(currency) == 3 and currency.isalpha() and currency.isupper()):
+        ctx.error(r.raw("currency"), "currency", f"'{currency}' is not a currency code",
+                  "use the three-letter ISO code: PLN, EUR, GBP…")
+    tz = r.timezone("timezone", required=True)
+    goals = r.texts("goals")
+    target_groups = r.texts("target_groups")
+    stages = r.texts("stages")
+    results = _load_results(ctx, r)
+    contact = _load_contact(ctx, r)
+    funding = build_funding_strip(ctx, r, programme, fund, paths)
+    values = (title, short_name, summary, beneficiary, programme, fund, period, region, start, end, total, eu,
+              rate, currency, tz, contact, funding)
+    if any(v is None for v in values):
+        return None
+    return Project(title, short_name, summary, beneficiary, programme, fund, period, region, start, end, total,
+                   eu, rate, currency, tz, ctx.languages, goals, target_groups, stages, results, contact, funding)
+
+
+def _load_results(ctx: Context, r: Reader) -> tuple[Indicator, ...]:
+    out = []
+    seen: dict[str, yaml.Node] = {}
+    for path, item in r.items("results"):
+        ir = Reader(ctx, item, path, ("id", "label", "target", "achieved", "unit"))
+        ident = ir.ident("id", example="institutions")
+        label = ir.text("label")
+        target = ir.decimal("target", example="12")
+        achieved = ir.decimal("achieved", required=False, example="12")
+        unit = ir.string("unit", required=True, example="person")
+        if unit is not None and unit not in UNITS:
+            ctx.error(ir.raw("unit"), f"{path}.unit", f"'{unit}' is not a known unit",
+                      f"use one of: {', '.join(UNITS)}")
+            unit = None
+        if _check_unique(ctx, seen, ident, item, path) and None not in (label, target, unit):
+            out.append(Indicator(ident, label, target, unit, achieved))
+    return tuple(out)
+
+
+def _load_contact(ctx: Context, r: Reader) -> Contact | None:
+    cr = r.entry("contact", ("name", "address", "phone", "email", "people"))
+    if cr is None or not cr.ok:
+        return None
+    name = cr.text("name", neutral=True)
+    if name is None:
+        return None
+    return Contact(name, cr.text("address", required=False, neutral=True), cr.string("phone"), cr.email("email"),
+                   cr.text("people", required=False, neutral=True))
+
+
+def _load_venues(ctx: Context, node: yaml.Node | None, default_tz: str) -> dict[str, Venue]:
+    venues: dict[str, Venue] = {}
+    seen: dict[str, yaml.Node] = {}
+    for path, item in _top_list(ctx, node, "venues"):
+        r = Reader(ctx, item, path, VENUE_FIELDS)
+        ident = r.ident("id", example="cwop-krosno")
+        name = r.text("name", neutral=True)
+        city = r.text("city", neutral=True)
+        country = r.country("country")
+        tz = r.timezone("timezone") if r.has("timezone") else None
+        if country and tz is None and not r.has("timezone"):
+            tz = default_tz if zone_country(default_tz) == country else None
+            if tz is None:
+                zones = zones_of(country)
+                ctx.error(item, f"{path}.timezone", f"this venue is in {country}, outside the project's time zone "
+                          f"{default_tz}", f"add 'timezone: {zones[0] if zones else 'Area/City'}' to the venue")
+        elif country and tz and zone_country(tz) not in (country, None):
+            zones = zones_of(country)
+            ctx.error(r.raw("timezone"), f"{path}.timezone", f"{tz} is not a time zone of {country}",
+                      f"use {' or '.join(zones[:3]) or 'the zone of the venue'}")
+            tz = None
+        lat = r.number("latitude")
+        lon = r.number("longitude")
+        if (lat is None) != (lon is None):
+            ctx.error(item, path, "only one of latitude and longitude is given", "give both, or neither")
+        elif lat is not None and not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            ctx.error(r.raw("latitude"), f"{path}.latitude", "the coordinates are out of range",
+                      "latitude is -90…90 and longitude -180…180 (Krosno is about 49.69, 21.77)")
+        street = r.string("street")
+        postal = r.string("postal_code")
+        if not _check_unique(ctx, seen, ident, item, path) or None in (name, city, country, tz):
+            continue
+        venues[ident] = Venue(ident, name, city, country, tz, street, postal, lat, lon)
+    return venues
+
+
+def _reference(ctx: Context, r: Reader, key: str, known: dict, what: str, file: str):
+    ident = r.ident(key, required=False, example=next(iter(known), "id"))
+    if ident is None:
+        return None
+    if ident not in known:
+        close = difflib.get_close_matches(ident, list(known), n=1, cutoff=0.5)
+        hint = f"did you mean '{close[0]}'? " if close else ""
+        ctx.error(r.raw(key), r._sub(key), f"there is no {what} with the id '{ident}'",
+                  f"{hint}use an id from {file}, or add the {what} there")
+        return None
+    return known[ident]
+
+
+def _load_events(ctx: Context, node: yaml.Node | None, default_tz: str, partners: dict[str, Partner],
+                 venues: dict[str, Venue]) -> list[Event]:
+    events: list[Event] = []
+    seen: dict[str, yaml.Node] = {}
+    for path, item in _top_list(ctx, node, "events"):
+        r = Reader(ctx, item, path, EVENT_FIELDS)
+        if not r.ok:
+            continue
+        ident = r.ident("id")
+        kind = r.choice("kind", EventKind)
+        title = r.text("title")
+        description = r.text("description", required=False, fallback=True)
+        venue = _reference(ctx, r, "venue", venues, "venue", "venues.yaml")
+        explicit_tz = r.timezone("timezone") if r.has("timezone") else None
+        tz = explicit_tz or (venue.timezone if venue else default_tz)
+        zone_ok = not r.has("timezone") or explicit_tz is not None
+        start = r.when("start", tz if zone_ok else None)
+        end = r.when("end", tz if zone_ok else None)
+        _check_span(ctx, r, path, start, end)
+        status = r.choice("status", EventStatus, default=EventStatus.SCHEDULED)
+        previous = _previous_starts(ctx, r, path, tz if zone_ok else None)
+        online_url = r.url("online_url")
+        organiser = _reference(ctx, r, "organiser", partners, "partner", "partners.yaml")
+        audience = r.text("audience", required=False, fallback=True)
+        registration = r.url("registration_url")
+        revision = r.integer("revision") or 0
+        updated = r.when("updated", "UTC", required=False)
+        if isinstance(updated, date) and not isinstance(updated, datetime):
+            updated = datetime(updated.year, updated.month, updated.day, tzinfo=timezone.utc)
+        if status is EventStatus.RESCHEDULED and not previous:
+            ctx.error(r.raw("status") or item, f"{path}.status", "a rescheduled event must keep its previous start",
+                      "add 'previous_start: <the old date and time>'")
+        if previous and status in (EventStatus.SCHEDULED, EventStatus.POSTPONED):
+            ctx.error(r.raw("previous_start"), f"{path}.previous_start",
+                      f"a previous start is given but the status is '{status.value}'",
+                      "set 'status: rescheduled' when an event moves to a new date")
+        if status is EventStatus.MOVED_ONLINE and online_url is None:
+            ctx.error(r.raw("status"), f"{path}.status", "an event moved online needs the address of the meeting",
+                      "add 'online_url: https://…'")
+        if venue is None and online_url is None and not r.has("sessions") and not r.has("venue"):
+            ctx.error(item, f"{path}.venue", "the event has no place", "add 'venue: <id from venues.yaml>' "
+                      "or 'online_url: https://…'")
+        sessions = _load_sessions(ctx, r, path, tz if zone_ok else None, venues, start, end)
+        valid = _check_unique(ctx, seen, ident, item, path) and None not in (kind, title, start, end)
+        if not valid:
+            continue
+        if (isinstance(start, datetime)) != (isinstance(end, datetime)):
+            continue  # reported by _check_span
+        event = Event(ident, kind, title, start, end, tz, status, description, venue, online_url, organiser,
+                      audience, registration, tuple(previous), sessions, None, revision, updated)
+        if r.has("repeat"):
+            events.extend(_expand(ctx, r, path, event, seen))
+        else:
+            events.append(event)
+    return events
+
+
+def _check_span(ctx: Context, r: Reader, path: str, start, end) -> None:
+    if start is None or end is None:
+        return
+    if isinstance(start, datetime) != isinstance(end, datetime):
+        ctx.error(r.raw("end"), f"{path}.end", "the start has a time but the end does not (or the other way round)",
+                  "give both with times ('2019-03-27 15:00') or both as whole days ('2019-03-27')")
+        return
+    if end < start:
+        ctx.error(r.raw("end"), f"{path}.end", "the event ends before it starts",
+                  "check the dates and times of start and end")
+    elif isinstance(start, datetime) and end == start:
+        ctx.error(r.raw("end"), f"{path}.end", "the event ends at the moment it starts",
+                  "give the real end time")
+
+
+def _previous_starts(ctx: Context, r: Reader, path: str, tz: str | None) -> list:
+    raw = r.raw("previous_start")
+    if raw is None:
+        return []
+    if isinstance(raw, yaml.SequenceNode):
+        out = []
+        for index, item in enumerate(raw.value, start=1):
+            sub = Reader(ctx, yaml.MappingNode("tag:yaml.org,2002:map", [(yaml.ScalarNode(
+                "tag:yaml.org,2002:str", "previous_start"), item)]), f"{path}[{index}]", ("previous_start",))
+            value = sub.when("previous_start", tz)
+            if value is not None:
+                out.append(value)
+        return out
+    value = r.when("previous_start", tz, required=False)
+    return [value] if value is not None else []
+
+
+def _load_sessions(ctx: Context, r: Reader, path: str, tz: str | None, venues: dict[str, Venue],
+                   start, end) -> tuple[Session, ...]:
+    sessions = []
+    seen_ids: set[str] = set()
+    for spath, item in r.items("sessions"):
+        sr = Reader(ctx, item, spath, SESSION_FIELDS)
+        if not sr.ok:
+            continue
+        sid = sr.ident("id", required=False, example="stockport-morning")
+        venue = _reference(ctx, sr, "venue", venues, "venue", "venues.yaml")
+        stz = venue.timezone if venue else tz
+        s_start = sr.when("start", stz)
+        s_end = sr.when("end", stz)
+        title = sr.text("title")
+        description = sr.text("description", required=False, fallback=True)
+        if s_start is None or s_end is None or title is None:
+            continue
+        if not isinstance(s_start, datetime) or not isinstance(s_end, datetime):
+            ctx.error(item, spath, "a programme session needs a start and end time",
+                      "write start and end as '2018-10-23 09:30'")
+            continue
+        if s_end <= s_start:
+            ctx.error(sr.raw("end"), f"{spath}.end", "the session ends before it starts", "check both times")
+            continue
+        if start is not None and end is not None:
+            first = start.date() if isinstance(start, datetime) else start
+            last = end.date() if isinstance(end, datetime) else end
+            if not (first <= s_start.date() <= last):
+                ctx.error(sr.raw("start"), f"{spath}.start", "the session falls outside the event's dates",
+                          f"use a day from {first.isoformat()} to {last.isoformat()}")
+        sid = sid or s_start.strftime("%Y%m%dT%H%M")
+        if sid in seen_ids:
+            ctx.error(sr.raw("id") or item, f"{spath}.id", f"two sessions share the id '{sid}'",
+                      "give each session its own id")
+            continue
+        seen_ids.add(sid)
+        sessions.append(Session(sid, s_start, s_end, title, venue, description))
+    return tuple(sorted(sessions, key=lambda s: (s.start, s.id)))
+
+
+def _expand(ctx: Context, r: Reader, path: str, slot: Event, seen: dict[str, yaml.Node]) -> list[Event]:
+    rr = r.entry("repeat", REPEAT_FIELDS)
+    if rr is None or not rr.ok:
+        return []
+    every = rr.string("every", required=True, example="week")
+    interval = {"week": 1, "2 weeks": 2, "two weeks": 2}.get(every or "")
+    if every is not None and interval is None:
+        ctx.error(rr.raw("every"), f"{path}.repeat.every", f"'{every}' is not a supported repetition",
+                  "use 'week' or '2 weeks'")
+    until = rr.day("until")
+    first_day = slot.start.date() if isinstance(slot.start, datetime) else slot.start
+    skip, cancel = {}, {}
+    for key, bucket in (("except", skip), ("cancelled", cancel)):
+        for ipath, item in rr.items(key):
+            holder = Reader(ctx, yaml.MappingNode("tag:yaml.org,2002:map", [(yaml.ScalarNode(
+                "tag:yaml.org,2002:str", "d"), item)]), ipath, ("d",))
+            day = holder.day("d")
+            if day is not None:
+                bucket[day] = item
+    if interval is None or until is None:
+        return []
+    if until < first_day:
+        ctx.error(rr.raw("until"), f"{path}.repeat.until", "the repetition ends before the first date",
+                  "set 'until' to the last day the slot takes place")
+        return []
+    days = occurrence_dates(first_day, until, interval)
+    for bucket, key in ((skip, "except"), (cancel, "cancelled")):
+        for day, node in bucket.items():
+            if day not in days:
+                ctx.error(node, f"{path}.repeat.{key}", f"{day.isoformat()} is not one of the dates this slot "
+                          "repeats on", f"use a date on the same weekday as {first_day.isoformat()}, "
+                          f"up to {until.isoformat()}")
+    kept = [d for d in days if d not in skip]
+    occurrences = expand_weekly(slot, kept, frozenset(cancel))
+    for occurrence in occurrences:
+        if isinstance(occurrence.start, datetime):
+            for when, key in ((occurrence.start, "start"), (occurrence.end, "end")):
+                if localize(ctx, r.raw(key), f"{path}.{key}", when.replace(tzinfo=None), occurrence.timezone,
+                            when.utcoffset() if when.fold else None) is None:
+                    break
+        if occurrence.id in seen:
+            ctx.error(r.raw("id"), f"{path}.id", f"the occurrence id '{occurrence.id}' clashes with another event",
+                      "rename one of them")
+        seen[occurrence.id] = r.raw("id")
+    return occurrences
+
+
+def _load_documents(ctx: Context, node: yaml.Node | None, paths: DataPaths) -> list[Document]:
+    documents = []
+    seen: dict[str, yaml.Node] = {}
+    for path, item in _top_list(ctx, node, "documents"):
+        r = Reader(ctx, item, path, DOCUMENT_FIELDS)
+        ident = r.ident("id", example="raport-testowanie")
+        title = r.text("title")
+        file = r.asset("file", paths.root / paths.content_dir, paths.content_dir) if r.has("file") else None
+        if not r.has("file") and r.ok:
+            ctx.error(item, f"{path}.file", "the required field 'file' is missing",
+                      "add 'file: assets/documents/<name>.pdf' and put the file there")
+        kind = r.string("type", required=True, example="report")
+        if kind is not None and kind not in DOCUMENT_TYPES:
+            ctx.error(r.raw("type"), f"{path}.type", f"'{kind}' is not a document type",
+                      f"use one of: {', '.join(DOCUMENT_TYPES)}")
+            kind = None
+        language = r.language("language")
+        published = r.day("published", required=False)
+        description = r.text("description", required=False, fallback=True)
+        if _check_unique(ctx, seen, ident, item, path) and None not in (title, file, kind, language):
+            size = paths.content(file).stat().st_size
+            documents.append(Document(ident, title, file, kind, language, size, published, description))
+    return documents

@@ -1,0 +1,37 @@
+"""Everything the data folder describes, loaded and checked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .document import Document
+from .event import Event
+from .partner import Partner
+from .project import Project
+from .venue import Venue
+
+__all__ = ["Site"]
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    """The validated model of one project site; renderers read only this."""
+
+    project: Project
+    partners: tuple[Partner, ...]
+    venues: tuple[Venue, ...]
+    events: tuple[Event, ...]
+    """Sorted by start instant; recurring slots are already expanded."""
+    documents: tuple[Document, ...]
+
+    def partner(self, partner_id: str) -> Partner:
+        """Return the partner with this id."""
+        for partner in self.partners:
+            if partner.id == partner_id:
+                return partner
+        raise KeyError(partner_id)
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """Return the site's languages, default first."""
+        return self.project.languages
