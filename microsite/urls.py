@@ -1,0 +1,67 @@
+"""Where every generated thing lives on the site: the one table of paths.
+
+Pages of the default language sit at the root, other languages under
+``/<lang>/``; both languages use the same relative path, which is how the
+language switcher finds a page's counterpart. Feeds are language-specific
+files under ``/feeds/<lang>/``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import quote, urlsplit
+
+__all__ = ["SubscribeLinks", "event_page_src", "event_page_url", "feed_path", "event_feed_path",
+           "page_url", "subscribe_links", "uid_domain"]
+
+SCHEDULE_SRC = "schedule/index.md"
+PARTNERS_SRC = "partners.md"
+EVENTS_DIR = "schedule"
+
+
+def page_url(relative: str, lang: str, default_lang: str) -> str:
+    """Return the site-relative URL (no leading slash) of a page in a language."""
+    prefix = "" if lang == default_lang else f"{lang}/"
+    return f"{prefix}{relative}"
+
+
+def event_page_src(event_id: str) -> str:
+    """Return the source path (inside a language folder) of an event's page."""
+    return f"{EVENTS_DIR}/{event_id}.md"
+
+
+def event_page_url(event_id: str, lang: str, default_lang: str) -> str:
+    """Return the site-relative URL of an event's page."""
+    return page_url(f"{EVENTS_DIR}/{event_id}/", lang, default_lang)
+
+
+def feed_path(lang: str, slug: str) -> str:
+    """Return the site-relative path of a feed (``all``, ``duty-hours``…)."""
+    return f"feeds/{lang}/{slug}.ics"
+
+
+def event_feed_path(lang: str, event_id: str) -> str:
+    """Return the site-relative path of one event's own ``.ics`` file."""
+    return f"feeds/{lang}/events/{event_id}.ics"
+
+
+@dataclass(frozen=True, slots=True)
+class SubscribeLinks:
+    """The three ways to get a feed: download, subscribe, subscribe in Google Calendar."""
+
+    download: str
+    webcal: str
+    google: str
+
+
+def subscribe_links(base_url: str, path: str) -> SubscribeLinks:
+    """Return the links for a feed at ``path`` on a site served from ``base_url``."""
+    https = base_url.rstrip("/") + "/" + path
+    webcal = "webcal://" + https.split("://", 1)[1]
+    google = "https://calendar.google.com/calendar/render?cid=" + quote(webcal, safe="")
+    return SubscribeLinks(https, webcal, google)
+
+
+def uid_domain(base_url: str) -> str:
+    """Return the host part used in feed UIDs (stable as long as the site's host is)."""
+    return urlsplit(base_url).hostname or "localhost"
