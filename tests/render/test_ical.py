@@ -1,0 +1,459 @@
+"""iCalendar rendering: the rules of DESIGN §3 on the bytes, and what three real parsers make of them."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import replace
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import icalendar
+import pytest
+from ical.calendar_stream import IcsCalendarStream
+from ical.timezone import IcsTimezoneInfo
+
+from microsite.load import load_site
+from microsite.model import Event, EventKind, EventStatus, Partner, PartnerRole, Session, Text, Venue
+from microsite.render.ical import event_uid, render_calendar, session_uid
+from microsite.render.vtimezone import UnsupportedZone, vtimezone, zone_rule
+
+# The shared feed checks live in tests/, which pytest does not put on sys.path for this folder.
+_TESTS = str(Path(__file__).resolve().parents[1])
+if _TESTS not in sys.path:
+    sys.path.insert(0, _TESTS)
+from ical_rules import assert_feed_rules, components, content_lines, parse_everywhere  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[2]
+BASE = "https://example.org/projekt/"
+PUBLISHED = datetime(2026, 5, 4, 3, 2, 1, tzinfo=timezone.utc)
+UTC = timezone.utc
+WARSAW = ZoneInfo("Europe/Warsaw")
+LONDON = ZoneInfo("Europe/London")
+
+LIBRARY = Venue("mediateka",
+                Text.of(pl="Przemyska Biblioteka Publiczna, Mediateka", en="Przemyśl Public Library, Mediateka"),
+                Text.of(pl="Przemyśl", en="Przemyśl"), "PL", "Europe/Warsaw",
+                street="ul. Grodzka 8; wejście od podwórza", postal_code="37-700",
+                latitude=49.7838, longitude=22.7677)
+
+
+def make_event(ident: str = "spotkanie", start: datetime | date = datetime(2026, 3, 28, 10, tzinfo=WARSAW),
+               end: datetime | date | None = None, **changes) -> Event:
+    """Return a synthetic event (defaults: a 2-hour information meeting in Przemyśl)."""
+    if end is None:
+        end = start + timedelta(hours=2) if isinstance(start, datetime) else start
+    fields = dict(id=ident, kind=EventKind.INFORMATION_MEETING,
+                  title=Text.of(pl="Spotkanie informacyjne w Przemyślu", en="Information meeting in Przemyśl"),
+                  start=start, end=end, timezone="Europe/Warsaw", venue=LIBRARY)
+    fields.update(changes)
+    return Event(**fields)
+
+
+def render(events, lang: str = "pl", **kwargs) -> bytes:
+    """Render a calendar with the test defaults."""
+    options = dict(name="Społecznie Zorganizowani – test", base_url=BASE, published_at=PUBLISHED, default_lang="pl")
+    options.update(kwargs)
+    return render_calendar(events, lang, **options)
+
+
+def vevents(data: bytes) -> dict[str, icalendar.Event]:
+    """Return icalendar's VEVENTs by UID."""
+    return {str(e["UID"]): e for e in icalendar.Calendar.from_ical(data).walk("VEVENT")}
+
+
+def raw(data: bytes, uid: str) -> dict[str, str]:
+    """Return the unfolded raw properties of one VEVENT (name → ';PARAM=value:VALUE')."""
+    for event in components(data).sub("VEVENT"):
+        if event.one("UID").value == uid:
+            return {line.name: "".join(f";{k}={v}" for k, v in line.params) + ":" + line.value
+                    for line in event.lines}
+    raise AssertionError(f"no VEVENT {uid}")
+
+
+@pytest.fixture(scope="module")
+def site():
+    loaded, problems = load_site(ROOT)
+    assert not problems
+    return loaded
+
+
+@pytest.fixture(scope="module")
+def demo_feeds(site, tmp_path_factory):
+    """The demo site's events as one calendar per language, checked and parsed everywhere."""
+    feeds = {f"demo-{lang}.ics": render(site.events, lang, default_lang=site.project.default_language)
+             for lang in site.languages}
+    for data in feeds.values():
+        assert_feed_rules(data)
+    return feeds, parse_everywhere(feeds, tmp_path_factory.mktemp("demo"))
+
+
+def test_demo_calendars_follow_every_rule_and_parse_cleanly(demo_feeds, site):
+    feeds, parsed = demo_feeds
+    expected = {event_uid(e, BASE) for e in site.events} | {
+        session_uid(e, s, BASE) for e in site.events for s in e.sessions}
+    assert len(expected) == 15
+    for name in feeds:
+        assert {str(e["UID"]) for e in parsed.icalendar[name].walk("VEVENT")} == expected
+        assert {e.uid for e in parsed.ical[name].events} == expected
+        assert {e["uid"] for e in parsed.icaljs[name]["events"]} == expected
+        assert set(parsed.icaljs[name]["tzids"]) == {"Europe/London", "Europe/Warsaw"}
+
+
+def test_stockport_session_is_0930_london_0830_utc_1030_warsaw_in_every_parser(demo_feeds):
+    feeds, parsed = demo_feeds
+    uid = "wizyta-studyjna-2018.stockport-otwarcie@example.org"
+    expected = datetime(2018, 10, 23, 8, 30, tzinfo=UTC)
+    for name, data in feeds.items():
+        assert raw(data, uid)["DTSTART"] == ";TZID=Europe/London:20181023T093000"
+        by_icalendar = next(e for e in parsed.icalendar[name].walk("VEVENT") if str(e["UID"]) == uid)
+        by_ical = next(e for e in parsed.ical[name].events if e.uid == uid)
+        by_js = next(e for e in parsed.icaljs[name]["events"] if e["uid"] == uid)
+        # As each parser resolves the TZID …
+        for start in (by_icalendar.decoded("DTSTART"), by_ical.start):
+            assert start.astimezone(UTC) == expected
+            assert start.astimezone(WARSAW).strftime("%H:%M") == "10:30"
+        assert by_js["start"] == "2018-10-23T08:30:00.000Z"  # ical.js knows zones only from the file
+        # … and through the VTIMEZONE we wrote, as icalendar (dateutil) and ical read it.
+        for tz in _file_zones(parsed.icalendar[name], parsed.ical[name])["Europe/London"]:
+            assert datetime(2018, 10, 23, 9, 30, tzinfo=tz).astimezone(UTC) == expected
+
+
+def _file_zones(by_icalendar, by_ical) -> dict[str, list]:
+    """Return the tzinfos built from a file's own VTIMEZONEs by icalendar and by ical, per TZID."""
+    zones: dict[str, list] = {}
+    for component in by_icalendar.walk("VTIMEZONE"):
+        zones.setdefault(str(component["TZID"]), []).append(component.to_tz(lookup_tzid=False))
+    for timezone_ in by_ical.timezones:
+        zones.setdefault(timezone_.tz_id, []).append(IcsTimezoneInfo.from_timezone(timezone_))
+    return zones
+
+
+DST_CASES = [  # local 10:00 in Warsaw either side of both 2026 changes (29 March, 25 October)
+    ("przed-zmiana-wiosna", datetime(2026, 3, 28, 10, tzinfo=WARSAW), "2026-03-28T09:00:00.000Z"),
+    ("po-zmianie-wiosna", datetime(2026, 3, 30, 10, tzinfo=WARSAW), "2026-03-30T08:00:00.000Z"),
+    ("przed-zmiana-jesien", datetime(2026, 10, 24, 10, tzinfo=WARSAW), "2026-10-24T08:00:00.000Z"),
+    ("po-zmianie-jesien", datetime(2026, 10, 26, 10, tzinfo=WARSAW), "2026-10-26T09:00:00.000Z"),
+    ("londyn-lato", datetime(2026, 3, 30, 10, tzinfo=LONDON), "2026-03-30T09:00:00.000Z"),
+    ("londyn-zima", datetime(2026, 10, 26, 10, tzinfo=LONDON), "2026-10-26T10:00:00.000Z"),
+]
+
+
+def test_events_either_side_of_dst_changes_land_on_the_right_utc_hour(tmp_path):
+    events = [make_event(ident, start, timezone=start.tzinfo.key) for ident, start, _ in DST_CASES]
+    data = render(events)
+    assert_feed_rules(data)
+    parsed = parse_everywhere({"dst.ics": data}, tmp_path)
+    zones = _file_zones(parsed.icalendar["dst.ics"], parsed.ical["dst.ics"])
+    for ident, start, utc_text in DST_CASES:
+        uid = f"{ident}@example.org"
+        expected = datetime.fromisoformat(utc_text.replace(".000Z", "+00:00"))
+        assert raw(data, uid)["DTSTART"] == f";TZID={start.tzinfo.key}:{start:%Y%m%dT%H%M%S}"
+        by_icalendar = vevents(data)[uid].decoded("DTSTART")
+        by_ical = next(e for e in parsed.ical["dst.ics"].events if e.uid == uid).start
+        by_js = next(e for e in parsed.icaljs["dst.ics"]["events"] if e["uid"] == uid)["start"]
+        assert by_icalendar.astimezone(UTC) == by_ical.astimezone(UTC) == expected
+        assert by_js == utc_text
+        for tz in zones[start.tzinfo.key]:
+            assert start.replace(tzinfo=tz).astimezone(UTC) == expected
+
+
+def test_all_day_events_use_dates_with_an_exclusive_end(demo_feeds):
+    feeds, parsed = demo_feeds
+    for name, data in feeds.items():
+        meeting = raw(data, "spotkanie-robocze-krakow-2020-02-20@example.org")
+        assert (meeting["DTSTART"], meeting["DTEND"]) == (";VALUE=DATE:20200220", ";VALUE=DATE:20200221")
+        visit = raw(data, "wizyta-studyjna-2018@example.org")
+        assert (visit["DTSTART"], visit["DTEND"]) == (";VALUE=DATE:20181023", ";VALUE=DATE:20181027")
+        by_ical = {e.uid: e for e in parsed.ical[name].events}
+        assert by_ical["wizyta-studyjna-2018@example.org"].end == date(2018, 10, 27)
+        by_js = {e["uid"]: e for e in parsed.icaljs[name]["events"]}
+        assert by_js["spotkanie-robocze-krakow-2020-02-20@example.org"]["isDate"] is True
+        assert by_js["spotkanie-robocze-krakow-2020-02-20@example.org"]["end"] == "2020-02-21"
+
+
+def test_sessions_are_events_of_their_own_beside_the_all_day_umbrella(demo_feeds, site):
+    feeds, _ = demo_feeds
+    visit = next(e for e in site.events if e.kind is EventKind.STUDY_VISIT)
+    data = feeds["demo-en.ics"]
+    session = raw(data, "wizyta-studyjna-2018.londyn-hm-treasury@example.org")
+    assert session["DTSTART"] == ";TZID=Europe/London:20181026T110000"
+    venue = next(s.venue for s in visit.sessions if s.id == "londyn-hm-treasury")
+    assert session["LOCATION"] == f":HM Treasury\\, {venue.street}\\, London"
+    assert session["URL"] == ":https://example.org/projekt/en/schedule/wizyta-studyjna-2018/"
+    assert "Programme: Study visit to the United Kingdom" in str(vevents(data)[
+        "wizyta-studyjna-2018.londyn-hm-treasury@example.org"]["DESCRIPTION"])
+    assert len(visit.sessions) == 6
+
+
+def test_moving_or_cancelling_keeps_the_uid_and_raises_the_sequence(tmp_path):
+    first = make_event()
+    moved = replace(first, status=EventStatus.RESCHEDULED, previous_starts=(first.start,),
+                    start=first.start + timedelta(days=7), end=first.end + timedelta(days=7))
+    cancelled = replace(moved, status=EventStatus.CANCELLED, revision=1)
+    feeds = {f"v{n}.ics": render([event]) for n, event in enumerate((first, moved, cancelled))}
+    parsed = parse_everywhere(feeds, tmp_path)
+    sequences = []
+    for name, data in feeds.items():
+        assert_feed_rules(data)
+        (by_ical,) = parsed.ical[name].events
+        (by_js,) = parsed.icaljs[name]["events"]
+        (by_icalendar,) = vevents(data).values()
+        assert by_ical.uid == by_js["uid"] == str(by_icalendar["UID"]) == "spotkanie@example.org"
+        assert by_ical.sequence == by_js["sequence"] == by_icalendar.decoded("SEQUENCE")
+        sequences.append(by_ical.sequence)
+    assert sequences == [0, 2, 3]
+    moved_raw = raw(feeds["v1.ics"], "spotkanie@example.org")
+    assert moved_raw["DTSTART"] == ";TZID=Europe/Warsaw:20260404T100000"
+    assert moved_raw["STATUS"] == ":CONFIRMED"
+    assert moved_raw["SUMMARY"] == ":Zmiana terminu: Spotkanie informacyjne w Przemyślu"
+    moved_description = str(vevents(feeds["v1.ics"])["spotkanie@example.org"]["DESCRIPTION"])
+    assert "Poprzedni termin: 28 marca 2026, 10:00" in moved_description
+    cancelled_raw = raw(feeds["v2.ics"], "spotkanie@example.org")
+    assert cancelled_raw["STATUS"] == ":CANCELLED"
+    assert cancelled_raw["SUMMARY"] == ":Odwołane: Spotkanie informacyjne w Przemyślu"
+    assert parsed.icaljs["v2.ics"]["events"][0]["status"] == "CANCELLED"
+
+
+@pytest.mark.parametrize(("status", "word", "lang", "prefix"), [
+    (EventStatus.POSTPONED, "TENTATIVE", "en", "Postponed – new date to follow: "),
+    (EventStatus.MOVED_ONLINE, "CONFIRMED", "pl", "Przeniesione do internetu: "),
+    (EventStatus.SCHEDULED, "CONFIRMED", "pl", ""),
+])
+def test_status_is_in_status_and_in_front_of_the_title(status, word, lang, prefix):
+    event = make_event(status=status, online_url="https://meet.example.org/abc?x=1,2")
+    fields = raw(render([event], lang), "spotkanie@example.org")
+    assert fields["STATUS"] == f":{word}"
+    assert fields["SUMMARY"] == ":" + prefix + event.title.in_(lang)
+
+
+def test_an_event_moved_online_is_located_at_its_link_without_geo():
+    fields = raw(render([make_event(status=EventStatus.MOVED_ONLINE, online_url="https://meet.example.org/a,b")]),
+                 "spotkanie@example.org")
+    assert fields["LOCATION"] == ":https://meet.example.org/a\\,b"  # LOCATION is TEXT, so escaped
+    assert "GEO" not in fields
+
+
+def test_location_geo_url_categories_and_no_invalid_organizer():
+    organiser = Partner("cds", Text.neutral("Centrum Doradztwa Strategicznego s.c."), PartnerRole.LEADER, "PL")
+    event = make_event(organiser=organiser, registration_url="https://example.org/zapisy?a=1,2;b=3")
+    pl = raw(render([event], "pl"), "spotkanie@example.org")
+    en = raw(render([event], "en"), "spotkanie@example.org")
+    assert pl["LOCATION"] == (":Przemyska Biblioteka Publiczna\\, Mediateka\\, ul. Grodzka 8\\; wejście od "
+                              "podwórza\\, 37-700 Przemyśl")
+    assert en["LOCATION"].startswith(":Przemyśl Public Library\\, Mediateka")
+    assert pl["GEO"] == ":49.7838;22.7677"
+    assert pl["URL"] == ":https://example.org/projekt/schedule/spotkanie/"
+    assert en["URL"] == ":https://example.org/projekt/en/schedule/spotkanie/"
+    assert pl["CATEGORIES"] == ":Spotkanie informacyjne"
+    assert en["CATEGORIES"] == ":Information meeting"
+    # The partner has no e-mail address, and ORGANIZER needs a mailto: CAL-ADDRESS.
+    assert "ORGANIZER" not in pl
+    description = str(vevents(render([event], "pl"))["spotkanie@example.org"]["DESCRIPTION"])
+    assert "Organizator: Centrum Doradztwa Strategicznego s.c." in description
+    assert "Zapisy: https://example.org/zapisy?a=1,2;b=3" in description
+
+
+def test_text_is_escaped_and_comes_back_unchanged_from_every_parser(tmp_path):
+    title = 'Szkolenie: prawo, finanse; "cytat" i ukośnik \\ na końcu'
+    description = "Pierwsza linia\nDruga linia, z przecinkiem; i średnikiem\r\nTrzecia\\"
+    event = make_event(title=Text.of(pl=title, en=title), description=Text.of(pl=description, en=description))
+    data = render([event])
+    assert_feed_rules(data)
+    fields = raw(data, "spotkanie@example.org")
+    assert fields["SUMMARY"] == ':Szkolenie: prawo\\, finanse\\; "cytat" i ukośnik \\\\ na końcu'
+    assert fields["DESCRIPTION"].startswith(
+        ":Pierwsza linia\\nDruga linia\\, z przecinkiem\\; i średnikiem\\nTrzecia\\\\")
+    parsed = parse_everywhere({"escaping.ics": data}, tmp_path)
+    expected_description = description.replace("\r\n", "\n")
+    assert str(vevents(data)["spotkanie@example.org"]["SUMMARY"]) == title
+    (by_ical,) = parsed.ical["escaping.ics"].events
+    assert by_ical.summary == title
+    assert by_ical.description.startswith(expected_description)
+    assert parsed.icaljs["escaping.ics"]["events"][0]["summary"] == title
+
+
+@pytest.mark.parametrize("pad", range(4))
+def test_long_polish_lines_fold_at_75_octets_without_splitting_a_letter(pad, tmp_path):
+    # Two-byte letters shifted by 0–3 ASCII characters put a letter across every possible fold point.
+    title = "x" * pad + "Zażółć gęślą jaźń – źdźbło żółwia, łódź i ćma nad ścieżką; " * 4
+    event = make_event(title=Text.of(pl=title, en=title), venue=replace(LIBRARY, name=Text.neutral("Ż" * 90)))
+    data = render([event], name="Społecznie Zorganizowani – " + "ąęśćżźół" * 12)
+    assert_feed_rules(data)
+    lines = data.split(b"\r\n")
+    assert sum(line.startswith(b" ") for line in lines) >= 8, "titles this long must be folded"
+    assert max(len(line) for line in lines) <= 75
+    parsed = parse_everywhere({"fold.ics": data}, tmp_path)
+    assert parsed.ical["fold.ics"].events[0].summary == title
+    assert parsed.icaljs["fold.ics"]["events"][0]["summary"] == title
+    assert str(vevents(data)["spotkanie@example.org"]["SUMMARY"]) == title
+
+
+def test_dtstamp_is_the_events_update_time_else_the_publication_time():
+    updated = make_event("zmienione", updated=datetime(2026, 2, 3, 4, 5, 6, 789, tzinfo=WARSAW))
+    plain = make_event("zwykle")
+    data = render([updated, plain])
+    assert raw(data, "zmienione@example.org")["DTSTAMP"] == ":20260203T030506Z"
+    assert raw(data, "zwykle@example.org")["DTSTAMP"] == ":20260504T030201Z"
+    with pytest.raises(ValueError):
+        render([plain], published_at=datetime(2026, 5, 4))
+
+
+def test_calendar_properties_and_no_method():
+    data = render([make_event()], source=BASE + "feeds/pl/all.ics", description="Opis, z przecinkiem")
+    calendar = assert_feed_rules(data)
+    assert calendar.one("NAME").value == "Społecznie Zorganizowani – test"
+    assert calendar.one("X-WR-CALNAME").value == "Społecznie Zorganizowani – test"
+    assert calendar.one("X-WR-CALDESC").value == "Opis\\, z przecinkiem"
+    assert calendar.one("SOURCE").value == "https://example.org/projekt/feeds/pl/all.ics"
+    assert calendar.one("REFRESH-INTERVAL").value == "PT12H"
+    assert calendar.one("X-PUBLISHED-TTL").value == "PT12H"
+    assert b"METHOD" not in data
+
+
+def test_output_is_deterministic_and_independent_of_input_order(site):
+    events = list(site.events)
+    first = render(events)
+    assert render(events) == first
+    assert render(list(reversed(events))) == first
+    starts = [line.value for line in content_lines(first) if line.name == "UID"]
+    assert starts[0] == "wizyta-studyjna-2018@example.org"  # sorted by start, then UID
+
+
+def test_timed_values_must_be_aware_and_inside_the_zones_current_rule():
+    with pytest.raises(ValueError, match="floating"):
+        render([make_event(start=datetime(2026, 3, 28, 10), end=datetime(2026, 3, 28, 12))])
+    moscow = ZoneInfo("Europe/Moscow")
+    assert b"TZID=Europe/Moscow" in render([make_event(start=datetime(2015, 6, 1, 10, tzinfo=moscow),
+                                                       timezone="Europe/Moscow")])
+    with pytest.raises(ValueError, match="current rule"):
+        # Moscow was UTC+4 until October 2014; a VTIMEZONE with today's rule would put this an hour off.
+        render([make_event(start=datetime(2013, 6, 1, 10, tzinfo=moscow), timezone="Europe/Moscow")])
+
+
+def test_a_session_in_a_non_zoneinfo_tz_is_written_in_the_events_zone():
+    start = datetime(2018, 10, 23, 8, 30, tzinfo=UTC)
+    visit = make_event("wizyta", date(2018, 10, 23), date(2018, 10, 23), kind=EventKind.STUDY_VISIT,
+                       timezone="Europe/London",
+                       sessions=(Session("s1", start, start + timedelta(hours=1), Text.neutral("Sesja")),))
+    fields = raw(render([visit]), "wizyta.s1@example.org")
+    assert fields["DTSTART"] == ";TZID=Europe/London:20181023T093000"
+
+
+ZONES = ["Europe/Warsaw", "Europe/London", "Europe/Dublin", "America/New_York", "Australia/Sydney", "Europe/Moscow"]
+
+
+@pytest.mark.parametrize("tzid", ZONES)
+def test_vtimezone_agrees_with_tzdata_from_its_rules_start_to_2037(tzid):
+    rule = zone_rule(tzid)
+    component = vtimezone(rule)
+    data = icalendar.Calendar()
+    data.add("VERSION", "2.0")
+    data.add("PRODID", "-//test//EN")
+    data.add_component(component)
+    text = data.to_ical()
+    standard, daylight = component.walk("STANDARD"), component.walk("DAYLIGHT")
+    assert len(standard) == 1 and len(daylight) == (0 if tzid == "Europe/Moscow" else 1)
+    by_icalendar = icalendar.Calendar.from_ical(text).walk("VTIMEZONE")[0].to_tz(lookup_tzid=False)
+    by_ical = IcsTimezoneInfo.from_timezone(IcsCalendarStream.calendar_from_ics(text.decode()).timezones[0])
+    readers = [by_icalendar, by_ical]
+    if not daylight:
+        # ical 14.3.1 ignores the DTSTART of an observance without RRULE/RDATE and reads such a
+        # zone as UTC. It only uses a file's VTIMEZONE for TZIDs it does not know, and it knows
+        # every IANA name (see test_a_fixed_offset_zone_is_read_right_by_every_parser).
+        readers.remove(by_ical)
+    reference = ZoneInfo(tzid)
+    first = rule.valid_from.year + 1
+    for year in range(first, 2038):
+        for month in range(1, 13):
+            for day in (1, 10, 20, 28):
+                local = datetime(year, month, day, 12)
+                expected = local.replace(tzinfo=reference).utcoffset()
+                for reader in readers:
+                    assert local.replace(tzinfo=reader).utcoffset() == expected, (tzid, local, reader)
+
+
+def test_vtimezone_is_in_outlooks_one_rule_form():
+    text = vtimezone(zone_rule("Europe/Warsaw")).to_ical().decode()
+    assert text == (
+        "BEGIN:VTIMEZONE\r\nTZID:Europe/Warsaw\r\n"
+        "BEGIN:STANDARD\r\nDTSTART:19701025T030000\r\nRRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10\r\n"
+        "TZNAME:CET\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\nEND:STANDARD\r\n"
+        "BEGIN:DAYLIGHT\r\nDTSTART:19700329T020000\r\nRRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3\r\n"
+        "TZNAME:CEST\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\nEND:DAYLIGHT\r\nEND:VTIMEZONE\r\n")
+    dublin = vtimezone(zone_rule("Europe/Dublin")).to_ical().decode()
+    # Irish law calls winter time the exception; Outlook wants the larger offset as daylight.
+    assert "BEGIN:DAYLIGHT\r\nDTSTART:19700329T010000" in dublin and "TZOFFSETTO:+0100\r\nEND:DAYLIGHT" in dublin
+
+
+@pytest.mark.parametrize("tzid", ["Asia/Jerusalem", "America/Nuuk", "Not/AZone", "../etc/passwd"])
+def test_zones_an_outlook_rule_cannot_describe_are_refused(tzid):
+    with pytest.raises(UnsupportedZone):
+        zone_rule(tzid)
+
+
+def test_a_fixed_offset_zone_is_read_right_by_every_parser(tmp_path):
+    start = datetime(2025, 6, 1, 10, tzinfo=ZoneInfo("Europe/Moscow"))
+    data = render([make_event(start=start, timezone="Europe/Moscow")])
+    assert_feed_rules(data)
+    parsed = parse_everywhere({"moscow.ics": data}, tmp_path)
+    assert parsed.ical["moscow.ics"].events[0].start.astimezone(UTC) == datetime(2025, 6, 1, 7, tzinfo=UTC)
+    assert vevents(data)["spotkanie@example.org"].decoded("DTSTART").astimezone(UTC).hour == 7
+    assert parsed.icaljs["moscow.ics"]["events"][0]["start"] == "2025-06-01T07:00:00.000Z"
+
+
+def _good_feed() -> bytes:
+    all_day = make_event("caly-dzien", date(2026, 4, 1), date(2026, 4, 1))
+    return render([make_event(), all_day])
+
+
+def _replace_vtimezone(data: bytes, replacement: bytes) -> bytes:
+    start = data.index(b"BEGIN:VTIMEZONE")
+    end = data.index(b"END:VTIMEZONE\r\n") + len(b"END:VTIMEZONE\r\n")
+    return data[:start] + replacement + data[end:]
+
+
+def _fold_inside_letter(data: bytes) -> bytes:
+    line = "SUMMARY:" + "ż" * 40
+    encoded = line.encode()
+    return data.replace(b"SUMMARY:Spotkanie informacyjne w Przemy\xc5\x9blu",
+                        encoded[:41] + b"\r\n " + encoded[41:])  # byte 41 is inside a 2-byte letter
+
+
+BROKEN = {
+    "bare LF": lambda d: d.replace(b"\r\n", b"\n"),
+    "no CRLF after END:VCALENDAR": lambda d: d[:-2],
+    "METHOD": lambda d: d.replace(b"VERSION:2.0\r\n", b"VERSION:2.0\r\nMETHOD:PUBLISH\r\n"),
+    "floating DTSTART": lambda d: d.replace(b"DTSTART;TZID=Europe/Warsaw:", b"DTSTART:"),
+    "UTC DTSTART": lambda d: d.replace(b"DTSTART;TZID=Europe/Warsaw:20260328T100000", b"DTSTART:20260328T090000Z"),
+    "inclusive all-day end": lambda d: d.replace(b"DTEND;VALUE=DATE:20260402", b"DTEND;VALUE=DATE:20260401"),
+    "unescaped comma": lambda d: d.replace(b"SUMMARY:Spotkanie", b"SUMMARY:Spotkanie, nowe"),
+    "unescaped semicolon": lambda d: d.replace(b"SUMMARY:Spotkanie", b"SUMMARY:Spotkanie; nowe"),
+    "unquoted parameter": lambda d: d.replace(b"STATUS:CONFIRMED", b"ORGANIZER;CN=A, B:mailto:a@example.org\r\n"
+                                                                     b"STATUS:CONFIRMED", 1),
+    "URL escaped like text": lambda d: d.replace(b"URL:https://example.org/", b"URL:https://example.org/a\\,b/"),
+    "76-octet line": lambda d: d.replace(b"SUMMARY:Spotkanie", b"SUMMARY:" + b"x" * 68 + b"Spotkanie"),
+    "fold splits a letter": _fold_inside_letter,
+    "duplicate UID": lambda d: d.replace(b"UID:caly-dzien@", b"UID:spotkanie@"),
+    "local DTSTAMP": lambda d: d.replace(b"DTSTAMP:20260504T030201Z", b"DTSTAMP:20260504T030201", 1),
+    "missing VTIMEZONE": lambda d: _replace_vtimezone(d, b""),
+    "icalendar's RDATE VTIMEZONE": lambda d: _replace_vtimezone(
+        d, icalendar.Timezone.from_tzid("Europe/Warsaw").to_ical()),
+    "no X-WR-CALNAME": lambda d: b"".join(line for line in d.splitlines(keepends=True)
+                                          if not line.startswith(b"X-WR-CALNAME")),
+}
+
+
+@pytest.mark.parametrize("fault", BROKEN)
+def test_the_rule_checker_catches(fault):
+    good = _good_feed()
+    assert_feed_rules(good)
+    broken = BROKEN[fault](good)
+    assert broken != good
+    with pytest.raises((AssertionError, UnicodeDecodeError)):
+        assert_feed_rules(broken)
+
+
+def test_the_same_event_twice_is_refused_rather_than_given_two_identical_uids():
+    with pytest.raises(ValueError, match="same UID"):
+        render([make_event(), make_event()])

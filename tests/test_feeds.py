@@ -1,0 +1,147 @@
+"""The feed catalogue: which files exist, what each holds, and that every one is a good feed."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from ical_rules import assert_feed_rules, parse_everywhere
+from microsite.feeds import FEEDS, Feed, feed_name, render_feeds
+from microsite.load import load_site
+from microsite.model import EventKind
+from microsite.render.ical import event_uid, session_uid
+from microsite.urls import event_feed_path, feed_path
+
+ROOT = Path(__file__).resolve().parents[1]
+BASE = "https://spolecznie.example.org/"
+PUBLISHED = datetime(2026, 4, 1, 12, 0, tzinfo=timezone.utc)
+
+
+@pytest.fixture(scope="module")
+def site():
+    loaded, problems = load_site(ROOT)
+    assert not problems
+    return loaded
+
+
+@pytest.fixture(scope="module")
+def files(site) -> dict[str, dict[str, bytes]]:
+    return {lang: render_feeds(site, lang, base_url=BASE, published_at=PUBLISHED) for lang in site.languages}
+
+
+def uids_of(data: bytes) -> list[str]:
+    return [line[4:].decode() for line in data.replace(b"\r\n ", b"").split(b"\r\n") if line.startswith(b"UID:")]
+
+
+def test_catalogue_puts_every_kind_in_exactly_one_feed_besides_all():
+    assert [feed.slug for feed in FEEDS] == ["all", "duty-hours", "trainings-workshops", "meetings", "study-visits"]
+    assert set(FEEDS[0].kinds) == set(EventKind)
+    for kind in EventKind:
+        assert sum(kind in feed.kinds for feed in FEEDS[1:]) == 1, kind
+    for feed in FEEDS:
+        assert isinstance(feed, Feed) and feed.name.has("pl") and feed.name.has("en")
+
+
+def test_every_feed_and_every_event_has_a_file_in_every_language(site, files):
+    for lang in site.languages:
+        expected = {feed_path(lang, feed.slug) for feed in FEEDS} | {event_feed_path(lang, e.id) for e in site.events}
+        assert set(files[lang]) == expected
+        assert all(path.startswith(f"feeds/{lang}/") for path in files[lang])
+
+
+def test_every_file_follows_the_rules_and_parses_in_all_three_parsers(files, tmp_path):
+    for lang, by_path in files.items():
+        for data in by_path.values():
+            assert_feed_rules(data)
+        named = {path.replace("/", "__"): data for path, data in by_path.items()}
+        parsed = parse_everywhere(named, tmp_path)
+        for name, data in named.items():
+            expected = sorted(uids_of(data))
+            assert sorted(e.uid for e in parsed.ical[name].events) == expected
+            assert sorted(e["uid"] for e in parsed.icaljs[name]["events"]) == expected
+            assert sorted(str(e["UID"]) for e in parsed.icalendar[name].walk("VEVENT")) == expected
+
+
+def test_each_feed_holds_exactly_its_kinds(site, files):
+    host = "spolecznie.example.org"
+
+    def expected(kinds) -> set[str]:
+        chosen = [e for e in site.events if e.kind in kinds]
+        return {event_uid(e, BASE) for e in chosen} | {session_uid(e, s, BASE) for e in chosen for s in e.sessions}
+
+    for lang in site.languages:
+        for feed in FEEDS:
+            assert set(uids_of(files[lang][feed_path(lang, feed.slug)])) == expected(feed.kinds), feed.slug
+        assert len(uids_of(files[lang][feed_path(lang, "all")])) == 15
+        assert uids_of(files[lang][feed_path(lang, "duty-hours")]) == [
+            f"dyzur-krosno-2019-03-27@{host}", f"dyzur-krosno-2019-03-28@{host}", f"dyzur-przemysl-2019-03-28@{host}"]
+        assert len(uids_of(files[lang][feed_path(lang, "study-visits")])) == 7  # the visit and its 6 sessions
+        assert uids_of(files[lang][feed_path(lang, "trainings-workshops")]) == []  # empty, but still a calendar
+        for event in site.events:
+            assert set(uids_of(files[lang][event_feed_path(lang, event.id)])) == expected([event.kind]) & (
+                {event_uid(event, BASE)} | {session_uid(event, s, BASE) for s in event.sessions})
+
+
+def test_feed_names_carry_the_projects_short_name(site, files):
+    def name(data: bytes) -> str:
+        return next(line[5:] for line in data.replace(b"\r\n ", b"").split(b"\r\n")
+                    if line.startswith(b"NAME:")).decode()
+
+    assert name(files["pl"]["feeds/pl/duty-hours.ics"]) == "Społecznie Zorganizowani – dyżury informacyjne"
+    assert name(files["en"]["feeds/en/duty-hours.ics"]) == "Socially Organised – information duty hours"
+    assert name(files["pl"]["feeds/pl/study-visits.ics"]) == "Społecznie Zorganizowani – wizyty studyjne"
+    assert name(files["en"]["feeds/en/all.ics"]) == "Socially Organised – all events"
+    assert name(files["pl"]["feeds/pl/events/spotkanie-informacyjne-krosno-2018-11-20.ics"]) == \
+        "Społecznie Zorganizowani – Spotkanie informacyjne w Krośnie"
+    assert feed_name(site, "en", "x") == "Socially Organised – x"
+
+
+def test_feeds_say_where_they_come_from_and_link_pages_in_their_language(files):
+    pl = files["pl"]["feeds/pl/meetings.ics"].replace(b"\r\n ", b"")
+    en = files["en"]["feeds/en/meetings.ics"].replace(b"\r\n ", b"")
+    assert b"SOURCE;VALUE=URI:https://spolecznie.example.org/feeds/pl/meetings.ics\r\n" in pl
+    assert b"URL:https://spolecznie.example.org/schedule/spotkanie-informacyjne-krosno-2018-11-20/\r\n" in pl
+    assert b"URL:https://spolecznie.example.org/en/schedule/spotkanie-informacyjne-krosno-2018-11-20/\r\n" in en
+    assert "SUMMARY:Information meeting in Krosno".encode() in en
+    assert "SUMMARY:Spotkanie informacyjne w Krośnie".encode() in pl
+
+
+def test_dtstamp_is_the_publication_time_passed_in(files):
+    stamps = {line for data in files["pl"].values() for line in data.split(b"\r\n") if line.startswith(b"DTSTAMP")}
+    assert stamps == {b"DTSTAMP:20260401T120000Z"}
+
+
+_DIGEST = """
+import hashlib, sys
+from datetime import datetime, timezone
+from pathlib import Path
+from microsite.feeds import render_feeds
+from microsite.load import load_site
+site, _ = load_site(Path(sys.argv[1]))
+digest = hashlib.sha256()
+for lang in site.languages:
+    for path, data in sorted(render_feeds(site, lang, base_url=sys.argv[2],
+                                          published_at=datetime.fromisoformat(sys.argv[3])).items()):
+        digest.update(path.encode() + b"\\0" + data + b"\\0")
+print(digest.hexdigest())
+"""
+
+
+def test_two_builds_give_identical_bytes_whatever_the_hash_seed(site, files):
+    again = {lang: render_feeds(site, lang, base_url=BASE, published_at=PUBLISHED) for lang in site.languages}
+    assert again == files
+    digest = hashlib.sha256()
+    for lang in site.languages:
+        for path, data in sorted(files[lang].items()):
+            digest.update(path.encode() + b"\0" + data + b"\0")
+    for seed in ("0", "1", "4242"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run([sys.executable, "-c", _DIGEST, str(ROOT), BASE, PUBLISHED.isoformat()], env=env,
+                              capture_output=True, text=True, timeout=120, check=True)
+        assert done.stdout.strip() == digest.hexdigest(), f"PYTHONHASHSEED={seed} changed the feeds"
