@@ -8,11 +8,12 @@ files under ``/feeds/<lang>/``.
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
 __all__ = ["SubscribeLinks", "event_page_src", "event_page_url", "feed_path", "event_feed_path",
-           "page_url", "subscribe_links", "uid_domain"]
+           "page_url", "relative_url", "subscribe_links", "uid_domain"]
 
 SCHEDULE_SRC = "schedule/index.md"
 PARTNERS_SRC = "partners.md"
@@ -65,3 +66,17 @@ def subscribe_links(base_url: str, path: str) -> SubscribeLinks:
 def uid_domain(base_url: str) -> str:
     """Return the host part used in feed UIDs (stable as long as the site's host is)."""
     return urlsplit(base_url).hostname or "localhost"
+
+
+def relative_url(from_page: str, to: str) -> str:
+    """Return a link from the page at site-relative URL ``from_page`` to ``to``.
+
+    Relative links keep a site working under any base path and on any host,
+    which absolute ones would not (a preview on 127.0.0.1, a project subfolder).
+    """
+    base = from_page if from_page.endswith("/") or not from_page else posixpath.dirname(from_page) + "/"
+    target = to or "./"
+    rel = posixpath.relpath("/" + target, "/" + base)
+    if target.endswith("/") and not rel.endswith("/"):
+        rel += "/"
+    return "./" if rel in (".", "./") else rel

@@ -1,0 +1,46 @@
+"""The build's clock and publication time, derived so that builds are reproducible.
+
+"Now" decides what is upcoming on a page built without JavaScript. It is
+``MICROSITE_NOW`` when set (tests, the nightly rebuild), else the time of the
+commit being built, so two builds of one commit give the same bytes.
+``published_at`` (the feeds' DTSTAMP) is the time of the last commit that
+changed the events, so it only moves when events do.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from datetime import datetime, timezone
+from pathlib import Path
+
+__all__ = ["build_now", "published_at", "parse_instant"]
+
+
+def parse_instant(text: str) -> datetime:
+    """Parse an ISO 8601 instant; a value without offset is taken as UTC."""
+    value = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+
+
+def _git_time(root: Path, *paths: str) -> datetime | None:
+    try:
+        out = subprocess.run(["git", "log", "-1", "--format=%cI", "--", *paths], cwd=root, capture_output=True,
+                             text=True, timeout=20, check=False).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return parse_instant(out).astimezone(timezone.utc) if out else None
+
+
+def build_now(root: Path, environ: dict[str, str] | None = None) -> datetime:
+    """Return the instant the build treats as now (UTC)."""
+    env = os.environ if environ is None else environ
+    if env.get("MICROSITE_NOW"):
+        return parse_instant(env["MICROSITE_NOW"]).astimezone(timezone.utc)
+    # Outside git (a downloaded archive) the real clock is the honest answer.
+    return _git_time(root) or datetime.now(timezone.utc).replace(microsecond=0)
+
+
+def published_at(root: Path, data_dir: str, environ: dict[str, str] | None = None) -> datetime:
+    """Return when the events were last published (UTC): their last commit, else now."""
+    return _git_time(root, f"{data_dir}/events.yaml") or build_now(root, environ)

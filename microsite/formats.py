@@ -1,0 +1,100 @@
+"""Dates, money, percentages and counted nouns in the reader's language (CLDR via Babel).
+
+Two CLDR rules Babel does not apply are handled here: Polish minimumGroupingDigits=2
+(7287 zł, but 72 870 zł) and a readable English format for złoty (PLN 728,752.08).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from decimal import Decimal
+
+from babel import Locale
+from babel.dates import format_date, format_datetime, format_time, get_timezone_name
+from babel.numbers import format_currency, format_decimal, format_percent
+
+from .ui import BABEL_LOCALES
+from .units import UNITS
+
+__all__ = ["format_day", "format_day_long", "format_money", "format_percent_value", "format_count",
+           "format_month", "format_time_of_day", "format_zone", "format_number", "plural_category"]
+
+_NBSP = "\u00a0"
+_FOUR_DIGITS = re.compile(r"^(-?\d)\u00a0(\d{3})(?![\u00a0\d])")
+
+
+def _locale(lang: str) -> str:
+    return BABEL_LOCALES.get(lang, lang)
+
+
+def format_day(value: date, lang: str) -> str:
+    """Return e.g. '3 września 2018' / '3 September 2018'."""
+    return format_date(value, "long", locale=_locale(lang))
+
+
+def format_day_long(value: date, lang: str) -> str:
+    """Return e.g. 'poniedziałek, 3 września 2018'."""
+    return format_date(value, "full", locale=_locale(lang))
+
+
+def format_month(value: date, lang: str) -> str:
+    """Return a stand-alone month heading, e.g. 'wrzesień 2018' / 'September 2018'."""
+    return format_date(value, "LLLL y", locale=_locale(lang))
+
+
+def format_time_of_day(value: datetime, lang: str) -> str:
+    """Return the wall-clock time in the value's own zone, e.g. '09:30'."""
+    return format_time(value, "HH:mm", locale=_locale(lang))
+
+
+def format_zone(value: datetime, lang: str) -> str:
+    """Return a short zone name readers recognise, e.g. 'GMT+01:00' → 'czas brytyjski letni'."""
+    return get_timezone_name(value, "long", locale=_locale(lang))
+
+
+def format_number(value: Decimal | int, lang: str) -> str:
+    """Return a number with the language's separators and Polish minimum grouping."""
+    text = format_decimal(value, locale=_locale(lang))
+    return _min_grouping(text, lang)
+
+
+def format_money(amount: Decimal, currency: str, lang: str) -> str:
+    """Return e.g. '728 752,08 zł' (U+00A0 separators) or 'PLN 728,752.08'."""
+    loc = _locale(lang)
+    if lang == "pl":
+        text = format_currency(amount, currency, locale=loc)
+        text = text.replace("\u202f", _NBSP).replace(" ", _NBSP)
+        return _min_grouping(text, lang)
+    # Babel's en_GB gives 'PLN728,752.08' for złoty: a space reads better.
+    symbol = Locale.parse(loc).currency_symbols.get(currency, currency)
+    if symbol == currency:
+        number = format_decimal(amount, format="#,##0.00", locale=loc)
+        return f"{currency}{_NBSP}{number}"
+    return format_currency(amount, currency, locale=loc)
+
+
+def format_percent_value(percent: Decimal, lang: str) -> str:
+    """Return a percentage given in per cent units, e.g. 94.29 → '94,29%'."""
+    text = format_percent(percent / 100, format="#,##0.##%", locale=_locale(lang))
+    return text.replace("\u202f", _NBSP)
+
+
+def plural_category(count: Decimal | int, lang: str) -> str:
+    """Return the CLDR plural category (one, few, many, other) of a number."""
+    return Locale.parse(_locale(lang)).plural_form(count)
+
+
+def format_count(count: Decimal | int, unit: str, lang: str) -> str:
+    """Return e.g. '5 wydarzeń', '22 wydarzenia', '1 event' — never 'wydarzeń: 2'."""
+    forms = UNITS[unit][lang]
+    word = forms.get(plural_category(count, lang)) or forms["other"]
+    return f"{format_number(count, lang)}{_NBSP}{word}"
+
+
+def _min_grouping(text: str, lang: str) -> str:
+    """Apply CLDR minimumGroupingDigits=2 for Polish: '7 287' → '7287', '72 870' stays."""
+    if lang != "pl":
+        return text
+    # Exactly one group separator after a single leading digit: a four-digit integer part.
+    return _FOUR_DIGITS.sub(r"\1\2", text, count=1)

@@ -1,0 +1,340 @@
+"""HTML blocks for pages: schedule, event pages, partners, project card, results, funding strip.
+
+Pure functions from the model, a language, the page's own URL and "now" to
+HTML strings. Jinja2 autoescaping means text from YAML is always shown as
+text: ``<script>`` in a title is displayed, never run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from functools import lru_cache
+from itertools import groupby
+
+from babel import Locale
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from .. import formats
+from ..feeds import FEEDS
+from ..fields import zone_country
+from ..model import Event, EventKind, EventStatus, Site
+from ..model.event import start_instant
+from ..ui import BABEL_LOCALES, KIND_LABELS, STATUS_LABELS, label
+from ..urls import (event_feed_path, event_page_url, feed_path, page_url, relative_url, subscribe_links)
+from .jsonld import embed_jsonld, to_jsonld_event, to_jsonld_organization
+
+__all__ = ["PageContext", "render_event_page", "render_funding_strip", "render_partners", "render_project_card",
+           "render_results", "render_schedule", "render_upcoming", "render_documents", "event_end_instant"]
+
+
+@dataclass(frozen=True, slots=True)
+class PageContext:
+    """What every block needs to know about where and when it is rendered."""
+
+    site: Site
+    lang: str
+    page_url: str
+    """Site-relative URL of the page the block goes into, e.g. 'en/schedule/'."""
+    base_url: str
+    """Absolute URL of the site root, for feeds and structured data."""
+    now: datetime
+    """The build's notion of now (aware); the browser re-checks at view time."""
+
+    @property
+    def default_lang(self) -> str:
+        return self.site.project.default_language
+
+    @property
+    def home_country(self) -> str:
+        """Return the project's country (from its time zone); foreign venues name their country."""
+        return zone_country(self.site.project.timezone) or ""
+
+    def link(self, site_relative: str) -> str:
+        """Return a relative link from this page to a site-relative URL."""
+        return relative_url(self.page_url, site_relative)
+
+    def absolute(self, site_relative: str) -> str:
+        """Return the absolute URL of a site-relative URL."""
+        return self.base_url.rstrip("/") + "/" + site_relative
+
+
+@lru_cache(maxsize=1)
+def _env() -> Environment:
+    env = Environment(loader=PackageLoader("microsite", "templates"), autoescape=select_autoescape(default=True),
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False)
+    return env
+
+
+def _render(template: str, **values) -> str:
+    html = _env().get_template(template).render(**values)
+    # Python-Markdown ends a raw HTML block at a blank line: keep blocks compact.
+    return "\n".join(line for line in html.splitlines() if line.strip())
+
+
+def event_end_instant(event: Event) -> datetime:
+    """Return the UTC instant an event is over (end of the last day for all-day events)."""
+    if event.all_day:
+        return start_instant(event.end + timedelta(days=1), event.timezone)
+    return event.end.astimezone(timezone.utc)
+
+
+def _iso(instant: datetime) -> str:
+    return instant.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _when_text(event: Event, lang: str, project_tz: str) -> dict:
+    """Return the parts of an event's date and time as the reader should see them."""
+    if event.all_day:
+        first, last = event.start, event.end
+        if first == last:
+            day_text = formats.format_day(first, lang)
+        else:
+            day_text = f"{formats.format_day(first, lang)} – {formats.format_day(last, lang)}"
+        return {"day": day_text, "time": "", "zone": "", "start_attr": first.isoformat(),
+                "end_attr": last.isoformat()}
+    start, end = event.start, event.end
+    day_text = formats.format_day_long(start.date(), lang)
+    if end.date() != start.date():
+        day_text += f" – {formats.format_day_long(end.date(), lang)}"
+    time_text = f"{formats.format_time_of_day(start, lang)}–{formats.format_time_of_day(end, lang)}"
+    zone = formats.format_zone(start, lang) if event.timezone != project_tz else ""
+    return {"day": day_text, "time": time_text, "zone": zone, "start_attr": start.isoformat(),
+            "end_attr": end.isoformat()}
+
+
+def _country_name(code: str, lang: str) -> str:
+    return Locale.parse(BABEL_LOCALES.get(lang, lang)).territories.get(code, code)
+
+
+def _place_lines(venue, lang: str, home_country: str) -> list[str]:
+    lines = [venue.name.in_(lang)]
+    if venue.street:
+        lines.append(venue.street)
+    city = venue.city.in_(lang)
+    locality = f"{venue.postal_code} {city}" if venue.postal_code else city
+    if locality != lines[0]:
+        lines.append(locality)
+    if venue.country != home_country:
+        lines.append(_country_name(venue.country, lang))
+    return lines
+
+
+def _event_view(ctx: PageContext, event: Event) -> dict:
+    lang = ctx.lang
+    project = ctx.site.project
+    when = _when_text(event, lang, project.timezone)
+    start_day = event.start if event.all_day else event.start.date()
+    cities = sorted({v.city.in_(lang) for v in event.venues})
+    venue = event.venue or (event.sessions[0].venue if event.sessions else None)
+    return {
+        "id": event.id,
+        "title": event.title.in_(lang),
+        "title_lang": event.title.lang_of(lang),
+        "kind": event.kind.value,
+        "kind_label": KIND_LABELS[event.kind][lang],
+        "status": event.status.value,
+        "status_label": STATUS_LABELS[event.status][lang] if event.status is not EventStatus.SCHEDULED else "",
+        "when": when,
+        "start_utc": _iso(start_instant(event.start, event.timezone)),
+        "end_utc": _iso(event_end_instant(event)),
+        "month": formats.format_month(start_day, lang),
+        "month_key": start_day.strftime("%Y-%m"),
+        "cities": cities,
+        "city_attr": "|".join(cities),
+        "place": ", ".join(_place_lines(venue, lang, ctx.home_country)[:1] + cities) if venue else
+                 label("online", lang),
+        "href": ctx.link(event_page_url(event.id, lang, ctx.default_lang)),
+        "previous": _previous_text(event, lang),
+    }
+
+
+def _previous_text(event: Event, lang: str) -> str:
+    if event.previous_start is None:
+        return ""
+    prev = event.previous_start
+    if isinstance(prev, datetime):
+        return f"{formats.format_day_long(prev.date(), lang)}, {formats.format_time_of_day(prev, lang)}"
+    return formats.format_day(prev, lang)
+
+
+def _split(ctx: PageContext, events) -> tuple[list[Event], list[Event]]:
+    upcoming = [e for e in events if event_end_instant(e) > ctx.now]
+    past = [e for e in events if event_end_instant(e) <= ctx.now]
+    past.sort(key=lambda e: start_instant(e.start, e.timezone), reverse=True)
+    return upcoming, past
+
+
+def _by_month(views: list[dict]) -> list[tuple[str, str, list[dict]]]:
+    return [(key, items[0]["month"], items)
+            for key, grouped in groupby(views, key=lambda v: v["month_key"])
+            for items in [list(grouped)]]
+
+
+def _feed_links(ctx: PageContext) -> list[dict]:
+    counts = {feed.slug: sum(1 for e in ctx.site.events if feed.kinds is None or e.kind in feed.kinds)
+              for feed in FEEDS}
+    links = []
+    for feed in FEEDS:
+        if counts[feed.slug] == 0 and feed.kinds is not None:
+            continue
+        path = feed_path(ctx.lang, feed.slug)
+        sub = subscribe_links(ctx.base_url, path)
+        links.append({"name": feed.name.in_(ctx.lang), "download": ctx.link(path), "webcal": sub.webcal,
+                      "google": sub.google, "count": formats.format_count(counts[feed.slug], "event", ctx.lang)})
+    return links
+
+
+def render_schedule(ctx: PageContext) -> str:
+    """Return the schedule: filters, upcoming by month, past by month, subscribe links."""
+    lang = ctx.lang
+    upcoming, past = _split(ctx, ctx.site.events)
+    kinds = [(k.value, KIND_LABELS[k][lang]) for k in EventKind if any(e.kind is k for e in ctx.site.events)]
+    cities = sorted({v.city.in_(lang) for e in ctx.site.events for v in e.venues}, key=str.casefold)
+    return _render("schedule.html", t=lambda key: label(key, lang), lang=lang,
+                   upcoming=_by_month([_event_view(ctx, e) for e in upcoming]),
+                   past=_by_month([_event_view(ctx, e) for e in past]),
+                   kinds=kinds, cities=cities, feeds=_feed_links(ctx))
+
+
+def render_upcoming(ctx: PageContext, limit: int = 3) -> str:
+    """Return the next few events for the home page (the browser drops any that ended)."""
+    upcoming, _ = _split(ctx, ctx.site.events)
+    schedule = ctx.link(page_url("schedule/", ctx.lang, ctx.default_lang))
+    # All upcoming events are in the page (beyond the limit hidden), so the browser can
+    # still show the next ones when the first have ended since the build.
+    return _render("upcoming.html", t=lambda key: label(key, ctx.lang), lang=ctx.lang, limit=limit,
+                   events=[_event_view(ctx, e) for e in upcoming], schedule=schedule)
+
+
+def render_event_page(ctx: PageContext, event: Event) -> str:
+    """Return the body of an event's own page, with its programme, links and JSON-LD."""
+    lang = ctx.lang
+    project = ctx.site.project
+    view = _event_view(ctx, event)
+    venues = [{"lines": _place_lines(v, lang, ctx.home_country)} for v in ([event.venue] if event.venue else [])]
+    days = []
+    for day, sessions in groupby(event.sessions, key=lambda s: s.start.date()):
+        items = []
+        for s in sessions:
+            items.append({
+                "time": f"{formats.format_time_of_day(s.start, lang)}–{formats.format_time_of_day(s.end, lang)}",
+                "start_attr": s.start.isoformat(), "end_attr": s.end.isoformat(),
+                "zone": formats.format_zone(s.start, lang),
+                "title": s.title.in_(lang),
+                "place": ", ".join(_place_lines(s.venue, lang, ctx.home_country)) if s.venue else "",
+            })
+        days.append({"day": formats.format_day_long(day, lang), "day_attr": day.isoformat(), "sessions": items})
+    path = event_feed_path(lang, event.id)
+    sub = subscribe_links(ctx.base_url, path)
+    page = ctx.absolute(event_page_url(event.id, lang, ctx.default_lang))
+    return _render("event.html", t=lambda key: label(key, lang), lang=lang, e=view, event=event, venues=venues,
+                   days=days, description=event.description.in_(lang) if event.description else "",
+                   description_lang=event.description.lang_of(lang) if event.description else lang,
+                   organiser=event.organiser.name.in_(lang) if event.organiser else "",
+                   audience=event.audience.in_(lang) if event.audience else "",
+                   registration=event.registration_url, online_url=event.online_url,
+                   feed={"download": ctx.link(path), "webcal": sub.webcal, "google": sub.google},
+                   schedule=ctx.link(page_url("schedule/", lang, ctx.default_lang)),
+                   jsonld=embed_jsonld(to_jsonld_event(event, lang, url=page)),
+                   project_tz=project.timezone)
+
+
+_ROLE_LABELS = {
+    "leader": {"pl": "Lider projektu", "en": "Project leader"},
+    "national_partner": {"pl": "Partner krajowy", "en": "National partner"},
+    "foreign_partner": {"pl": "Partner zagraniczny", "en": "Foreign partner"},
+    "cooperating_institution": {"pl": "Instytucja współpracująca", "en": "Cooperating institution"},
+    "signatory": {"pl": "Sygnatariusz", "en": "Signatory"},
+}
+
+
+def render_partners(ctx: PageContext) -> str:
+    """Return every partner with role, country, city, website, logo and description."""
+    lang = ctx.lang
+    partners = []
+    for p in ctx.site.partners:
+        partners.append({
+            "id": p.id, "name": p.name.in_(lang), "role": _ROLE_LABELS[p.role.value][lang],
+            "country": _country_name(p.country, lang), "city": p.city.in_(lang) if p.city else "",
+            "address": p.address.in_(lang) if p.address else "",
+            "website": p.website, "website_text": (p.website or "").split("://", 1)[-1].rstrip("/"),
+            "logo": ctx.link(p.logo) if p.logo else "", "logo_alt": p.logo_alt.in_(lang) if p.logo_alt else "",
+            "description": p.description.in_(lang) if p.description else "",
+            "description_lang": p.description.lang_of(lang) if p.description else lang,
+        })
+    jsonld = embed_jsonld([to_jsonld_organization(p, lang) for p in ctx.site.partners])
+    return _render("partners.html", lang=lang, partners=partners, jsonld=jsonld,
+                   website_label={"pl": "Strona internetowa", "en": "Website"}[lang])
+
+
+def render_project_card(ctx: PageContext) -> str:
+    """Return the project facts an auditor looks for, and the EU support statement."""
+    lang = ctx.lang
+    p = ctx.site.project
+    beneficiary = ctx.site.partner(p.beneficiary).name.in_(lang)
+    rows = [
+        ({"pl": "Tytuł projektu", "en": "Project title"}, p.title.in_(lang)),
+        ({"pl": "Beneficjent", "en": "Beneficiary"}, beneficiary),
+        ({"pl": "Program", "en": "Programme"}, p.programme.in_(lang)),
+        ({"pl": "Fundusz", "en": "Fund"}, p.fund.in_(lang)),
+        ({"pl": "Okres realizacji", "en": "Project period"},
+         f"{formats.format_day(p.start, lang)} – {formats.format_day(p.end, lang)}"),
+        ({"pl": "Wartość projektu", "en": "Total value"}, formats.format_money(p.total_value, p.currency, lang)),
+        ({"pl": "Wkład Unii Europejskiej", "en": "EU contribution"},
+         formats.format_money(p.eu_contribution, p.currency, lang)),
+        ({"pl": "Poziom dofinansowania", "en": "Co-financing rate"},
+         formats.format_percent_value(p.co_financing_rate, lang)),
+        ({"pl": "Region", "en": "Region"}, p.region.in_(lang)),
+    ]
+    return _render("project_card.html", lang=lang, rows=[(k[lang], v) for k, v in rows],
+                   summary=p.summary.in_(lang), statement=p.funding.statement.in_(lang),
+                   heading={"pl": "Projekt w skrócie", "en": "The project at a glance"}[lang])
+
+
+def render_results(ctx: PageContext) -> str:
+    """Return the indicators with target, achieved value and an accessible progress bar."""
+    lang = ctx.lang
+    items = []
+    for r in ctx.site.project.results:
+        target = formats.format_count(r.target, r.unit, lang)
+        if r.achieved is not None:
+            achieved = formats.format_number(r.achieved, lang)
+            text = {"pl": f"Osiągnięto {achieved} z {target}", "en": f"{achieved} of {target} achieved"}[lang]
+        else:
+            text = {"pl": f"Cel: {target}", "en": f"Target: {target}"}[lang]
+        items.append({"id": r.id, "label": r.label.in_(lang), "text": text, "target": r.target,
+                      "achieved": r.achieved})
+    return _render("results.html", items=items, lang=lang)
+
+
+def render_documents(ctx: PageContext) -> str:
+    """Return the downloadable documents with type, language and size."""
+    lang = ctx.lang
+    docs = []
+    for d in ctx.site.documents:
+        size_kb = max(1, round(d.size_bytes / 1024))
+        size = (f"{formats.format_number(size_kb, lang)} KB" if size_kb < 1024
+                else f"{formats.format_number(round(d.size_bytes / 1048576, 1), lang)} MB")
+        docs.append({"title": d.title.in_(lang), "href": ctx.link(d.file), "type": d.type,
+                     "language": Locale.parse(BABEL_LOCALES.get(lang, lang)).languages.get(d.language, d.language),
+                     "doc_lang": d.language, "size": size, "extension": d.file.rsplit(".", 1)[-1].upper(),
+                     "published": formats.format_day(d.published, lang) if d.published else "",
+                     "description": d.description.in_(lang) if d.description else ""})
+    return _render("documents.html", docs=docs, lang=lang,
+                   empty={"pl": "Dokumenty zostaną tu opublikowane.", "en": "Documents will be published here."}[lang])
+
+
+def render_funding_strip(site: Site, lang: str, *, asset_prefix: str) -> str:
+    """Return the funding strip for the top of every page.
+
+    ``asset_prefix`` is the relative path from the page to the site root, so the
+    strip works on every page depth and on the 404 page.
+    """
+    signs = []
+    for sign in site.project.funding.signs:
+        lines = sign.label.in_(lang).split("\n")
+        src = asset_prefix + (sign.logo or f"assets/funding/{sign.kind}.svg")
+        signs.append({"kind": sign.kind, "lines": lines, "src": src, "alt": " ".join(lines)})
+    return _render("funding_strip.html", signs=signs, statement=site.project.funding.statement.in_(lang),
+                   lang=lang)

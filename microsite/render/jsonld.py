@@ -1,0 +1,103 @@
+"""schema.org structured data (Event, Organization) as JSON-LD.
+
+Embedded in HTML inside ``<script type="application/ld+json">``: content can
+never close that element, because ``<``, ``>`` and ``&`` are written as
+``\\u003c``-style escapes, which JSON parsers read back unchanged.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+from ..model import Event, EventStatus, Partner, Site, Venue
+
+__all__ = ["to_jsonld_event", "to_jsonld_organization", "embed_jsonld"]
+
+_EVENT_STATUS = {
+    EventStatus.SCHEDULED: "https://schema.org/EventScheduled",
+    EventStatus.CANCELLED: "https://schema.org/EventCancelled",
+    EventStatus.POSTPONED: "https://schema.org/EventPostponed",
+    EventStatus.RESCHEDULED: "https://schema.org/EventRescheduled",
+    EventStatus.MOVED_ONLINE: "https://schema.org/EventMovedOnline",
+}
+
+
+def _iso(value) -> str:
+    return value.isoformat() if isinstance(value, datetime) else value.isoformat()
+
+
+def _place(venue: Venue, lang: str, country_name: str) -> dict:
+    address = {"@type": "PostalAddress", "addressLocality": venue.city.in_(lang), "addressCountry": venue.country}
+    if venue.street:
+        address["streetAddress"] = venue.street
+    if venue.postal_code:
+        address["postalCode"] = venue.postal_code
+    place = {"@type": "Place", "name": venue.name.in_(lang), "address": address}
+    if venue.latitude is not None:
+        place["geo"] = {"@type": "GeoCoordinates", "latitude": venue.latitude, "longitude": venue.longitude}
+    return place
+
+
+def to_jsonld_event(event: Event, lang: str, *, url: str) -> dict:
+    """Return a schema.org Event for one event in one language."""
+    data: dict = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": event.title.in_(lang),
+        "startDate": _iso(event.start),
+        "endDate": _iso(event.end),
+        "eventStatus": _EVENT_STATUS[event.status],
+        "inLanguage": lang,
+        "url": url,
+    }
+    online = event.status is EventStatus.MOVED_ONLINE or (event.online_url and not event.venues)
+    data["eventAttendanceMode"] = ("https://schema.org/OnlineEventAttendanceMode" if online
+                                   else "https://schema.org/OfflineEventAttendanceMode")
+    locations: list[dict] = []
+    if event.online_url:
+        locations.append({"@type": "VirtualLocation", "url": event.online_url})
+    for venue in event.venues:
+        locations.append(_place(venue, lang, venue.country))
+    if locations:
+        data["location"] = locations[0] if len(locations) == 1 else locations
+    if event.description:
+        data["description"] = event.description.in_(lang)
+    if event.organiser:
+        data["organizer"] = {"@type": "Organization", "name": event.organiser.name.in_(lang)}
+        if event.organiser.website:
+            data["organizer"]["url"] = event.organiser.website
+    if event.previous_start is not None and event.status is EventStatus.RESCHEDULED:
+        data["previousStartDate"] = _iso(event.previous_start)
+    if event.sessions:
+        data["subEvent"] = [
+            {"@type": "Event", "name": s.title.in_(lang), "startDate": _iso(s.start), "endDate": _iso(s.end),
+             **({"location": _place(s.venue, lang, s.venue.country)} if s.venue else {})}
+            for s in event.sessions
+        ]
+    return data
+
+
+def to_jsonld_organization(partner: Partner, lang: str) -> dict:
+    """Return a schema.org Organization for a partner."""
+    data: dict = {"@context": "https://schema.org", "@type": "Organization", "name": partner.name.in_(lang),
+                  "address": {"@type": "PostalAddress", "addressCountry": partner.country}}
+    if partner.city:
+        data["address"]["addressLocality"] = partner.city.in_(lang)
+    if partner.website:
+        data["url"] = partner.website
+    if partner.description:
+        data["description"] = partner.description.in_(lang)
+    return data
+
+
+def embed_jsonld(data: dict | list) -> str:
+    """Return a complete ``<script type="application/ld+json">`` element, safe against injection."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return f'<script type="application/ld+json">{text}</script>'
+
+
+def organizations_graph(site: Site, lang: str) -> list[dict]:
+    """Return Organization data for every partner."""
+    return [to_jsonld_organization(p, lang) for p in site.partners]
