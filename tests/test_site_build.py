@@ -132,3 +132,11 @@ def test_funding_strip_and_statement_on_every_page(built):
             page = parse_page(_built_file(built, lang, url))
             assert site.project.funding.statement.in_(lang) in page.text, f"{lang}/{url}"
             assert page.find("li", class_="ms-sign ms-sign--eu-emblem"), f"{lang}/{url}"
+
+
+def test_two_builds_of_the_same_commit_are_byte_identical(built, tmp_path):
+    again = build_demo(tmp_path / "again")
+    first = {p.relative_to(built): p.read_bytes() for p in built.rglob("*") if p.is_file()}
+    second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
+    assert first.keys() == second.keys()
+    assert [name for name in first if first[name] != second[name]] == []

@@ -1,0 +1,64 @@
+"""`microsite build`: validate, build elsewhere, swap; a failed build leaves site/ as it was."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest_site import ROOT
+from microsite.build import build_site
+
+PROJECT_FILES = ("mkdocs.yml", "content", "data", "hooks", "overrides")
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("project")
+    for name in PROJECT_FILES:
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copyfile)(source, root / name)
+    assert build_site(root, environ={"MICROSITE_NOW": "2019-03-01T12:00:00Z", "PATH": "/usr/bin:/bin"},
+                      out=io.StringIO()) == 0
+    return root
+
+
+def _snapshot(site: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(site)): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def test_build_writes_the_site(project):
+    assert (project / "site" / "index.html").exists()
+    assert (project / "site" / "en" / "index.html").exists()
+    assert not list(project.glob(".site-build-*")), "the staging folder must not be left behind"
+
+
+def test_data_error_fails_and_keeps_the_previous_site(project):
+    before = _snapshot(project / "site")
+    events = project / "data" / "events.yaml"
+    original = events.read_text(encoding="utf-8")
+    events.write_text(original.replace("end: 2019-03-27 19:00", "end: 2019-02-31 19:00"), encoding="utf-8")
+    out = io.StringIO()
+    try:
+        assert build_site(project, out=out) == 1
+    finally:
+        events.write_text(original, encoding="utf-8")
+    assert "data/events.yaml:" in out.getvalue() and "impossible date" in out.getvalue()
+    assert _snapshot(project / "site") == before
+    assert not list(project.glob(".site-build-*"))
+
+
+def test_mkdocs_error_fails_and_keeps_the_previous_site(project):
+    before = _snapshot(project / "site")
+    page = project / "content" / "pl" / "contact.md"
+    original = page.read_text(encoding="utf-8")
+    page.write_text(original + "\n<!-- microsite:event no-such-event -->\n", encoding="utf-8")
+    out = io.StringIO()
+    try:
+        assert build_site(project, out=out) == 1
+    finally:
+        page.write_text(original, encoding="utf-8")
+    assert "previous site/ is unchanged" in out.getvalue()
+    assert _snapshot(project / "site") == before
