@@ -45,6 +45,15 @@ class EventStatus(str, Enum):
     MOVED_ONLINE = "moved_online"
 
 
+_STATUS_WEIGHT = {
+    EventStatus.SCHEDULED: 0,
+    EventStatus.POSTPONED: 1,
+    EventStatus.RESCHEDULED: 1,
+    EventStatus.MOVED_ONLINE: 2,
+    EventStatus.CANCELLED: 3,
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Session:
     """A timed part of a multi-day programme (e.g. one visit of a study trip)."""
@@ -95,12 +104,14 @@ class Event:
     def sequence(self) -> int:
         """Return the iCalendar SEQUENCE: it rises with every declared change.
 
-        Derived from the data alone (no database): each earlier start, a status
-        other than scheduled, and each declared revision count once.
+        Derived from the data alone (no database): each earlier start counts one,
+        the status adds its weight, and each declared revision counts one. Weights
+        grow with how final a status is (scheduled 0, postponed 1, rescheduled 1,
+        moved online 2, cancelled 3), so the usual forward changes (postpone,
+        move, go online, cancel) always raise it; going back (a cancelled event
+        restored) needs ``revision`` raised by the editor.
         """
-        status_change = 0 if self.status is EventStatus.SCHEDULED else 1
-        return len(self.previous_starts) + status_change + self.revision
-
+        return len(self.previous_starts) + _STATUS_WEIGHT[self.status] + self.revision
     @property
     def previous_start(self) -> When | None:
         """Return the start before the latest move, if the event was moved."""
