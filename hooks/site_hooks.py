@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -128,7 +129,12 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Replace ``<!-- microsite:… -->`` markers with blocks rendered from the data."""
+    """Escape the page's title and description; replace ``<!-- microsite:… -->`` markers."""
+    # MkDocs renders themes without autoescaping and Material prints page.meta.title raw
+    # (header, <title>): hand it text that is already escaped, so data is never markup.
+    for key in ("title", "description"):
+        if isinstance(page.meta.get(key), str) and not isinstance(page.meta[key], Markup):
+            page.meta[key] = escape(page.meta[key])
     if "microsite:" not in markdown:
         return markdown
     site = _site(config)

@@ -8,14 +8,18 @@ around the same marker.
 
 from __future__ import annotations
 
+import html
 import json
+import re
 
 from . import formats
 from .model import Event, Site
 from .ui import KIND_LABELS, label
 from .urls import PARTNERS_SRC, SCHEDULE_SRC, event_page_src
 
-__all__ = ["generated_pages", "event_page_markdown"]
+__all__ = ["generated_pages", "event_page_markdown", "markdown_text"]
+
+_MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]()#+!|~]")
 
 _PARTNERS_TITLE = {"pl": "Partnerzy", "en": "Partners"}
 _PARTNERS_DESCRIPTION = {"pl": "Organizacje realizujące projekt {name}: lider, partner krajowy i partner zagraniczny.",
@@ -42,8 +46,13 @@ def event_page_markdown(site: Site, event: Event, lang: str) -> str:
         when = f"{formats.format_day(event.start.date(), lang)}, {formats.format_time_of_day(event.start, lang)}"
     place = ", ".join(v.city.in_(lang) for v in event.venues[:1])
     description = " · ".join(part for part in (KIND_LABELS[event.kind][lang], when, place) if part)
-    heading = title.replace("#", "\\#")
-    return _front_matter(title, description) + f"# {heading}\n\n<!-- microsite:event {event.id} -->\n"
+    return _front_matter(title, description) + f"# {markdown_text(title)}\n\n<!-- microsite:event {event.id} -->\n"
+
+
+def markdown_text(text: str) -> str:
+    """Return ``text`` as Markdown that renders exactly that text: no HTML, no emphasis, no links."""
+    escaped = html.escape(text, quote=False)
+    return _MARKDOWN_SPECIAL.sub(r"\\\g<0>", escaped)
 
 
 def generated_pages(site: Site) -> list[tuple[str, str]]:
