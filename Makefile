@@ -4,6 +4,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+CHROMIUM := /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
@@ -28,8 +30,13 @@ check: $(STAMP)
 	$(BIN)/microsite check
 
 ## The whole test suite, with its own extras (Node parsers, Chromium).
-test: $(STAMP) tests/js/node_modules/.installed
+test: $(STAMP) tests/js/node_modules/.installed $(CHROMIUM)
 	$(BIN)/python -m pytest
+
+# Browser tests drive Debian's Chromium (Playwright's own browser download is not used).
+$(CHROMIUM):
+	$(SUDO) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium
 
 tests/js/node_modules/.installed: tests/js/package.json tests/js/package-lock.json
 	cd tests/js && npm ci --no-audit --no-fund --silent
