@@ -6,6 +6,7 @@ browser; browser behaviour is tested separately with Playwright.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -64,5 +65,6 @@ def parse_page(path: Path) -> Page:
     page = Page(path)
     collector = _Collector(page)
     collector.feed(path.read_text(encoding="utf-8"))
-    page.text = " ".join(" ".join(collector.parts).split())
+    # Fold only ASCII white space: U+00A0 is part of what readers see ("728 752,08 zł").
+    page.text = re.sub(r"[ \t\n\r\f]+", " ", " ".join(collector.parts)).strip()
     return page

@@ -1,0 +1,72 @@
+"""A different project — EEA and Norway Grants, euros, English default — from the same code."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest_site import ROOT, build_demo
+from htmlscan import parse_page
+from icalendar import Calendar
+
+FIXTURE = Path(__file__).parent / "fixtures" / "eea-project"
+NBSP = "\u00a0"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("eea")
+    shutil.copytree(FIXTURE, root, dirs_exist_ok=True)
+    for shared in ("hooks", "overrides", "content/assets"):
+        shutil.copytree(ROOT / shared, root / shared)
+    return build_demo(root / "site", root=root, now="2025-03-01T00:00:00Z", base_url="https://neighbours.example.org/")
+
+
+def test_english_is_the_default_language_at_the_root(site):
+    assert parse_page(site / "index.html").lang == "en"
+    assert parse_page(site / "pl" / "index.html").lang == "pl"
+    assert (site / "pl" / "404.html").exists() and parse_page(site / "404.html").lang == "en"
+    links = {a["hreflang"]: a["href"] for a in parse_page(site / "index.html").find("link", rel="alternate")}
+    assert links["x-default"] == links["en"] == "https://neighbours.example.org/"
+    assert links["pl"] == "https://neighbours.example.org/pl/"
+
+
+def test_project_card_in_euros_in_both_languages(site):
+    en = parse_page(site / "index.html").text
+    pl = parse_page(site / "pl" / "index.html").text
+    assert "€1,500,000.00" in en and "€1,275,000.00" in en and "85%" in en
+    assert f"1{NBSP}500{NBSP}000,00{NBSP}€" in pl and "Fundusze EOG i fundusze norweskie" in pl
+    assert "15 January 2024 – 30 June 2025" in en and "15 stycznia 2024 – 30 czerwca 2025" in pl
+    assert f"5 of 22{NBSP}people achieved" in en and f"Osiągnięto 5 z 22{NBSP}osoby" in pl
+    progress = parse_page(site / "index.html").find("progress")
+    assert [(p["max"], p["value"]) for p in progress] == [("22", "5")]
+
+
+def test_funding_strip_follows_the_preset(site):
+    page = parse_page(site / "pl" / "schedule" / "index.html")
+    kinds = [a["class"] for a in page.find("li") if "ms-sign " in a.get("class", "")]
+    assert kinds == ["ms-sign ms-sign--eea-grants", "ms-sign ms-sign--norway-grants"]
+    assert "Projekt korzysta z dofinansowania pochodzącego z Islandii" in page.text
+    assert "Unia Europejska" not in page.text
+
+
+def test_recurring_slot_pages_and_feed(site):
+    occurrences = sorted(p.name for p in (site / "schedule").iterdir() if p.name.startswith("open-hours-"))
+    assert occurrences == ["open-hours-2025-03-04", "open-hours-2025-03-11", "open-hours-2025-03-25",
+                           "open-hours-2025-04-01", "open-hours-2025-04-08"]
+    feed = Calendar.from_ical((site / "feeds" / "en" / "duty-hours.ics").read_bytes())
+    events = {str(e["UID"]): e for e in feed.walk("VEVENT")}
+    assert set(events) == {f"open-hours-2025-{d}@neighbours.example.org" for d in
+                           ("03-04", "03-11", "03-25", "04-01", "04-08")}
+    assert str(events["open-hours-2025-04-01@neighbours.example.org"]["STATUS"]) == "CANCELLED"
+    # 10:00 local on both sides of the 30 March DST change
+    assert events["open-hours-2025-03-25@neighbours.example.org"].decoded("DTSTART").hour == 10
+    assert events["open-hours-2025-04-08@neighbours.example.org"].decoded("DTSTART").hour == 10
+    assert events["open-hours-2025-04-08@neighbours.example.org"].decoded("DTSTART").utcoffset().seconds == 7200
+
+
+def test_event_abroad_shows_its_own_zone_and_country(site):
+    page = parse_page(site / "pl" / "schedule" / "oslo-workshop" / "index.html").text
+    assert "Norwegia" in page and "09:00–15:00" in page and "czas lokalny" in page
