@@ -70,3 +70,31 @@ def test_recurring_slot_pages_and_feed(site):
 def test_event_abroad_shows_its_own_zone_and_country(site):
     page = parse_page(site / "pl" / "schedule" / "oslo-workshop" / "index.html").text
     assert "Norwegia" in page and "09:00–15:00" in page and "czas lokalny" in page
+
+
+def test_documents_list_type_language_and_measured_size(site):
+    size = (FIXTURE / "content" / "files" / "programme-2025.pdf").stat().st_size
+    en = parse_page(site / "documents" / "index.html")
+    pl = parse_page(site / "pl" / "documents" / "index.html")
+    assert "Workshop programme 2025 (PDF, 1 KB, English, 10 February 2025)" in en.text
+    assert "Program warsztatów 2025 (PDF, 1 KB, angielski, 10 lutego 2025)" in pl.text
+    (link,) = [a for a in en.find("a", hreflang="en") if "download" in a]
+    assert link["href"] == "../files/programme-2025.pdf" and "download" in link
+    assert (site / "files" / "programme-2025.pdf").stat().st_size == size
+
+
+def test_partners_with_logo_alt_text_country_and_jsonld(site):
+    import json
+    import re
+
+    for lang, alt, country, role in (("en", "Nabolag logo", "Norway", "Foreign partner"),
+                                     ("pl", "Logo organizacji Nabolag", "Norwegia", "Partner zagraniczny")):
+        path = site / ("" if lang == "en" else "pl") / "partners" / "index.html"
+        page = parse_page(path)
+        (img,) = page.find("img", class_="ms-partner__logo")
+        assert img["alt"] == alt
+        assert f"{role} · Oslo, {country}" in page.text
+        html = path.read_text(encoding="utf-8")
+        data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
+        assert [d["@type"] for d in data] == ["Organization", "Organization"]
+        assert data[1]["url"] == "https://nabolag.example.org" and data[1]["address"]["addressCountry"] == "NO"
