@@ -33,9 +33,13 @@ E = TypeVar("E", bound=Enum)
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _WHEN = re.compile(
     r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
-    r"(?:[ T](?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?(?P<off>Z|[+-]\d{2}:?\d{2})?)?$"
+    r"(?:[ T](?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?(?P<off>Z|[+-]\d{2}:?\d{2})?)?$",
+    re.ASCII,  # \d would also match Arabic-Indic and other digits
 )
-_HTML = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
+_YEARS = (1900, 2100)
+"""The years a date may have; anything else is a typo (and year 1 breaks UTC conversion)."""
+# A tag starts right after '<' (or '</'): "6 < x < 12 and 3 > 2" is arithmetic, not HTML.
+_HTML = re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>|<!--")
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")
 
@@ -66,6 +70,8 @@ class Reader:
         self.node = node
         self.known = known
         self._values: dict[str, yaml.Node] = {}
+        self._misspelt: set[str] = set()
+        """Known fields an unknown key was taken for; their absence is not reported twice."""
         self.ok = isinstance(node, yaml.MappingNode)
         if not self.ok:
             what = "nothing" if node is None or _is_null(node) else "a single value"
@@ -73,10 +79,16 @@ class Reader:
                       "write one 'key: value' per line, indented under this entry")
             return
         for key, value in node.value:
-            name = key.value if isinstance(key, yaml.ScalarNode) else str(key.value)
+            if not isinstance(key, yaml.ScalarNode):
+                # '? [a, b]: x' or '[a, b]: x' — printing the node would show Python internals.
+                ctx.error(key, path, "a list or a group of fields is used as a field name",
+                          f"write a plain field name such as '{known[0]}:' at the start of the line")
+                continue
+            name = key.value
             if name not in known:
                 close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
                 hint = f"did you mean '{close[0]}'?" if close else f"known fields are: {', '.join(known)}"
+                self._misspelt.update(close)
                 ctx.error(key, self._sub(name), f"'{name}' is not a field this entry can have",
                           f"{hint} (check the spelling)")
                 continue
@@ -97,7 +109,7 @@ class Reader:
     def _require(self, key: str, required: bool, example: str) -> yaml.Node | None:
         value = self._values.get(key)
         if value is None or _is_null(value):
-            if required and self.ok:
+            if required and self.ok and key not in self._misspelt:
                 self.ctx.error(self.node, self._sub(key), f"the required field '{key}' is missing or empty",
                                f"add a line '{key}: {example}' to this entry")
             return None
@@ -177,7 +189,7 @@ class Reader:
         if got is None:
             return None
         node, text = got
-        if not text.isdigit():
+        if not re.fullmatch(r"[0-9]+", text):  # str.isdigit() accepts '²', which int() refuses
             self.ctx.error(node, self._sub(key), f"'{text}' is not a whole number",
                            f"write digits only, e.g. {example}")
             return None
@@ -190,7 +202,10 @@ class Reader:
             return None
         node, text = got
         try:
-            return float(Decimal(text))
+            value = Decimal(text)
+            if not value.is_finite():  # 'NaN', 'inf'; float('sNaN') would raise
+                raise InvalidOperation
+            return float(value)
         except InvalidOperation:
             self.ctx.error(node, self._sub(key), f"'{text}' is not a number",
                            f"write it with a dot for decimals, e.g. {example}")
@@ -312,6 +327,11 @@ class Reader:
                            "write it as YYYY-MM-DD, with the time as HH:MM if needed, e.g. '2019-03-27 15:00'")
             return None
         y, m, d = int(match["y"]), int(match["m"]), int(match["d"])
+        if not _YEARS[0] <= y <= _YEARS[1]:
+            # Year 1 or 9999 overflow when converted to UTC; any year this far off is a typo anyway.
+            self.ctx.error(node, self._sub(key), f"'{text}' has the year {y}, which cannot be right",
+                           f"check the year (it must be between {_YEARS[0]} and {_YEARS[1]})")
+            return None
         try:
             day_value = date(y, m, d)
         except ValueError:
@@ -408,6 +428,10 @@ def read_text(ctx: Context, node: yaml.Node, path: str, *, fallback: bool = Fals
         return None
     values: dict[str, str] = {}
     for key, value in node.value:
+        if not isinstance(key, yaml.ScalarNode):
+            ctx.error(key, path, "a list or a group of fields is used as a language code",
+                      f"write one line per language: {', '.join(f'{lang}: …' for lang in langs)}")
+            continue
         lang = key.value
         if lang not in langs:
             close = difflib.get_close_matches(lang, langs, n=1, cutoff=0.5)

@@ -8,7 +8,7 @@ all; downstream code trusts the model.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timezone
 from decimal import Decimal
 from pathlib import Path
@@ -38,6 +38,8 @@ EVENT_FIELDS = ("id", "kind", "title", "description", "start", "end", "timezone"
                 "revision", "updated")
 SESSION_FIELDS = ("id", "start", "end", "title", "venue", "description")
 REPEAT_FIELDS = ("every", "until", "except", "cancelled")
+RESULT_FIELDS = ("id", "label", "target", "achieved", "unit")
+CONTACT_FIELDS = ("name", "address", "phone", "email", "people")
 DOCUMENT_FIELDS = ("id", "title", "file", "type", "language", "published", "description")
 DOCUMENT_TYPES = ("report", "programme", "form", "presentation", "other")
 
@@ -84,13 +86,16 @@ def load_site(root: Path | str, *, data_dir: str = "data", content_dir: str = "c
     languages = _read_languages(nodes["project.yaml"], paths.display("project.yaml"), problems)
     project_ctx = Context(paths.display("project.yaml"), languages)
     partner_ctx = Context(paths.display("partners.yaml"), languages)
-    partners = _load_partners(partner_ctx, nodes["partners.yaml"], paths)
-    project = _load_project(project_ctx, nodes["project.yaml"], partners, paths)
+    # Ids of entries that exist but have errors: references to them are not reported again.
+    partner_ids: set[str] = set()
+    venue_ids: set[str] = set()
+    partners = _load_partners(partner_ctx, nodes["partners.yaml"], paths, partner_ids)
+    project = _load_project(project_ctx, nodes["project.yaml"], partners, paths, partner_ids)
     default_tz = project.timezone if project else "Europe/Warsaw"
     venue_ctx = Context(paths.display("venues.yaml"), languages)
-    venues = _load_venues(venue_ctx, nodes["venues.yaml"], default_tz)
+    venues = _load_venues(venue_ctx, nodes["venues.yaml"], default_tz, venue_ids)
     event_ctx = Context(paths.display("events.yaml"), languages)
-    events = _load_events(event_ctx, nodes["events.yaml"], default_tz, partners, venues)
+    events = _load_events(event_ctx, nodes["events.yaml"], default_tz, partners, venues, partner_ids, venue_ids)
     doc_ctx = Context(paths.display("documents.yaml"), languages)
     documents = _load_documents(doc_ctx, nodes["documents.yaml"], paths)
     for ctx in (project_ctx, partner_ctx, venue_ctx, event_ctx, doc_ctx):
@@ -146,7 +151,8 @@ def _check_unique(ctx: Context, seen: dict[str, yaml.Node], ident: str | None, n
     return True
 
 
-def _load_partners(ctx: Context, node: yaml.Node | None, paths: DataPaths) -> dict[str, Partner]:
+def _load_partners(ctx: Context, node: yaml.Node | None, paths: DataPaths,
+                   declared: set[str]) -> dict[str, Partner]:
     partners: dict[str, Partner] = {}
     seen: dict[str, yaml.Node] = {}
     for path, item in _top_list(ctx, node, "partners"):
@@ -164,12 +170,16 @@ def _load_partners(ctx: Context, node: yaml.Node | None, paths: DataPaths) -> di
         if not _check_unique(ctx, seen, ident, item, path) or None in (name, role, country):
             continue
         partners[ident] = Partner(ident, name, role, country, city, website, logo, logo_alt, description, address)
+    declared.update(seen)
     return partners
 
 
 def _load_project(ctx: Context, node: yaml.Node | None, partners: dict[str, Partner],
-                  paths: DataPaths) -> Project | None:
+                  paths: DataPaths, declared: set[str]) -> Project | None:
     if node is None:
+        # An empty file (or one with only comments) composes to nothing; without this the
+        # load would fail with no problem to show.
+        ctx.error(None, "", "the file is empty", "fill it in from the example in the editors' reference")
         return None
     r = Reader(ctx, node, "", PROJECT_FIELDS)
     if not r.ok:
@@ -178,9 +188,9 @@ def _load_project(ctx: Context, node: yaml.Node | None, partners: dict[str, Part
     short_name = r.text("short_name")
     summary = r.text("summary")
     beneficiary = r.ident("beneficiary", example="cds")
-    if beneficiary is not None and partners and beneficiary not in partners:
+    if beneficiary is not None and declared and beneficiary not in declared:
         ctx.error(r.raw("beneficiary"), "beneficiary", f"no partner has the id '{beneficiary}'",
-                  f"use one of the ids in partners.yaml: {', '.join(partners)}")
+                  f"use one of the ids in partners.yaml: {', '.join(sorted(declared))}")
     programme = r.text("programme")
     fund = r.text("fund")
     period = r.string("programme_period", required=True, example="2014-2020")
@@ -225,7 +235,7 @@ def _load_results(ctx: Context, r: Reader) -> tuple[Indicator, ...]:
     out = []
     seen: dict[str, yaml.Node] = {}
     for path, item in r.items("results"):
-        ir = Reader(ctx, item, path, ("id", "label", "target", "achieved", "unit"))
+        ir = Reader(ctx, item, path, RESULT_FIELDS)
         ident = ir.ident("id", example="institutions")
         label = ir.text("label")
         target = ir.decimal("target", example="12")
@@ -241,7 +251,7 @@ def _load_results(ctx: Context, r: Reader) -> tuple[Indicator, ...]:
 
 
 def _load_contact(ctx: Context, r: Reader) -> Contact | None:
-    cr = r.entry("contact", ("name", "address", "phone", "email", "people"))
+    cr = r.entry("contact", CONTACT_FIELDS)
     if cr is None or not cr.ok:
         return None
     name = cr.text("name", neutral=True)
@@ -251,7 +261,7 @@ def _load_contact(ctx: Context, r: Reader) -> Contact | None:
                    cr.text("people", required=False, neutral=True))
 
 
-def _load_venues(ctx: Context, node: yaml.Node | None, default_tz: str) -> dict[str, Venue]:
+def _load_venues(ctx: Context, node: yaml.Node | None, default_tz: str, declared: set[str]) -> dict[str, Venue]:
     venues: dict[str, Venue] = {}
     seen: dict[str, yaml.Node] = {}
     for path, item in _top_list(ctx, node, "venues"):
@@ -274,9 +284,10 @@ def _load_venues(ctx: Context, node: yaml.Node | None, default_tz: str) -> dict[
             tz = None
         lat = r.number("latitude")
         lon = r.number("longitude")
-        if (lat is None) != (lon is None):
+        # Ask whether each is *written*, not whether it was valid: a wrong number is reported on its own.
+        if r.has("latitude") != r.has("longitude"):
             ctx.error(item, path, "only one of latitude and longitude is given", "give both, or neither")
-        elif lat is not None and not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        elif lat is not None and lon is not None and not (-90 <= lat <= 90 and -180 <= lon <= 180):
             ctx.error(r.raw("latitude"), f"{path}.latitude", "the coordinates are out of range",
                       "latitude is -90…90 and longitude -180…180 (Krosno is about 49.69, 21.77)")
         street = r.string("street")
@@ -284,13 +295,16 @@ def _load_venues(ctx: Context, node: yaml.Node | None, default_tz: str) -> dict[
         if not _check_unique(ctx, seen, ident, item, path) or None in (name, city, country, tz):
             continue
         venues[ident] = Venue(ident, name, city, country, tz, street, postal, lat, lon)
+    declared.update(seen)
     return venues
 
 
-def _reference(ctx: Context, r: Reader, key: str, known: dict, what: str, file: str):
+def _reference(ctx: Context, r: Reader, key: str, known: dict, what: str, file: str, declared: set[str]):
     ident = r.ident(key, required=False, example=next(iter(known), "id"))
     if ident is None:
         return None
+    if ident not in known and ident in declared:
+        return None  # the entry exists but has errors, reported in its own file
     if ident not in known:
         close = difflib.get_close_matches(ident, list(known), n=1, cutoff=0.5)
         hint = f"did you mean '{close[0]}'? " if close else ""
@@ -301,7 +315,7 @@ def _reference(ctx: Context, r: Reader, key: str, known: dict, what: str, file: 
 
 
 def _load_events(ctx: Context, node: yaml.Node | None, default_tz: str, partners: dict[str, Partner],
-                 venues: dict[str, Venue]) -> list[Event]:
+                 venues: dict[str, Venue], partner_ids: set[str], venue_ids: set[str]) -> list[Event]:
     events: list[Event] = []
     seen: dict[str, yaml.Node] = {}
     for path, item in _top_list(ctx, node, "events"):
@@ -312,7 +326,7 @@ def _load_events(ctx: Context, node: yaml.Node | None, default_tz: str, partners
         kind = r.choice("kind", EventKind)
         title = r.text("title")
         description = r.text("description", required=False, fallback=True)
-        venue = _reference(ctx, r, "venue", venues, "venue", "venues.yaml")
+        venue = _reference(ctx, r, "venue", venues, "venue", "venues.yaml", venue_ids)
         explicit_tz = r.timezone("timezone") if r.has("timezone") else None
         tz = explicit_tz or (venue.timezone if venue else default_tz)
         zone_ok = not r.has("timezone") or explicit_tz is not None
@@ -322,7 +336,7 @@ def _load_events(ctx: Context, node: yaml.Node | None, default_tz: str, partners
         status = r.choice("status", EventStatus, default=EventStatus.SCHEDULED)
         previous = _previous_starts(ctx, r, path, tz if zone_ok else None)
         online_url = r.url("online_url")
-        organiser = _reference(ctx, r, "organiser", partners, "partner", "partners.yaml")
+        organiser = _reference(ctx, r, "organiser", partners, "partner", "partners.yaml", partner_ids)
         audience = r.text("audience", required=False, fallback=True)
         registration = r.url("registration_url")
         revision = r.integer("revision") or 0
@@ -342,7 +356,7 @@ def _load_events(ctx: Context, node: yaml.Node | None, default_tz: str, partners
         if venue is None and online_url is None and not r.has("sessions") and not r.has("venue"):
             ctx.error(item, f"{path}.venue", "the event has no place", "add 'venue: <id from venues.yaml>' "
                       "or 'online_url: https://…'")
-        sessions = _load_sessions(ctx, r, path, tz if zone_ok else None, venues, start, end)
+        sessions = _load_sessions(ctx, r, path, tz if zone_ok else None, venues, venue_ids, start, end)
         valid = _check_unique(ctx, seen, ident, item, path) and None not in (kind, title, start, end)
         if not valid:
             continue
@@ -357,6 +371,16 @@ def _load_events(ctx: Context, node: yaml.Node | None, default_tz: str, partners
     return events
 
 
+def _instant(when: date | datetime) -> date | datetime:
+    """Return a time as a UTC instant for comparing; dates stay dates.
+
+    Python compares two datetimes of the same zone by wall clock and ignores
+    ``fold``, so 02:30+01:00 and 02:30+02:00 on the night DST ends would look
+    equal; comparing in UTC gives the real order.
+    """
+    return when.astimezone(timezone.utc) if isinstance(when, datetime) else when
+
+
 def _check_span(ctx: Context, r: Reader, path: str, start, end) -> None:
     if start is None or end is None:
         return
@@ -364,10 +388,10 @@ def _check_span(ctx: Context, r: Reader, path: str, start, end) -> None:
         ctx.error(r.raw("end"), f"{path}.end", "the start has a time but the end does not (or the other way round)",
                   "give both with times ('2019-03-27 15:00') or both as whole days ('2019-03-27')")
         return
-    if end < start:
+    if _instant(end) < _instant(start):
         ctx.error(r.raw("end"), f"{path}.end", "the event ends before it starts",
                   "check the dates and times of start and end")
-    elif isinstance(start, datetime) and end == start:
+    elif isinstance(start, datetime) and _instant(end) == _instant(start):
         ctx.error(r.raw("end"), f"{path}.end", "the event ends at the moment it starts",
                   "give the real end time")
 
@@ -379,9 +403,9 @@ def _previous_starts(ctx: Context, r: Reader, path: str, tz: str | None) -> list
     if isinstance(raw, yaml.SequenceNode):
         out = []
         for index, item in enumerate(raw.value, start=1):
-            sub = Reader(ctx, yaml.MappingNode("tag:yaml.org,2002:map", [(yaml.ScalarNode(
-                "tag:yaml.org,2002:str", "previous_start"), item)]), f"{path}[{index}]", ("previous_start",))
-            value = sub.when("previous_start", tz)
+            name = f"previous_start[{index}]"
+            reader = _list_item(ctx, path, name, item, "2019-03-27 15:00")
+            value = reader.when(name, tz) if reader else None
             if value is not None:
                 out.append(value)
         return out
@@ -389,8 +413,23 @@ def _previous_starts(ctx: Context, r: Reader, path: str, tz: str | None) -> list
     return [value] if value is not None else []
 
 
+def _list_item(ctx: Context, path: str, name: str, item: yaml.Node, example: str) -> Reader | None:
+    """Wrap one date of a list in a reader, so it is read (and named in problems) as ``path.name``.
+
+    Report an empty item or a nested list here: the reader's own message would
+    ask for a field called ``name``, which is not something an editor writes.
+    """
+    if not isinstance(item, yaml.ScalarNode) or (item.tag == "tag:yaml.org,2002:null" and not item.style):
+        ctx.error(item, f"{path}.{name}", "expected a date here, found an empty item or a list",
+                  f"write one date per item, e.g. '- {example}', or delete the item")
+        return None
+    holder = yaml.MappingNode("tag:yaml.org,2002:map", [(yaml.ScalarNode("tag:yaml.org,2002:str", name), item)],
+                              item.start_mark, item.end_mark)
+    return Reader(ctx, holder, path, (name,))
+
+
 def _load_sessions(ctx: Context, r: Reader, path: str, tz: str | None, venues: dict[str, Venue],
-                   start, end) -> tuple[Session, ...]:
+                   venue_ids: set[str], start, end) -> tuple[Session, ...]:
     sessions = []
     seen_ids: set[str] = set()
     for spath, item in r.items("sessions"):
@@ -398,7 +437,7 @@ def _load_sessions(ctx: Context, r: Reader, path: str, tz: str | None, venues: d
         if not sr.ok:
             continue
         sid = sr.ident("id", required=False, example="stockport-morning")
-        venue = _reference(ctx, sr, "venue", venues, "venue", "venues.yaml")
+        venue = _reference(ctx, sr, "venue", venues, "venue", "venues.yaml", venue_ids)
         stz = venue.timezone if venue else tz
         s_start = sr.when("start", stz)
         s_end = sr.when("end", stz)
@@ -410,7 +449,7 @@ def _load_sessions(ctx: Context, r: Reader, path: str, tz: str | None, venues: d
             ctx.error(item, spath, "a programme session needs a start and end time",
                       "write start and end as '2018-10-23 09:30'")
             continue
-        if s_end <= s_start:
+        if _instant(s_end) <= _instant(s_start):
             ctx.error(sr.raw("end"), f"{spath}.end", "the session ends before it starts", "check both times")
             continue
         if start is not None and end is not None:
@@ -426,7 +465,7 @@ def _load_sessions(ctx: Context, r: Reader, path: str, tz: str | None, venues: d
             continue
         seen_ids.add(sid)
         sessions.append(Session(sid, s_start, s_end, title, venue, description))
-    return tuple(sorted(sessions, key=lambda s: (s.start, s.id)))
+    return tuple(sorted(sessions, key=lambda s: (_instant(s.start), s.id)))
 
 
 def _expand(ctx: Context, r: Reader, path: str, slot: Event, seen: dict[str, yaml.Node]) -> list[Event]:
@@ -443,11 +482,11 @@ def _expand(ctx: Context, r: Reader, path: str, slot: Event, seen: dict[str, yam
     skip, cancel = {}, {}
     for key, bucket in (("except", skip), ("cancelled", cancel)):
         for ipath, item in rr.items(key):
-            holder = Reader(ctx, yaml.MappingNode("tag:yaml.org,2002:map", [(yaml.ScalarNode(
-                "tag:yaml.org,2002:str", "d"), item)]), ipath, ("d",))
-            day = holder.day("d")
+            parent, name = ipath.rsplit(".", 1)
+            reader = _list_item(ctx, parent, name, item, "2019-03-27")
+            day = reader.day(name) if reader else None
             if day is not None:
-                bucket[day] = item
+                bucket[day] = (item, ipath)
     if interval is None or until is None:
         return []
     if until < first_day:
@@ -456,24 +495,42 @@ def _expand(ctx: Context, r: Reader, path: str, slot: Event, seen: dict[str, yam
         return []
     days = occurrence_dates(first_day, until, interval)
     for bucket, key in ((skip, "except"), (cancel, "cancelled")):
-        for day, node in bucket.items():
+        for day, (node, ipath) in bucket.items():
             if day not in days:
-                ctx.error(node, f"{path}.repeat.{key}", f"{day.isoformat()} is not one of the dates this slot "
-                          "repeats on", f"use a date on the same weekday as {first_day.isoformat()}, "
-                          f"up to {until.isoformat()}")
+                step = "the same weekday as" if interval == 1 else f"a multiple of {interval} weeks after"
+                ctx.error(node, ipath, f"{day.isoformat()} is not one of the dates this slot repeats on",
+                          f"use a date on {step} {first_day.isoformat()}, up to {until.isoformat()}")
     kept = [d for d in days if d not in skip]
     occurrences = expand_weekly(slot, kept, frozenset(cancel))
-    for occurrence in occurrences:
-        if isinstance(occurrence.start, datetime):
-            for when, key in ((occurrence.start, "start"), (occurrence.end, "end")):
-                if localize(ctx, r.raw(key), f"{path}.{key}", when.replace(tzinfo=None), occurrence.timezone,
-                            when.utcoffset() if when.fold else None) is None:
-                    break
+    for index, (day, occurrence) in enumerate(zip(kept, occurrences)):
+        if day == first_day:
+            # The slot's own date keeps the times as read, including an offset the
+            # editor wrote to pick one of two repeated hours.
+            occurrences[index] = occurrence = replace(occurrence, start=slot.start, end=slot.end)
+        elif isinstance(occurrence.start, datetime):
+            _check_occurrence_clock(ctx, r, path, day, occurrence)
         if occurrence.id in seen:
             ctx.error(r.raw("id"), f"{path}.id", f"the occurrence id '{occurrence.id}' clashes with another event",
                       "rename one of them")
         seen[occurrence.id] = r.raw("id")
     return occurrences
+
+
+def _check_occurrence_clock(ctx: Context, r: Reader, path: str, day: date, occurrence: Event) -> None:
+    """Report an occurrence whose wall-clock time DST skips or repeats.
+
+    The editor cannot add an offset to one generated date, so the fix offered
+    is to skip that date or move the slot, not the generic advice of localize().
+    """
+    for when, key in ((occurrence.start, "start"), (occurrence.end, "end")):
+        probe = Context(ctx.file, ctx.languages)
+        if localize(probe, r.raw(key), f"{path}.{key}", when.replace(tzinfo=None), occurrence.timezone) is None:
+            shown = when.strftime("%Y-%m-%d %H:%M")
+            why = "happens twice" if "twice" in probe.problems[0].message else "does not exist"
+            ctx.error(r.raw(key), f"{path}.{key}", f"the repetition on {day.isoformat()} falls at {shown}, which "
+                      f"{why} in {occurrence.timezone} (the clocks change that night)",
+                      f"add {day.isoformat()} to 'except' under 'repeat', or move the slot to another hour")
+            return
 
 
 def _load_documents(ctx: Context, node: yaml.Node | None, paths: DataPaths) -> list[Document]:

@@ -1,0 +1,129 @@
+"""Front matter of the Markdown pages: located problems, never a traceback.
+
+Pages are written by editors in ``content/<lang>/``; a broken front matter
+makes MkDocs show it as text or lose the page title, silently. These tests
+check that ``check_pages`` points at the right file and line for each mistake.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from microsite.pages import check_page, check_pages
+from sitefactory import assert_problem, only
+
+LANGS = ("pl", "en")
+GOOD = "---\ntitle: O projekcie\ndescription: Cele i rezultaty projektu.\n---\n\n# O projekcie\n\nTreść.\n"
+
+
+def write_page(content: Path, relative: str, text: str | bytes) -> Path:
+    """Write a page below ``content/``, creating folders."""
+    path = content / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    """Return a content folder with one valid page per language."""
+    folder = tmp_path / "content"
+    write_page(folder, "pl/o-projekcie.md", GOOD)
+    write_page(folder, "en/about.md", GOOD.replace("O projekcie", "About the project"))
+    return folder
+
+
+def test_valid_pages_have_no_problems(content: Path) -> None:
+    write_page(content, "pl/zespol/kontakt.md", "---\ntitle: Kontakt\n...\nTreść\n")  # '...' also ends it
+    assert check_pages(content, LANGS) == []
+
+
+def test_page_without_front_matter(content: Path) -> None:
+    write_page(content, "pl/bez.md", "# Tytuł\n\nTreść.\n")
+    assert_problem(only(check_pages(content, LANGS)), file="content/pl/bez.md", line=1, column=1, field="title",
+                   message=("does not start with its front matter",), fix=("---", "title:"))
+
+
+def test_front_matter_never_closed(content: Path) -> None:
+    write_page(content, "en/open.md", "---\ntitle: Open\n\n# Open\n")
+    assert_problem(only(check_pages(content, LANGS)), file="content/en/open.md", line=1, field="",
+                   message=("never closed",), fix=("---",))
+
+
+@pytest.mark.parametrize("front, line, words", [
+    ('title: "O projekcie\ndescription: x', 2, ("quotation mark", "never closed")),
+    ("title: O projekcie\n\tdescription: x", 3, ("tab",)),
+    ("title: O projekcie\n  description: x: y", 3, ("colon",)),
+    ("title: Cele: i rezultaty", 2, ("colon",)),
+    ("title: a\ntitle: b", 3, ("twice", "line 2")),
+])
+def test_invalid_yaml_is_located_in_the_page(content: Path, front: str, line: int, words: tuple[str, ...]) -> None:
+    write_page(content, "pl/zle.md", f"---\n{front}\n---\n\nTreść\n")
+    assert_problem(only(check_pages(content, LANGS)), file="content/pl/zle.md", line=line, message=words)
+
+
+def test_front_matter_that_is_not_a_mapping(content: Path) -> None:
+    write_page(content, "pl/lista.md", "---\n- title\n- opis\n---\n")
+    assert_problem(only(check_pages(content, LANGS)), file="content/pl/lista.md", line=2, column=1,
+                   message=("not a list of 'key: value' lines",), fix=("title:",))
+
+
+@pytest.mark.parametrize("front, line, field, words", [
+    ("description: bez tytułu", 1, "title", ("no title",)),
+    ("", 1, "title", ("no title",)),
+    ("title:", 2, "title", ("empty",)),
+    ("title: [a, b]", 2, "title", ("list",)),
+])
+def test_missing_or_bad_title(content: Path, front: str, line: int, field: str, words: tuple[str, ...]) -> None:
+    write_page(content, "en/untitled.md", f"---\n{front}\n---\nText\n")
+    assert_problem(only(check_pages(content, LANGS)), file="content/en/untitled.md", line=line, field=field,
+                   message=words)
+
+
+def test_bom_and_windows_line_ends_are_accepted(content: Path) -> None:
+    write_page(content, "pl/windows.md", "\ufeff---\r\ntitle: Z Windowsa\r\n---\r\nTreść\r\n")
+    assert check_pages(content, LANGS) == []
+
+
+def test_file_that_is_not_utf8(content: Path) -> None:
+    write_page(content, "pl/cp1250.md", "---\ntitle: Zażółć\n---\n".encode("cp1250"))
+    assert_problem(only(check_pages(content, LANGS)), file="content/pl/cp1250.md", line=0, field="",
+                   message=("utf-8",))
+
+
+def test_only_site_languages_and_markdown_are_read(content: Path) -> None:
+    write_page(content, "de/seite.md", "no front matter")
+    write_page(content, "pl/notatki.txt", "no front matter")
+    write_page(content, "assets/readme.md", "no front matter")
+    assert check_pages(content, LANGS) == []
+    assert [p.location.file for p in check_pages(content, ("pl", "de"))] == ["content/de/seite.md"]
+
+
+def test_missing_language_folder_is_not_a_problem(tmp_path: Path) -> None:
+    assert check_pages(tmp_path / "content", LANGS) == []
+
+
+def test_every_page_is_reported(content: Path) -> None:
+    write_page(content, "pl/a.md", "bez")
+    write_page(content, "en/b/c.md", "---\ntitle: [\n---\n")
+    assert sorted(p.location.file for p in check_pages(content, LANGS)) == ["content/en/b/c.md", "content/pl/a.md"]
+
+
+@settings(max_examples=150, deadline=None, derandomize=True, database=None)
+@given(front=st.text(max_size=80), body=st.text(max_size=20))
+def test_any_front_matter_gives_problems_not_tracebacks(tmp_path_factory: pytest.TempPathFactory, front: str,
+                                                        body: str) -> None:
+    path = tmp_path_factory.mktemp("page") / "page.md"
+    path.write_text(f"---\n{front}\n---\n{body}", encoding="utf-8", newline="")
+    lines = len(path.read_text(encoding="utf-8").split("\n"))
+    for problem in check_page(path, "content/pl/page.md"):
+        assert problem.location.file == "content/pl/page.md"
+        assert 1 <= problem.location.line <= lines or (problem.location.line == 0 and not problem.field)
+        assert problem.message and problem.fix

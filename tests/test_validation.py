@@ -1,0 +1,878 @@
+"""One test per validation rule: each mistake gives one located, plain-language problem.
+
+Every test starts from a valid copy of the demo, adds or changes one thing,
+and checks the file, line (and column where it helps the editor), the field
+path, and the key words of the message and of the fix. Entries the tests
+break are appended by the tests themselves (``test-…`` ids), so the demo data
+can change without breaking them.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta, timezone
+from decimal import Decimal
+
+import pytest
+
+from microsite.errors import SiteDataError
+from microsite.load import load_site
+from microsite.model import EventStatus
+from sitefactory import SiteCopy, assert_problem, only
+
+EVENTS = "data/events.yaml"
+VENUES = "data/venues.yaml"
+PARTNERS = "data/partners.yaml"
+PROJECT = "data/project.yaml"
+
+TEST_VENUES = """
+  - id: test-hall
+    name: Sala testowa
+    street: ul. Testowa 1
+    city: Krosno
+    country: PL
+
+  - id: test-pub
+    name: The Test Pub
+    city: Manchester
+    country: GB
+    timezone: Europe/London
+"""
+
+TEST_PARTNER = """
+  - id: test-partner
+    name: Fundacja Testowa
+    role: cooperating_institution
+    country: PL
+    website: https://example.org
+    description:
+      pl: Fundacja, która pomaga testować.
+      en: A foundation that helps with testing.
+"""
+
+
+def event(ident: str = "test-event", *, start: str = "2026-05-12 10:00", end: str = "2026-05-12 12:00",
+          venue: str = "test-hall", extra: str = "") -> str:
+    """Return one valid event entry; ``extra`` lines (indented 4 spaces) are added at the end."""
+    return f"""
+  - id: {ident}
+    kind: workshop
+    title:
+      pl: Warsztaty testowe
+      en: Test workshop
+    description:
+      pl: Opis warsztatów.
+      en: About the workshop.
+    start: {start}
+    end: {end}
+    venue: {venue}
+{extra}"""
+
+
+@pytest.fixture
+def site(demo: SiteCopy) -> SiteCopy:
+    """Return the demo copy with the tests' own venues and partner added (still valid)."""
+    demo.append("venues.yaml", TEST_VENUES)
+    demo.append("partners.yaml", TEST_PARTNER)
+    return demo
+
+
+def add_event(site: SiteCopy, text: str) -> int:
+    """Append an event entry; return the line of its '- id:'."""
+    first = site.append("events.yaml", text)
+    return site.line_of("events.yaml", "  - id: ", after=first - 1)
+
+
+def event_path(site: SiteCopy, line: int) -> str:
+    """Return the field path of the event entry containing ``line`` (``events[10]``)."""
+    return f"events[{site.entry_index('events.yaml', line)}]"
+
+
+def loaded_event(site: SiteCopy, ident: str):
+    """Load the site and return the event with this id."""
+    loaded, _ = site.load()
+    return next(e for e in loaded.events if e.id == ident)
+
+
+def _drop_pub_timezone(site: SiteCopy) -> int:
+    """Delete the GB test venue's time zone; return the line of its '- id:'."""
+    pub = site.line_of("venues.yaml", "  - id: test-pub")
+    lines = site.lines("venues.yaml")
+    tz = site.line_of("venues.yaml", "    timezone: Europe/London", after=pub)
+    site.write("venues.yaml", "\n".join(lines[:tz - 1] + lines[tz:]))
+    return pub
+
+
+# --- the starting point -------------------------------------------------------------------
+
+
+def test_demo_with_test_entries_is_valid(site: SiteCopy) -> None:
+    add_event(site, event())
+    assert site.check() == []
+    assert loaded_event(site, "test-event").venue.id == "test-hall"
+
+
+def test_problem_prints_as_file_line_column_field_message_fix(site: SiteCopy) -> None:
+    line = add_event(site, event(end="2026-05-12 09:00"))
+    text = str(only(site.check()))
+    end_line = site.line_of("events.yaml", "end: 2026-05-12 09:00", after=line)
+    assert re.fullmatch(rf"data/events\.yaml:{end_line}:10: {re.escape(event_path(site, line))}\.end: "
+                        r"[^;]+; .+", text), text
+
+
+# --- malformed YAML -------------------------------------------------------------------------
+
+
+def test_tab_in_indentation_is_reported_on_its_line(site: SiteCopy) -> None:
+    line = add_event(site, event())
+    kind_line = site.line_of("events.yaml", "    kind: workshop", after=line)
+    site.replace_line("events.yaml", kind_line, "\tkind: workshop")
+    assert_problem(only(site.check()), file=EVENTS, line=kind_line, column=1, field="",
+                   message=("tab",), fix=("spaces",))
+
+
+@pytest.mark.parametrize("broken, closing", [
+    # The quote swallows the next line up to its opening quote; the parser notices one line later.
+    ('      pl: "Warsztaty testowe\n      en: "Test workshop"', "closes on the next line"),
+    ('      pl: "Warsztaty testowe\n      en: Test workshop', "never closes"),
+    ("      pl: 'Warsztaty testowe\n      en: 'Test workshop'", "single quote"),
+])
+def test_unclosed_quote_points_at_the_opening_quote(site: SiteCopy, broken: str, closing: str) -> None:
+    line = add_event(site, event())
+    site.replace("events.yaml", "      pl: Warsztaty testowe\n      en: Test workshop", broken)
+    quote_line = site.line_of("events.yaml", "pl: ", after=line)
+    problem = only(site.check())
+    assert_problem(problem, file=EVENTS, line=quote_line, column=11, field="",
+                   message=("quotation mark", "never closed"), fix=("closing quote",))
+
+
+def test_unclosed_quote_at_the_end_of_the_file(site: SiteCopy) -> None:
+    line = add_event(site, event(extra='    registration_url: "https://example.org/zapisy\n'))
+    url_line = site.line_of("events.yaml", "registration_url:", after=line)
+    assert_problem(only(site.check()), file=EVENTS, line=url_line, column=23,
+                   message=("never closed",), fix=("closing quote",))
+
+
+@pytest.mark.parametrize("indent", ["      kind: workshop", "   kind: workshop", "  kind: workshop"])
+def test_bad_indent_is_reported_on_its_line(site: SiteCopy, indent: str) -> None:
+    line = add_event(site, event())
+    kind_line = site.line_of("events.yaml", "    kind: workshop", after=line)
+    site.replace_line("events.yaml", kind_line, indent)
+    problem = only(site.check())
+    assert_problem(problem, file=EVENTS, line=kind_line, field="")
+    assert "indent" in (problem.message + problem.fix).lower(), str(problem)
+
+
+def test_text_after_a_closing_quote(site: SiteCopy) -> None:
+    line = add_event(site, event())
+    pl_line = site.line_of("events.yaml", "pl: Warsztaty testowe", after=line)
+    site.replace_line("events.yaml", pl_line, '      pl: "Warsztaty" testowe')
+    assert_problem(only(site.check()), file=EVENTS, line=pl_line, message=("after the closing quotation",),
+                   fix=("whole text",))
+
+
+@pytest.mark.parametrize("start", ["*Ważne* warsztaty", "@kds warsztaty", "`kod`", "%20 zniżki"])
+def test_text_starting_with_a_yaml_sign_asks_for_quotes(site: SiteCopy, start: str) -> None:
+    line = add_event(site, event())
+    pl_line = site.line_of("events.yaml", "pl: Warsztaty testowe", after=line)
+    site.replace_line("events.yaml", pl_line, f"      pl: {start}")
+    assert_problem(only(site.check()), file=EVENTS, line=pl_line, column=11, fix=("double quotes",))
+
+
+def test_unclosed_bracket(site: SiteCopy) -> None:
+    line = add_event(site, event(extra="    previous_start: [2026-05-05 10:00\n    status: rescheduled\n"))
+    bracket_line = site.line_of("events.yaml", "previous_start: [", after=line)
+    assert_problem(only(site.check()), file=EVENTS, line=bracket_line, column=21, message=("'['", "never closed"),
+                   fix=("']'",))
+
+
+def test_control_character_is_located(site: SiteCopy) -> None:
+    line = add_event(site, event())
+    pl_line = site.line_of("events.yaml", "pl: Warsztaty testowe", after=line)
+    site.replace_line("events.yaml", pl_line, "      pl: Warsztaty\x07testowe")
+    # Columns count characters, also after the Polish letters earlier in the file.
+    assert_problem(only(site.check()), file=EVENTS, line=pl_line, column=20,
+                   message=("control character", "U+0007"), fix=("delete",))
+
+
+def test_second_document_marker(site: SiteCopy) -> None:
+    line = site.append("events.yaml", "---\n")
+    assert_problem(only(site.check()), file=EVENTS, line=line, column=1, message=("second document",),
+                   fix=("delete",))
+
+
+def test_file_that_is_not_utf8(site: SiteCopy) -> None:
+    site.path("venues.yaml").write_bytes(site.read("venues.yaml").encode("cp1250"))
+    assert_problem(only(site.check()), file=VENUES, line=0, field="", message=("utf-8",), fix=("utf-8",))
+
+
+def test_empty_project_file(site: SiteCopy) -> None:
+    site.write("project.yaml", "# nothing yet\n")
+    assert_problem(only(site.check()), file=PROJECT, line=0, field="", message=("empty",), fix=("example",))
+
+
+def test_missing_project_file(site: SiteCopy) -> None:
+    site.path("project.yaml").unlink()
+    assert_problem(only(site.check()), file=PROJECT, line=0, field="", message=("missing",),
+                   fix=("create data/project.yaml",))
+
+
+def test_recursive_alias_does_not_hang(site: SiteCopy) -> None:
+    line = add_event(site, event(venue="&v [*v]"))
+    venue_line = site.line_of("events.yaml", "venue: &v", after=line)
+    assert_problem(only(site.check()), file=EVENTS, line=venue_line, field=f"{event_path(site, line)}.venue",
+                   message=("single value",))
+
+
+# --- wrong type, missing field, unknown key --------------------------------------------------
+
+
+@pytest.mark.parametrize("key, value, words", [
+    ("start", "next tuesday", ("not a date",)),
+    ("end", "12:00", ("not a date",)),
+    ("kind", "party", ("not one of the allowed values",)),
+])
+def test_wrong_type_in_an_event(site: SiteCopy, key: str, value: str, words: tuple[str, ...]) -> None:
+    line = add_event(site, event())
+    key_line = site.line_of("events.yaml", f"    {key}: ", after=line)
+    site.replace_line("events.yaml", key_line, f"    {key}: {value}")
+    assert_problem(only(site.check()), file=EVENTS, line=key_line, column=len(key) + 7,
+                   field=f"{event_path(site, line)}.{key}", message=words)
+
+
+def test_text_where_a_whole_number_is_expected(site: SiteCopy) -> None:
+    line = add_event(site, event(extra="    revision: two\n"))
+    key_line = site.line_of("events.yaml", "revision: two", after=line)
+    assert_problem(only(site.check()), file=EVENTS, line=key_line, column=15,
+                   field=f"{event_path(site, line)}.revision", message=("'two'", "whole number"),
+                   fix=("digits",))
+
+
+@pytest.mark.parametrize("value", ["²", "1.5", "-1"])
+def test_odd_numbers_in_a_whole_number_field(site: SiteCopy, value: str) -> None:
+    line = add_event(site, event(extra=f"    revision: {value}\n"))
+    assert_problem(only(site.check()), file=EVENTS, line=site.line_of("events.yaml", "revision:", after=line),
+                   field=f"{event_path(site, line)}.revision", message=("whole number",))
+
+
+def test_text_where_an_amount_is_expected(site: SiteCopy) -> None:
+    line = site.line_of("project.yaml", "total_value:")
+    site.replace_line("project.yaml", line, "total_value: 772 883,74 zł")
+    assert_problem(only(site.check()), file=PROJECT, line=line, column=14, field="total_value",
+                   message=("not a number",), fix=("digits", "dot"))
+
+
+@pytest.mark.parametrize("value", ["north", "NaN", "sNaN", "inf"])
+def test_text_where_a_coordinate_is_expected(site: SiteCopy, value: str) -> None:
+    line = site.replace("venues.yaml", "    country: PL\n", f"    country: PL\n    latitude: {value}\n"
+                        "    longitude: 21.77\n") + 1
+    problem = only(site.check())
+    assert_problem(problem, file=VENUES, line=line, column=15, message=("number",))
+    assert problem.field.endswith(".latitude")
+
+
+def test_single_text_where_every_language_is_needed(site: SiteCopy) -> None:
+    line = add_event(site, event())
+    site.replace("events.yaml", "    title:\n      pl: Warsztaty testowe\n      en: Test workshop\n",
+                 "    title: Warsztaty testowe\n")
+    title_line = site.line_of("events.yaml", "title: Warsztaty", after=line)
+    assert_problem(only(site.check()), file=EVENTS, line=title_line, column=12,
+                   field=f"{event_path(site, line)}.title", message=("each language",), fix=("pl:", "en:"))
+
+
+def test_missing_required_field(site: SiteCopy) -> None:
+    line = add_event(site, event())
+    site.replace("events.yaml", "    kind: workshop\n", "")
+    assert_problem(only(site.check()), file=EVENTS, line=line, column=5, field=f"{event_path(site, line)}.kind",
+                   message=("required", "'kind'"), fix=("kind:",))
+
+
+def test_missing_required_field_of_a_venue(site: SiteCopy) -> None:
+    line = site.line_of("venues.yaml", "  - id: test-hall")
+    site.replace("venues.yaml", "    city: Krosno\n    country: PL\n\n  - id: test-pub",
+                 "    country: PL\n\n  - id: test-pub")
+    index = site.entry_index("venues.yaml", line)
+    assert_problem(only(site.check()), file=VENUES, line=line, column=5, field=f"venues[{index}].city",
+                   message=("required",), fix=("city:",))
+
+
+def test_unknown_key_suggests_the_closest_field(site: SiteCopy) -> None:
+    line = add_event(site, event())
+    start_line = site.line_of("events.yaml", "    start: ", after=line)
+    site.replace_line("events.yaml", start_line, "    strat: 2026-05-12 10:00")
+    # One problem: the missing 'start' is not reported again when a misspelling explains it.
+    assert_problem(only(site.check()), file=EVENTS, line=start_line, column=5,
+                   field=f"{event_path(site, line)}.strat", message=("'strat'", "not a field"),
+                   fix=("did you mean 'start'",))
+
+
+def test_unknown_key_without_a_close_match_lists_the_fields(site: SiteCopy) -> None:
+    line = add_event(site, event(extra="    colour: red\n"))
+    assert_problem(only(site.check()), file=EVENTS, line=site.line_of("events.yaml", "colour:", after=line),
+                   field=f"{event_path(site, line)}.colour", fix=("known fields are", "venue"))
+
+
+def test_list_used_as_a_key(site: SiteCopy) -> None:
+    line = add_event(site, event(extra="    [a, b]: c\n"))
+    problem = only(site.check())
+    assert_problem(problem, file=EVENTS, line=site.line_of("events.yaml", "[a, b]", after=line),
+                   field=event_path(site, line), message=("field name",))
+
+
+# --- translations -----------------------------------------------------------------------------
+
+
+def test_required_text_without_english_is_an_error(site: SiteCopy) -> None:
+    line = add_event(site, event())
+    site.replace("events.yaml", "      en: Test workshop\n", "")
+    pl_line = site.line_of("events.yaml", "pl: Warsztaty testowe", after=line)
+    assert_problem(only(site.check()), file=EVENTS, line=pl_line, column=7,
+                   field=f"{event_path(site, line)}.title.en", message=("en translation is missing",),
+                   fix=("en:",))
+
+
+def test_description_without_english_falls_back_with_a_warning(site: SiteCopy) -> None:
+    line = add_event(site, event())
+    site.replace("events.yaml", "      en: About the workshop.\n", "")
+    pl_line = site.line_of("events.yaml", "pl: Opis warsztatów.", after=line)
+    problems = site.check()
+    assert not [p for p in problems if p.is_error]
+    assert_problem(only(problems, "warning"), file=EVENTS, line=pl_line, column=7,
+                   field=f"{event_path(site, line)}.description.en", severity="warning",
+                   message=("en translation is missing", "pl text"), fix=("en:",))
+    description = loaded_event(site, "test-event").description
+    assert description.in_("en") == "Opis warsztatów."
+    assert description.lang_of("en") == "pl" and not description.has("en")
+
+
+def test_description_without_the_default_language_is_an_error(site: SiteCopy) -> None:
+    # Falling back needs the default (first) language; an English-only text cannot fall back.
+    line = add_event(site, event())
+    site.replace("events.yaml", "      pl: Opis warsztatów.\n", "")
+    assert_problem(only(site.check()), file=EVENTS, field=f"{event_path(site, line)}.description.pl",
+                   line=site.line_of("events.yaml", "en: About the workshop.", after=line),
+                   message=("pl translation is missing",))
+
+
+def test_partner_description_falls_back_with_a_warning(site: SiteCopy) -> None:
+    site.replace("partners.yaml", "      en: A foundation that helps with testing.\n", "")
+    line = site.line_of("partners.yaml", "pl: Fundacja, która pomaga")
+    index = site.entry_index("partners.yaml", line)
+    assert_problem(only(site.check(), "warning"), file=PARTNERS, line=line, severity="warning",
+                   field=f"partners[{index}].description.en", message=("missing",))
+
+
+def test_project_summary_needs_every_language(site: SiteCopy) -> None:
+    lines = site.lines("project.yaml")
+    start = lines.index("short_name:")
+    en = next(i for i in range(start + 1, len(lines)) if lines[i].startswith("  en:"))
+    site.write("project.yaml", "\n".join(lines[:en] + lines[en + 1:]))
+    assert_problem(only(site.check()), file=PROJECT, line=start + 2, column=3, field="short_name.en",
+                   message=("en translation is missing",))
+
+
+def test_unknown_language_code_suggests_a_site_language(site: SiteCopy) -> None:
+    line = add_event(site, event())
+    en_line = site.line_of("events.yaml", "en: Test workshop", after=line)
+    site.replace_line("events.yaml", en_line, "      eng: Test workshop")
+    problems = [p for p in site.check() if p.location.line == en_line]
+    assert_problem(only(problems), file=EVENTS, line=en_line, column=7, field=f"{event_path(site, line)}.title.eng",
+                   message=("not one of the site's languages",), fix=("did you mean 'en'",))
+
+
+def test_proper_name_may_be_written_once(site: SiteCopy) -> None:
+    # Venue and partner names are 'neutral': one text serves every language.
+    loaded, problems = site.load()
+    assert problems == []
+    hall = next(v for v in loaded.venues if v.id == "test-hall")
+    assert hall.name.in_("pl") == hall.name.in_("en") == "Sala testowa"
+
+
+# --- duplicates and references -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("file, block, ident", [
+    ("events.yaml", event("test-twice") + event("test-twice"), "test-twice"),
+    ("venues.yaml", TEST_VENUES.replace("test-pub", "test-hall").replace("test-hall", "test-twice"), "test-twice"),
+    ("partners.yaml", TEST_PARTNER.replace("test-partner", "test-twice") * 2, "test-twice"),
+])
+def test_duplicate_ids(site: SiteCopy, file: str, block: str, ident: str) -> None:
+    first = site.append(file, block)
+    first_id = site.line_of(file, f"  - id: {ident}", after=first - 1)
+    second_id = site.line_of(file, f"  - id: {ident}", after=first_id)
+    list_name = file.removesuffix(".yaml")
+    assert_problem(only(site.check()), file=f"data/{file}", line=second_id, column=5,
+                   field=f"{list_name}[{site.entry_index(file, second_id)}].id",
+                   message=(f"'{ident}'", "already used", f"line {first_id}"), fix=("its own id",))
+
+
+def test_duplicate_session_ids(site: SiteCopy) -> None:
+    sessions = """    sessions:
+      - id: rano
+        start: 2026-05-12 10:00
+        end: 2026-05-12 11:00
+        title: {pl: Rano, en: Morning}
+      - id: rano
+        start: 2026-05-12 11:00
+        end: 2026-05-12 12:00
+        title: {pl: Później, en: Later}
+"""
+    line = add_event(site, event(extra=sessions))
+    second = site.line_of("events.yaml", "- id: rano", after=site.line_of("events.yaml", "- id: rano", after=line))
+    assert_problem(only(site.check()), file=EVENTS, line=second, field=f"{event_path(site, line)}.sessions[2].id",
+                   message=("'rano'",), fix=("own id",))
+
+
+def test_duplicate_yaml_key(site: SiteCopy) -> None:
+    line = add_event(site, event(extra="    venue: test-pub\n"))
+    first = site.line_of("events.yaml", "venue: test-hall", after=line)
+    second = site.line_of("events.yaml", "venue: test-pub", after=line)
+    assert_problem(only(site.check()), file=EVENTS, line=second, column=5, field=f"{event_path(site, line)}.venue",
+                   message=("'venue'", "twice", f"line {first}"), fix=("delete",))
+
+
+def test_reference_to_an_unknown_partner(site: SiteCopy) -> None:
+    line = add_event(site, event(extra="    organiser: test-partnr\n"))
+    assert_problem(only(site.check()), file=EVENTS, line=site.line_of("events.yaml", "organiser:", after=line),
+                   column=16, field=f"{event_path(site, line)}.organiser",
+                   message=("no partner", "'test-partnr'"), fix=("did you mean 'test-partner'", "partners.yaml"))
+
+
+def test_reference_to_an_unknown_venue(site: SiteCopy) -> None:
+    line = add_event(site, event(venue="test-hal"))
+    assert_problem(only(site.check()), file=EVENTS, line=site.line_of("events.yaml", "venue: test-hal", after=line),
+                   column=12, field=f"{event_path(site, line)}.venue", message=("no venue", "'test-hal'"),
+                   fix=("did you mean 'test-hall'", "venues.yaml"))
+
+
+def test_reference_to_a_venue_with_errors_is_not_reported_twice(site: SiteCopy) -> None:
+    # The venue exists but is broken: the editor must see that, not "there is no venue".
+    add_event(site, event(venue="test-pub"))
+    _drop_pub_timezone(site)
+    problem = only(site.check())
+    assert problem.location.file == VENUES
+
+
+def test_project_beneficiary_must_be_a_partner(site: SiteCopy) -> None:
+    line = site.line_of("project.yaml", "beneficiary:")
+    site.replace_line("project.yaml", line, "beneficiary: nobody")
+    assert_problem(only(site.check()), file=PROJECT, line=line, column=14, field="beneficiary",
+                   message=("no partner", "'nobody'"), fix=("test-partner",))
+
+
+def test_event_without_a_place(site: SiteCopy) -> None:
+    line = add_event(site, event())
+    site.replace("events.yaml", "    venue: test-hall\n", "")
+    assert_problem(only(site.check()), file=EVENTS, line=line, field=f"{event_path(site, line)}.venue",
+                   message=("no place",), fix=("venue:", "online_url:"))
+
+
+# --- dates and times -----------------------------------------------------------------------
+
+
+def test_impossible_date(site: SiteCopy) -> None:
+    line = add_event(site, event(start="2022-11-31", end="2022-12-01"))
+    assert_problem(only(site.check()), file=EVENTS, line=site.line_of("events.yaml", "start: 2022-11-31", after=line),
+                   column=12, field=f"{event_path(site, line)}.start",
+                   message=("impossible date", "no day 31 in November 2022"), fix=("YYYY-MM-DD",))
+
+
+def test_impossible_month_and_time(site: SiteCopy) -> None:
+    line = add_event(site, event(start="2026-13-01 10:00", end="2026-05-12 24:30"))
+    problems = site.check()
+    assert [p.field for p in problems] == [f"{event_path(site, line)}.start", f"{event_path(site, line)}.end"]
+    assert "no month 13" in problems[0].message
+    assert "impossible time" in problems[1].message and "00:00 to 23:59" in problems[1].fix
+
+
+def test_year_far_off_is_a_typo(site: SiteCopy) -> None:
+    # Year 1 used to crash (it cannot be converted to UTC); no project runs in 0001 or 9999.
+    line = add_event(site, event(start="0001-01-01", end="0001-01-01"))
+    problems = site.check()
+    assert [p.field for p in problems] == [f"{event_path(site, line)}.start", f"{event_path(site, line)}.end"]
+    assert_problem(problems[0], file=EVENTS, line=site.line_of("events.yaml", "start: 0001", after=line),
+                   message=("year 1",), fix=("between 1900 and 2100",))
+
+
+def test_end_before_start(site: SiteCopy) -> None:
+    line = add_event(site, event(end="2026-05-12 09:00"))
+    assert_problem(only(site.check()), file=EVENTS, line=site.line_of("events.yaml", "end: 2026-05-12", after=line),
+                   column=10, field=f"{event_path(site, line)}.end", message=("ends before it starts",),
+                   fix=("start and end",))
+
+
+def test_end_before_start_across_the_repeated_hour(site: SiteCopy) -> None:
+    # 02:45 summer time is 00:45 UTC, before 02:30 winter time (01:30 UTC); the wall clock says otherwise.
+    line = add_event(site, event(start="2026-10-25 02:30+01:00", end="2026-10-25 02:45+02:00"))
+    assert_problem(only(site.check()), file=EVENTS, field=f"{event_path(site, line)}.end",
+                   line=site.line_of("events.yaml", "end: 2026-10-25", after=line), message=("ends before",))
+
+
+def test_end_after_start_across_the_repeated_hour(site: SiteCopy) -> None:
+    # 02:30 summer time (00:30 UTC) to 02:15 winter time (01:15 UTC) lasts 45 minutes.
+    add_event(site, event(start="2026-10-25 02:30+02:00", end="2026-10-25 02:15+01:00"))
+    found = loaded_event(site, "test-event")
+    assert found.end.astimezone(timezone.utc) - found.start.astimezone(timezone.utc) == timedelta(minutes=45)
+
+
+def test_all_day_start_with_timed_end(site: SiteCopy) -> None:
+    line = add_event(site, event(start="2026-05-12"))
+    assert_problem(only(site.check()), file=EVENTS, field=f"{event_path(site, line)}.end",
+                   line=site.line_of("events.yaml", "end: 2026-05-12", after=line), message=("has a time",))
+
+
+def test_local_time_in_the_dst_gap_does_not_exist(site: SiteCopy) -> None:
+    line = add_event(site, event(start="2026-03-29 02:30", end="2026-03-29 04:00"))
+    assert_problem(only(site.check()), file=EVENTS, field=f"{event_path(site, line)}.start", column=12,
+                   line=site.line_of("events.yaml", "start: 2026-03-29 02:30", after=line),
+                   message=("2026-03-29 02:30", "does not exist", "Europe/Warsaw"), fix=("one hour later",))
+
+
+def test_dst_gap_uses_the_venue_zone(site: SiteCopy) -> None:
+    # 02:30 exists in London on 29 March 2026 (its gap is 01:00–02:00), 01:30 does not.
+    line = add_event(site, event(venue="test-pub", start="2026-03-29 01:30", end="2026-03-29 04:00"))
+    assert_problem(only(site.check()), file=EVENTS, field=f"{event_path(site, line)}.start",
+                   line=site.line_of("events.yaml", "start: 2026-03-29 01:30", after=line),
+                   message=("does not exist", "Europe/London"))
+    site.replace("events.yaml", "start: 2026-03-29 01:30", "start: 2026-03-29 02:30")
+    assert loaded_event(site, "test-event").start.utcoffset() == timedelta(hours=1)
+
+
+def test_ambiguous_local_time_needs_an_offset(site: SiteCopy) -> None:
+    line = add_event(site, event(start="2026-10-25 02:30", end="2026-10-25 04:00"))
+    assert_problem(only(site.check()), file=EVENTS, field=f"{event_path(site, line)}.start", column=12,
+                   line=site.line_of("events.yaml", "start: 2026-10-25 02:30", after=line),
+                   message=("happens twice", "Europe/Warsaw"),
+                   fix=("2026-10-25 02:30+02:00", "2026-10-25 02:30+01:00"))
+
+
+@pytest.mark.parametrize("offset, hours", [("+02:00", 2), ("+01:00", 1), ("+0100", 1)])
+def test_offset_resolves_an_ambiguous_time(site: SiteCopy, offset: str, hours: int) -> None:
+    add_event(site, event(start=f"2026-10-25 02:30{offset}", end="2026-10-25 04:00"))
+    start = loaded_event(site, "test-event").start
+    assert start.utcoffset() == timedelta(hours=hours)
+    assert start.replace(tzinfo=None) == datetime(2026, 10, 25, 2, 30)
+
+
+def test_the_two_resolutions_are_an_hour_apart(site: SiteCopy) -> None:
+    add_event(site, event("test-summer", start="2026-10-25 02:30+02:00", end="2026-10-25 04:00"))
+    add_event(site, event("test-winter", start="2026-10-25 02:30+01:00", end="2026-10-25 04:00"))
+    loaded, _ = site.load()
+    by_id = {e.id: e for e in loaded.events}
+    # Subtract in UTC: Python compares times of one zone by wall clock, ignoring which 02:30 it is.
+    summer, winter = (by_id[i].start.astimezone(timezone.utc) for i in ("test-summer", "test-winter"))
+    assert winter - summer == timedelta(hours=1)
+
+
+@pytest.mark.parametrize("start, words", [
+    ("2026-10-25 02:30+03:00", ("matches neither",)),
+    ("2026-05-12 10:00+01:00", ("does not match", "+02:00")),
+])
+def test_wrong_offset(site: SiteCopy, start: str, words: tuple[str, ...]) -> None:
+    line = add_event(site, event(start=start, end="2026-10-25 04:00" if "10-25" in start else "2026-05-12 12:00"))
+    assert_problem(only(site.check()), file=EVENTS, field=f"{event_path(site, line)}.start", message=words,
+                   line=site.line_of("events.yaml", f"start: {start}", after=line))
+
+
+def test_unknown_time_zone_suggests_the_closest(site: SiteCopy) -> None:
+    line = add_event(site, event(extra="    timezone: Europe/Warsow\n"))
+    assert_problem(only(site.check()), file=EVENTS, column=15, field=f"{event_path(site, line)}.timezone",
+                   line=site.line_of("events.yaml", "timezone: Europe/Warsow", after=line),
+                   message=("'Europe/Warsow'", "not a known time zone"), fix=("did you mean 'Europe/Warsaw'",))
+
+
+# --- venues and time zones ------------------------------------------------------------------
+
+
+
+
+def test_venue_abroad_without_a_time_zone(site: SiteCopy) -> None:
+    line = _drop_pub_timezone(site)
+    assert_problem(only(site.check()), file=VENUES, line=line, column=5,
+                   field=f"venues[{site.entry_index('venues.yaml', line)}].timezone",
+                   message=("GB", "Europe/Warsaw"), fix=("timezone: Europe/London",))
+
+
+def test_venue_with_a_zone_of_another_country(site: SiteCopy) -> None:
+    pub = site.line_of("venues.yaml", "  - id: test-pub")
+    line = site.line_of("venues.yaml", "    timezone: Europe/London", after=pub)
+    site.replace_line("venues.yaml", line, "    timezone: Europe/Paris")
+    assert_problem(only(site.check()), file=VENUES, line=line, column=15,
+                   field=f"venues[{site.entry_index('venues.yaml', line)}].timezone",
+                   message=("Europe/Paris", "not a time zone of GB"), fix=("Europe/London",))
+
+
+def test_polish_venue_takes_the_project_zone(site: SiteCopy) -> None:
+    loaded, _ = site.load()
+    assert {v.id: v.timezone for v in loaded.venues}["test-hall"] == loaded.project.timezone
+
+
+def test_events_at_a_venue_abroad_use_its_zone(site: SiteCopy) -> None:
+    add_event(site, event(venue="test-pub", start="2026-05-12 10:00", end="2026-05-12 12:00"))
+    start = loaded_event(site, "test-event").start
+    assert str(start.tzinfo) == "Europe/London" and start.utcoffset() == timedelta(hours=1)
+
+
+def test_coordinates_out_of_range(site: SiteCopy) -> None:
+    site.replace("venues.yaml", "    street: ul. Testowa 1\n", "    street: ul. Testowa 1\n    latitude: 149.69\n"
+                 "    longitude: 21.77\n")
+    line = site.line_of("venues.yaml", "latitude: 149.69")
+    assert_problem(only(site.check()), file=VENUES, line=line, message=("out of range",), fix=("-90",))
+
+
+# --- money ----------------------------------------------------------------------------------
+
+
+def _amount(site: SiteCopy, key: str) -> Decimal:
+    return Decimal(re.search(rf"^{key}: ([0-9.]+)", site.read("project.yaml"), re.M).group(1))
+
+
+def test_co_financing_rate_must_agree_with_the_amounts(site: SiteCopy) -> None:
+    actual = (_amount(site, "eu_contribution") / _amount(site, "total_value") * 100).quantize(Decimal("0.01"))
+    wrong = actual - 5
+    line = site.line_of("project.yaml", "co_financing_rate:")
+    site.replace_line("project.yaml", line, f"co_financing_rate: {wrong}")
+    assert_problem(only(site.check()), file=PROJECT, line=line, column=20, field="co_financing_rate",
+                   message=(f"{wrong}%", "disagrees", f"{actual}%"), fix=("rate", "amounts"))
+
+
+def test_co_financing_rate_allows_rounding_to_a_hundredth(site: SiteCopy) -> None:
+    actual = (_amount(site, "eu_contribution") / _amount(site, "total_value") * 100).quantize(Decimal("0.01"))
+    line = site.line_of("project.yaml", "co_financing_rate:")
+    site.replace_line("project.yaml", line, f"co_financing_rate: {actual + Decimal('0.01')}")
+    assert site.check() == []
+    site.replace_line("project.yaml", line, f"co_financing_rate: {actual + Decimal('0.02')}")
+    assert only(site.check()).field == "co_financing_rate"
+
+
+def test_eu_contribution_larger_than_the_total(site: SiteCopy) -> None:
+    line = site.line_of("project.yaml", "eu_contribution:")
+    site.replace_line("project.yaml", line, f"eu_contribution: {_amount(site, 'total_value') + 1}")
+    assert_problem(only(site.check()), file=PROJECT, line=line, field="eu_contribution", message=("larger",))
+
+
+# --- addresses and files ----------------------------------------------------------------------
+
+
+def test_url_without_a_scheme_suggests_https(site: SiteCopy) -> None:
+    line = site.line_of("partners.yaml", "website: https://example.org")
+    site.replace_line("partners.yaml", line, "    website: www.cds.krakow.pl")
+    assert_problem(only(site.check()), file=PARTNERS, line=line, column=14,
+                   field=f"partners[{site.entry_index('partners.yaml', line)}].website",
+                   message=("'www.cds.krakow.pl'", "not a complete web address"),
+                   fix=("'https://www.cds.krakow.pl'",))
+
+
+def test_url_that_is_not_an_address(site: SiteCopy) -> None:
+    line = add_event(site, event(extra="    registration_url: zapisy u pani Ani\n"))
+    assert_problem(only(site.check()), file=EVENTS, field=f"{event_path(site, line)}.registration_url",
+                   line=site.line_of("events.yaml", "registration_url:", after=line), fix=("https://",))
+
+
+def test_logo_file_that_does_not_exist(site: SiteCopy) -> None:
+    site.replace("partners.yaml", "    website: https://example.org\n", "    website: https://example.org\n"
+                 "    logo: assets/logos/test.svg\n    logo_alt: {pl: Logo Fundacji, en: Foundation logo}\n")
+    line = site.line_of("partners.yaml", "logo: assets/logos/test.svg")
+    assert_problem(only(site.check()), file=PARTNERS, line=line, column=11,
+                   field=f"partners[{site.entry_index('partners.yaml', line)}].logo",
+                   message=("content/assets/logos/test.svg", "does not exist"), fix=("content/assets/logos/",))
+    site.add_file("assets/logos/test.svg", b"<svg xmlns='http://www.w3.org/2000/svg'/>")
+    loaded, _ = site.load()
+    assert next(p for p in loaded.partners if p.id == "test-partner").logo == "assets/logos/test.svg"
+
+
+def test_logo_needs_a_text_alternative(site: SiteCopy) -> None:
+    site.add_file("assets/logos/test.svg", b"<svg/>")
+    line = site.line_of("partners.yaml", "  - id: test-partner")
+    site.replace("partners.yaml", "    website: https://example.org\n",
+                 "    website: https://example.org\n    logo: assets/logos/test.svg\n")
+    assert_problem(only(site.check()), file=PARTNERS, line=line,
+                   field=f"partners[{site.entry_index('partners.yaml', line)}].logo_alt", message=("required",))
+
+
+DOCUMENTS = """documents:
+  - id: raport-koncowy
+    title:
+      pl: Raport końcowy
+      en: Final report
+    file: assets/documents/raport.pdf
+    type: report
+    language: pl
+    published: 2020-12-31
+"""
+
+
+def test_document_file_that_does_not_exist(site: SiteCopy) -> None:
+    site.write("documents.yaml", DOCUMENTS)
+    line = site.line_of("documents.yaml", "file:")
+    assert_problem(only(site.check()), file="data/documents.yaml", line=line, column=11, field="documents[1].file",
+                   message=("content/assets/documents/raport.pdf", "does not exist"),
+                   fix=("content/assets/documents/",))
+    site.add_file("assets/documents/raport.pdf", b"%PDF-1.4\n" + b"x" * 100)
+    loaded, _ = site.load()
+    assert loaded.documents[0].size_bytes == 109 and loaded.documents[0].published == date(2020, 12, 31)
+
+
+def test_document_path_may_not_leave_the_content_folder(site: SiteCopy) -> None:
+    site.write("documents.yaml", DOCUMENTS.replace("assets/documents/raport.pdf", "../data/project.yaml"))
+    assert_problem(only(site.check()), file="data/documents.yaml", field="documents[1].file",
+                   line=site.line_of("documents.yaml", "file:"), message=("does not exist",))
+
+
+def test_document_type_must_be_known(site: SiteCopy) -> None:
+    site.add_file("assets/documents/raport.pdf")
+    site.write("documents.yaml", DOCUMENTS.replace("type: report", "type: raport"))
+    assert_problem(only(site.check()), file="data/documents.yaml", field="documents[1].type",
+                   line=site.line_of("documents.yaml", "type:"), message=("'raport'",), fix=("report",))
+
+
+# --- HTML in texts --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("field, old, new", [
+    ("title.pl", "pl: Warsztaty testowe", "pl: Warsztaty <b>testowe</b>"),
+    ("description.en", "en: About the workshop.", "en: <script>alert('x')</script> About the workshop."),
+])
+def test_html_in_a_text_is_a_warning(site: SiteCopy, field: str, old: str, new: str) -> None:
+    line = add_event(site, event())
+    site.replace("events.yaml", old, new)
+    text_line = site.line_of("events.yaml", new, after=line)
+    problems = site.check()
+    assert not [p for p in problems if p.is_error]
+    assert_problem(only(problems, "warning"), file=EVENTS, line=text_line, column=11, severity="warning",
+                   field=f"{event_path(site, line)}.{field}", message=("HTML",), fix=("remove the tags",))
+    loaded = loaded_event(site, "test-event")
+    # The text is kept as written: the renderers escape it.
+    assert new.split(": ", 1)[1] in (loaded.title.in_("pl"), loaded.description.in_("en"))
+
+
+def test_html_in_a_proper_name_is_a_warning(site: SiteCopy) -> None:
+    site.replace("venues.yaml", "name: Sala testowa", "name: Sala <i>testowa</i>")
+    line = site.line_of("venues.yaml", "Sala <i>testowa</i>")
+    assert_problem(only(site.check(), "warning"), file=VENUES, line=line, severity="warning",
+                   field=f"venues[{site.entry_index('venues.yaml', line)}].name", message=("HTML",))
+
+
+def test_comparison_signs_are_not_html(site: SiteCopy) -> None:
+    add_event(site, event())
+    site.replace("events.yaml", "en: About the workshop.", "en: For ages 6 < x < 12 and 3 > 2.")
+    assert site.check() == []
+
+
+# --- recurring slots ----------------------------------------------------------------------
+
+
+REPEAT = """    repeat:
+      every: week
+      until: 2026-04-14
+      except: [2026-03-31]
+      cancelled: [2026-04-07]
+"""
+
+
+def test_weekly_slot_expands_with_stable_ids(site: SiteCopy) -> None:
+    add_event(site, event("test-dyzur", start="2026-03-17 10:00", end="2026-03-17 14:00", extra=REPEAT))
+    loaded, problems = site.load()
+    assert problems == []
+    occurrences = [e for e in loaded.events if e.series == "test-dyzur"]
+    assert [e.id for e in occurrences] == ["test-dyzur-2026-03-17", "test-dyzur-2026-03-24",
+                                           "test-dyzur-2026-04-07", "test-dyzur-2026-04-14"]
+    assert [e.status for e in occurrences] == [EventStatus.SCHEDULED, EventStatus.SCHEDULED,
+                                               EventStatus.CANCELLED, EventStatus.SCHEDULED]
+    assert all(e.id != "test-dyzur" for e in loaded.events)
+
+
+def test_weekly_slot_keeps_local_time_across_dst(site: SiteCopy) -> None:
+    add_event(site, event("test-dyzur", start="2026-03-17 10:00", end="2026-03-17 14:00", extra=REPEAT))
+    loaded, _ = site.load()
+    occurrences = [e for e in loaded.events if e.series == "test-dyzur"]
+    assert {(e.start.hour, e.start.minute, e.end.hour) for e in occurrences} == {(10, 0, 14)}
+    # Before 29 March Poland is on UTC+1, after it on UTC+2: the instants move, the clock does not.
+    assert [e.start.utcoffset() for e in occurrences] == [timedelta(hours=h) for h in (1, 1, 2, 2)]
+
+
+def test_every_two_weeks(site: SiteCopy) -> None:
+    add_event(site, event("test-co-dwa", start="2026-03-03 10:00", end="2026-03-03 12:00",
+                          extra="    repeat:\n      every: 2 weeks\n      until: 2026-03-31\n"))
+    loaded, _ = site.load()
+    days = [e.start.date() for e in loaded.events if e.series == "test-co-dwa"]
+    assert days == [date(2026, 3, 3), date(2026, 3, 17), date(2026, 3, 31)]
+
+
+@pytest.mark.parametrize("key", ["except", "cancelled"])
+def test_skipped_date_must_be_an_occurrence(site: SiteCopy, key: str) -> None:
+    repeat = f"    repeat:\n      every: week\n      until: 2026-04-14\n      {key}: [2026-04-01]\n"
+    line = add_event(site, event("test-dyzur", start="2026-03-17 10:00", end="2026-03-17 14:00", extra=repeat))
+    item_line = site.line_of("events.yaml", f"{key}: [2026-04-01]", after=line)
+    assert_problem(only(site.check()), file=EVENTS, line=item_line, column=len(key) + 10,
+                   field=f"{event_path(site, line)}.repeat.{key}[1]",
+                   message=("2026-04-01", "not one of the dates"), fix=("same weekday as 2026-03-17", "2026-04-14"))
+
+
+def test_unsupported_repetition(site: SiteCopy) -> None:
+    line = add_event(site, event(extra="    repeat:\n      every: month\n      until: 2026-08-01\n"))
+    assert_problem(only(site.check()), file=EVENTS, field=f"{event_path(site, line)}.repeat.every",
+                   line=site.line_of("events.yaml", "every: month", after=line), message=("'month'",),
+                   fix=("week",))
+
+
+def test_repetition_ending_before_it_starts(site: SiteCopy) -> None:
+    line = add_event(site, event(extra="    repeat:\n      every: week\n      until: 2026-04-01\n"))
+    assert_problem(only(site.check()), file=EVENTS, field=f"{event_path(site, line)}.repeat.until",
+                   line=site.line_of("events.yaml", "until: 2026-04-01", after=line), message=("before",))
+
+
+def test_empty_item_in_a_date_list(site: SiteCopy) -> None:
+    # Used to crash: the loader located the problem on a node without a position.
+    repeat = "    repeat:\n      every: week\n      until: 2026-04-14\n      except:\n        -\n"
+    line = add_event(site, event("test-dyzur", start="2026-03-17 10:00", end="2026-03-17 14:00", extra=repeat))
+    assert_problem(only(site.check()), file=EVENTS, field=f"{event_path(site, line)}.repeat.except[1]",
+                   line=site.line_of("events.yaml", "        -", after=line), message=("empty item",),
+                   fix=("one date per item",))
+
+
+@pytest.mark.parametrize("start, end, until, words", [
+    ("2026-03-22 02:30", "2026-03-22 04:00", "2026-04-12", ("2026-03-29", "does not exist")),
+    ("2026-10-18 02:30", "2026-10-18 04:00", "2026-11-08", ("2026-10-25", "happens twice")),
+])
+def test_occurrence_on_a_dst_change_night(site: SiteCopy, start: str, end: str, until: str,
+                                          words: tuple[str, ...]) -> None:
+    repeat = f"    repeat:\n      every: week\n      until: {until}\n"
+    line = add_event(site, event("test-nocny", start=start, end=end, extra=repeat))
+    problem = only(site.check())
+    assert_problem(problem, file=EVENTS, field=f"{event_path(site, line)}.start", message=words,
+                   line=site.line_of("events.yaml", f"start: {start}", after=line), fix=("except",))
+    skipped = words[0]
+    site.replace("events.yaml", f"      until: {until}\n", f"      until: {until}\n      except: [{skipped}]\n")
+    loaded, _ = site.load()
+    assert f"test-nocny-{skipped}" not in {e.id for e in loaded.events}
+
+
+def test_slot_on_an_ambiguous_night_keeps_its_offset(site: SiteCopy) -> None:
+    repeat = "    repeat:\n      every: week\n      until: 2026-11-01\n"
+    add_event(site, event("test-nocny", start="2026-10-25 02:30+01:00", end="2026-10-25 04:00", extra=repeat))
+    loaded, _ = site.load()
+    first = next(e for e in loaded.events if e.id == "test-nocny-2026-10-25")
+    assert first.start.utcoffset() == timedelta(hours=1)
+
+
+def test_occurrence_id_clashing_with_an_event(site: SiteCopy) -> None:
+    line = add_event(site, event("test-dyzur", start="2026-03-17 10:00", end="2026-03-17 14:00", extra=REPEAT))
+    add_event(site, event("test-dyzur-2026-03-24"))
+    problem = only(site.check())
+    assert problem.location.file == EVENTS and "test-dyzur-2026-03-24" in problem.message
+    assert problem.field.endswith(".id") and problem.location.line > line
+
+
+# --- every problem at once ------------------------------------------------------------------
+
+
+def test_every_problem_is_reported_in_one_pass(site: SiteCopy) -> None:
+    add_event(site, event("test-a", end="2026-05-12 09:00"))
+    add_event(site, event("test-b", venue="test-hal"))
+    site.replace("partners.yaml", "website: https://example.org", "website: example.org")
+    with pytest.raises(SiteDataError) as caught:
+        load_site(site.root)
+    problems = caught.value.problems
+    assert [p.location.file for p in problems] == [EVENTS, EVENTS, PARTNERS]
+    assert problems == sorted(problems, key=lambda p: (p.location, p.field, p.message))
