@@ -23,9 +23,9 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from microsite.buildinfo import build_now, published_at
+from microsite.check import load_checked
 from microsite.errors import SiteDataError, format_problems
 from microsite.feeds import render_feeds
-from microsite.load import load_site
 from microsite.render import html
 from microsite.sitepages import generated_pages
 
@@ -40,16 +40,17 @@ def _root(config: MkDocsConfig) -> Path:
 
 
 def _fingerprint(root: Path) -> tuple:
-    files = sorted((root / "data").glob("*.yaml"))
-    return tuple((f.name, f.stat().st_mtime_ns, f.stat().st_size) for f in files)
+    files = sorted((root / "data").glob("*.yaml")) + sorted((root / "content").rglob("*.md"))
+    return tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files)
 
 
 @lru_cache(maxsize=2)
 def _load(root: Path, fingerprint: tuple):
+    """Load and check the site as `microsite check` does (once per change of the files)."""
     try:
-        site, warnings = load_site(root)
+        site, warnings = load_checked(root)
     except SiteDataError as exc:
-        raise PluginError("The data has errors:\n" + format_problems(exc.problems)) from None
+        raise PluginError("The site has errors:\n" + format_problems(exc.problems)) from None
     for warning in warnings:
         log.info(str(warning))  # warnings must not fail --strict builds; `microsite check` lists them
     return site

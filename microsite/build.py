@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .buildinfo import build_now
 from .errors import format_problems
-from .load import check_site
+from .check import check_project
 
 __all__ = ["build_site"]
 
@@ -25,7 +25,7 @@ def build_site(root: Path | str = ".", *, site_dir: str = "site", environ: dict[
                out=sys.stderr) -> int:
     """Validate and build into ``root/site_dir``; return 0 on success, 1 on failure."""
     root = Path(root).resolve()
-    problems = check_site(root)
+    problems = check_project(root)
     errors = [p for p in problems if p.is_error]
     if problems:
         print(format_problems(problems), file=out)

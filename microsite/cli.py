@@ -14,19 +14,14 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-import yaml
+from .errors import SiteDataError, format_problems, problems_to_json
+from .check import check_project
 
-from .errors import Problem, SiteDataError, format_problems, problems_to_json
-from .load import check_site
-from .pages import check_pages
-from .yamlsource import load_yaml
-
-__all__ = ["check_problems", "main"]
+__all__ = ["main"]
 
 EXIT_OK = 0
 EXIT_ERRORS = 1
 EXIT_USAGE = 2
-DEFAULT_LANGUAGES = ("pl", "en")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -64,7 +59,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _check(args: argparse.Namespace, root: Path) -> int:
     """Validate without building; print problems to stderr, or JSON to stdout."""
-    problems = check_problems(root)
+    problems = check_project(root)
     errors = sum(1 for p in problems if p.is_error)
     if args.json:
         print(problems_to_json(problems))
@@ -74,29 +69,6 @@ def _check(args: argparse.Namespace, root: Path) -> int:
         warnings = len(problems) - errors
         print(f"{errors} error(s), {warnings} warning(s)" if problems else "No problems found.", file=sys.stderr)
     return EXIT_ERRORS if errors else EXIT_OK
-
-
-def check_problems(root: Path) -> list[Problem]:
-    """Return every problem of the data files and the pages of the site in ``root``."""
-    return check_site(root) + check_pages(root / "content", _languages(root))
-
-
-def _languages(root: Path) -> tuple[str, ...]:
-    """Return the site languages from project.yaml, or the defaults if it cannot say.
-
-    The pages are checked even when project.yaml is broken (its problems are
-    reported by check_site), so this never fails.
-    """
-    try:
-        node = load_yaml(root / "data" / "project.yaml", "data/project.yaml")
-    except (OSError, SiteDataError):
-        return DEFAULT_LANGUAGES
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            if isinstance(key, yaml.ScalarNode) and key.value == "languages" and isinstance(value, yaml.SequenceNode):
-                langs = tuple(v.value for v in value.value if isinstance(v, yaml.ScalarNode) and v.value)
-                return langs or DEFAULT_LANGUAGES
-    return DEFAULT_LANGUAGES
 
 
 def _build(args: argparse.Namespace, root: Path) -> int:

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from babel import Locale
-from babel.dates import format_date, format_datetime, format_time, get_timezone_name
+from babel.dates import format_date, format_time, get_timezone_name
 from babel.numbers import format_currency, format_decimal, format_percent
 
 from .ui import BABEL_LOCALES

@@ -18,13 +18,13 @@ import yaml
 from .errors import Location, Problem, SiteDataError
 from .fields import Context, Reader, localize, zone_country, zones_of
 from .funding import build_funding_strip
-from .model import (Contact, Document, Event, EventKind, EventStatus, Indicator, Partner, PartnerRole,
-                    Project, Session, Site, Text, Venue)
+from .model import (Contact, Document, Event, EventKind, EventStatus, Indicator, Partner, PartnerRole, Project,
+                    Session, Site, Venue)
 from .recurrence import expand_weekly, occurrence_dates
 from .units import UNITS
 from .yamlsource import load_yaml, location_of
 
-__all__ = ["DataPaths", "load_site", "check_site"]
+__all__ = ["DataPaths", "DEFAULT_LANGUAGES", "load_site", "check_site", "site_languages"]
 
 PROJECT_FIELDS = ("languages", "title", "short_name", "summary", "beneficiary", "programme", "fund",
                   "programme_period", "region", "start", "end", "total_value", "eu_contribution",
@@ -41,6 +41,8 @@ REPEAT_FIELDS = ("every", "until", "except", "cancelled")
 RESULT_FIELDS = ("id", "label", "target", "achieved", "unit")
 CONTACT_FIELDS = ("name", "address", "phone", "email", "people")
 DOCUMENT_FIELDS = ("id", "title", "file", "type", "language", "published", "description")
+MAX_OCCURRENCES = 260
+"""Five years of weekly slots: more is almost always a typo in ``until``."""
 DOCUMENT_TYPES = ("report", "programme", "form", "presentation", "other")
 
 
@@ -116,8 +118,25 @@ def check_site(root: Path | str) -> list[Problem]:
         return exc.problems
 
 
+DEFAULT_LANGUAGES = ("pl", "en")
+
+
+def site_languages(root: Path | str, data_dir: str = "data") -> tuple[str, ...]:
+    """Return the languages project.yaml declares, or the defaults when it cannot say.
+
+    Never fails: a broken project.yaml is reported by :func:`check_site`, and the
+    pages can still be checked meanwhile.
+    """
+    paths = DataPaths(Path(root), data_dir)
+    try:
+        node = load_yaml(paths.data("project.yaml"), paths.display("project.yaml"))
+    except (OSError, SiteDataError):
+        return DEFAULT_LANGUAGES
+    return _read_languages(node, paths.display("project.yaml"), [])
+
+
 def _read_languages(node: yaml.Node | None, file: str, problems: list[Problem]) -> tuple[str, ...]:
-    default = ("pl", "en")
+    default = DEFAULT_LANGUAGES
     if not isinstance(node, yaml.MappingNode):
         return default
     for key, value in node.value:
@@ -494,6 +513,11 @@ def _expand(ctx: Context, r: Reader, path: str, slot: Event, seen: dict[str, yam
                   "set 'until' to the last day the slot takes place")
         return []
     days = occurrence_dates(first_day, until, interval)
+    if len(days) > MAX_OCCURRENCES:
+        ctx.error(rr.raw("until"), f"{path}.repeat.until", f"this slot would repeat {len(days)} times, up to "
+                  f"{until.isoformat()}", f"check the year in 'until'; a slot may repeat at most "
+                  f"{MAX_OCCURRENCES} times (split longer series into several entries)")
+        return []
     for bucket, key in ((skip, "except"), (cancel, "cancelled")):
         for day, (node, ipath) in bucket.items():
             if day not in days:

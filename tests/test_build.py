@@ -62,3 +62,28 @@ def test_mkdocs_error_fails_and_keeps_the_previous_site(project):
         page.write_text(original, encoding="utf-8")
     assert "previous site/ is unchanged" in out.getvalue()
     assert _snapshot(project / "site") == before
+
+
+@pytest.mark.parametrize("command", ["microsite", "mkdocs"])
+def test_broken_front_matter_fails_both_builds_with_a_located_message(project, command, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    page = project / "content" / "en" / "contact.md"
+    original = page.read_text(encoding="utf-8")
+    page.write_text(original.replace("title:", "title: [unclosed", 1), encoding="utf-8")
+    try:
+        if command == "microsite":
+            out = io.StringIO()
+            assert build_site(project, out=out) == 1
+            text = out.getvalue()
+        else:
+            env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+            result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(tmp_path / "s")],
+                                    cwd=project, env=env, capture_output=True, text=True)
+            assert result.returncode != 0
+            text = result.stdout + result.stderr
+    finally:
+        page.write_text(original, encoding="utf-8")
+    assert "content/en/contact.md:2:" in text

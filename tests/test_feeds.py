@@ -13,7 +13,6 @@ import pytest
 
 from ical_rules import assert_feed_rules, parse_everywhere
 from microsite.feeds import FEEDS, Feed, feed_name, render_feeds
-from microsite.load import load_site
 from microsite.model import EventKind
 from microsite.render.ical import event_uid, session_uid
 from microsite.urls import event_feed_path, feed_path
@@ -21,13 +20,6 @@ from microsite.urls import event_feed_path, feed_path
 ROOT = Path(__file__).resolve().parents[1]
 BASE = "https://spolecznie.example.org/"
 PUBLISHED = datetime(2026, 4, 1, 12, 0, tzinfo=timezone.utc)
-
-
-@pytest.fixture(scope="module")
-def site():
-    loaded, problems = load_site(ROOT)
-    assert not problems
-    return loaded
 
 
 @pytest.fixture(scope="module")

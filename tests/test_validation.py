@@ -876,3 +876,12 @@ def test_every_problem_is_reported_in_one_pass(site: SiteCopy) -> None:
     problems = caught.value.problems
     assert [p.location.file for p in problems] == [EVENTS, EVENTS, PARTNERS]
     assert problems == sorted(problems, key=lambda p: (p.location, p.field, p.message))
+
+
+def test_runaway_repetition_is_refused(site: SiteCopy) -> None:
+    # 'until: 2099' instead of '2026' would quietly make thousands of events.
+    line = add_event(site, event("test-dyzur", start="2026-03-17 10:00", end="2026-03-17 14:00",
+                                 extra="    repeat:\n      every: week\n      until: 2099-04-14\n"))
+    assert_problem(only(site.check()), file=EVENTS, field=f"{event_path(site, line)}.repeat.until",
+                   line=site.line_of("events.yaml", "until: 2099-04-14", after=line),
+                   message=("would repeat 3814 times",), fix=("check the year", "260"))

@@ -8,7 +8,7 @@ text: ``<script>`` in a title is displayed, never run.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 from itertools import groupby
 

@@ -5,23 +5,14 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
-import pytest
-
-from conftest_site import ROOT
-from microsite.load import load_site
 from microsite.model import EventStatus, Text
 from microsite.render.html import PageContext, render_event_page, render_schedule, render_upcoming
 
 BASE = "https://example.org/"
 WARSAW = ZoneInfo("Europe/Warsaw")
-
-
-@pytest.fixture(scope="module")
-def site():
-    return load_site(ROOT)[0]
 
 
 def ctx(site, lang="pl", now="2019-03-01T12:00:00+00:00", page="schedule/"):

@@ -13,7 +13,6 @@ import pytest
 from ical.calendar_stream import IcsCalendarStream
 from ical.timezone import IcsTimezoneInfo
 
-from microsite.load import load_site
 from microsite.model import Event, EventKind, EventStatus, Partner, PartnerRole, Session, Text, Venue
 from microsite.render.ical import event_uid, render_calendar, session_uid
 from microsite.render.vtimezone import UnsupportedZone, vtimezone, zone_rule
@@ -69,13 +68,6 @@ def raw(data: bytes, uid: str) -> dict[str, str]:
             return {line.name: "".join(f";{k}={v}" for k, v in line.params) + ":" + line.value
                     for line in event.lines}
     raise AssertionError(f"no VEVENT {uid}")
-
-
-@pytest.fixture(scope="module")
-def site():
-    loaded, problems = load_site(ROOT)
-    assert not problems
-    return loaded
 
 
 @pytest.fixture(scope="module")

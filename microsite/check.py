@@ -1,0 +1,40 @@
+"""Everything ``microsite check`` verifies: the data files and the pages' front matter.
+
+One implementation, used by the command line, by ``microsite build`` and by the
+MkDocs adapter, so the three can never disagree about what is an error.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import Problem, SiteDataError
+from .load import load_site, site_languages
+from .model import Site
+from .pages import check_pages
+
+__all__ = ["check_project", "load_checked"]
+
+
+def load_checked(root: Path | str, *, data_dir: str = "data", content_dir: str = "content"
+                 ) -> tuple[Site, list[Problem]]:
+    """Load the site and check its pages; return it with warnings, or raise with every problem."""
+    root = Path(root)
+    try:
+        site, warnings = load_site(root, data_dir=data_dir, content_dir=content_dir)
+    except SiteDataError as exc:
+        pages = check_pages(root / content_dir, site_languages(root, data_dir))
+        raise SiteDataError(exc.problems + pages) from None
+    problems = warnings + check_pages(root / content_dir, site.languages)
+    if any(p.is_error for p in problems):
+        raise SiteDataError(problems)
+    return site, problems
+
+
+def check_project(root: Path | str, *, data_dir: str = "data", content_dir: str = "content") -> list[Problem]:
+    """Return every problem (errors and warnings) of the site in ``root``."""
+    try:
+        _, warnings = load_checked(root, data_dir=data_dir, content_dir=content_dir)
+    except SiteDataError as exc:
+        return exc.problems
+    return warnings
