@@ -287,8 +287,10 @@ def render_project_card(ctx: PageContext) -> str:
          formats.format_percent_value(p.co_financing_rate, lang)),
         ({"pl": "Region", "en": "Region"}, p.region.in_(lang)),
     ]
+    results = [(r.label.in_(lang), formats.format_count(r.target, r.unit, lang)) for r in p.results]
     return _render("project_card.html", lang=lang, rows=[(k[lang], v) for k, v in rows],
-                   summary=p.summary.in_(lang), statement=p.funding.statement.in_(lang),
+                   summary=p.summary.in_(lang), statement=p.funding.statement.in_(lang), results=results,
+                   results_heading={"pl": "Planowane rezultaty", "en": "Planned results"}[lang],
                    heading={"pl": "Projekt w skrócie", "en": "The project at a glance"}[lang])
 
 

@@ -140,3 +140,19 @@ def test_home_lists_the_next_events_and_keeps_later_ones_for_the_browser(site):
     items = re.findall(r"<li( hidden)? class=\"ms-event", html)
     assert [bool(h) for h in items] == [False, False, True, True, True, True]
     assert 'href="schedule/dyzur-krosno-2019-03-27/"' in html
+
+
+def test_project_card_has_facts_aims_results_and_the_eu_statement(site):
+    from microsite.render.html import render_project_card
+
+    html = render_project_card(ctx(site, page=""))
+    for text in ("728\u00a0752,08\u00a0zł", "772\u00a0883,74\u00a0zł", "94,29%", "3 września 2018 – 31 grudnia 2020",
+                 "Program Operacyjny Wiedza Edukacja Rozwój 2014–2020", "Europejski Fundusz Społeczny",
+                 "Centrum Doradztwa Strategicznego s.c.", "Celem głównym projektu",
+                 "<strong>6\u00a0instytucji</strong>", "<strong>12\u00a0osób</strong>",
+                 "<strong>4\u00a0inicjatywy</strong>", "<strong>2\u00a0plany</strong>"):
+        assert text in html, text
+    assert html.index("Planowane rezultaty") < html.index("Projekt współfinansowany ze środków Unii Europejskiej")
+    english = render_project_card(ctx(site, "en", page=""))
+    assert "PLN\u00a0728,752.08" in english and "3 September 2018 – 31 December 2020" in english
+    assert "<strong>12\u00a0people</strong>" in english
