@@ -31,6 +31,8 @@ __all__ = ["Context", "Reader", "check_timezone", "localize"]
 E = TypeVar("E", bound=Enum)
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")
+_LANGUAGE = re.compile(r"^[a-z]{2}$")
 _WHEN = re.compile(
     r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
     r"(?:[ T](?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?(?P<off>Z|[+-]\d{2}:?\d{2})?)?$",
@@ -136,17 +138,22 @@ class Reader:
         self._warn_html(node, key, text)
         return text
 
-    def ident(self, key: str, *, required: bool = True, example: str = "krosno-2019-03-27") -> str | None:
-        """Read an id: lower-case letters, digits and single hyphens."""
+    def _matching(self, key: str, required: bool, example: str, pattern: re.Pattern[str], what: str,
+                  fix: str) -> str | None:
+        """Read a one-line value that must match ``pattern``; report '… is not {what}' otherwise."""
         got = self._scalar(key, required, example)
         if got is None:
             return None
         node, text = got
-        if not _ID.match(text):
-            self.ctx.error(node, self._sub(key), f"'{text}' is not a valid id",
-                           f"use only lower-case letters a–z, digits and hyphens, e.g. '{example}'")
+        if not pattern.match(text):
+            self.ctx.error(node, self._sub(key), f"'{text}' is not {what}", fix)
             return None
         return text
+
+    def ident(self, key: str, *, required: bool = True, example: str = "krosno-2019-03-27") -> str | None:
+        """Read an id: lower-case letters, digits and single hyphens."""
+        return self._matching(key, required, example, _ID, "a valid id",
+                              f"use only lower-case letters a–z, digits and hyphens, e.g. '{example}'")
 
     def choice(self, key: str, enum: type[E], *, required: bool = True, default: E | None = None) -> E | None:
         """Read one of the values of an enumeration."""
@@ -228,15 +235,8 @@ class Reader:
 
     def email(self, key: str, *, required: bool = False) -> str | None:
         """Read an e-mail address."""
-        got = self._scalar(key, required, "biuro@example.org")
-        if got is None:
-            return None
-        node, text = got
-        if not re.match(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", text):
-            self.ctx.error(node, self._sub(key), f"'{text}' is not an e-mail address",
-                           "write it as name@domain, e.g. biuro@example.org")
-            return None
-        return text
+        return self._matching(key, required, "biuro@example.org", _EMAIL, "an e-mail address",
+                              "write it as name@domain, e.g. biuro@example.org")
 
     def asset(self, key: str, content_root: Path, content_dir: str, *, required: bool = False) -> str | None:
         """Read a path below the content folder and check that the file exists."""
@@ -279,15 +279,8 @@ class Reader:
 
     def language(self, key: str, *, required: bool = True) -> str | None:
         """Read a two-letter language code."""
-        got = self._scalar(key, required, "pl")
-        if got is None:
-            return None
-        node, text = got
-        if not re.match(r"^[a-z]{2}$", text):
-            self.ctx.error(node, self._sub(key), f"'{text}' is not a two-letter language code",
-                           "use pl for Polish, en for English")
-            return None
-        return text
+        return self._matching(key, required, "pl", _LANGUAGE, "a two-letter language code",
+                              "use pl for Polish, en for English")
 
     def day(self, key: str, *, required: bool = True) -> date | None:
         """Read a calendar date written YYYY-MM-DD."""
