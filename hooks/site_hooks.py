@@ -11,6 +11,8 @@ from __future__ import annotations
 import logging
 import re
 import shutil
+from dataclasses import dataclass
+from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -26,6 +28,7 @@ from microsite.buildinfo import build_now, published_at
 from microsite.check import load_checked
 from microsite.errors import SiteDataError, format_problems
 from microsite.feeds import render_feeds
+from microsite.model import Site
 from microsite.render import html
 from microsite.sitepages import generated_pages
 
@@ -33,6 +36,7 @@ log = logging.getLogger("mkdocs.hooks.microsite")
 
 _MARKER = re.compile(r"<!--\s*microsite:([a-z-]+)(?:\s+([a-z0-9-]+))?\s*-->")
 _DEFAULT_404 = "microsite_default_404"
+_BUILD = "microsite_build"  # per-build values live on the build's config, not in module state
 
 
 def _root(config: MkDocsConfig) -> Path:
@@ -56,9 +60,21 @@ def _load(root: Path, fingerprint: tuple):
     return site
 
 
-def _site(config: MkDocsConfig):
-    root = _root(config)
-    return _load(root, _fingerprint(root))
+@dataclass(frozen=True, slots=True)
+class _Build:
+    """What one language's build needs from the core, worked out once in on_config."""
+
+    site: Site
+    now: datetime
+    published_at: datetime
+
+
+def _build(config: MkDocsConfig) -> _Build:
+    return config[_BUILD]
+
+
+def _site(config: MkDocsConfig) -> Site:
+    return _build(config).site
 
 
 def _lang(config: MkDocsConfig) -> str:
@@ -72,7 +88,10 @@ def _base_url(config: MkDocsConfig) -> str:
 
 @event_priority(-110)  # after mkdocs-static-i18n has switched the config to this build's language
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    site = _site(config)
+    # Per language build, not per page: the fingerprint walks every page, "now" asks git.
+    root = _root(config)
+    site = _load(root, _fingerprint(root))
+    config[_BUILD] = _Build(site, build_now(root), published_at(root, "data"))
     configured = [lang.locale for lang in config.plugins["i18n"].config.languages]
     if tuple(configured) != site.languages:
         raise PluginError(f"mkdocs.yml lists the languages {configured} but data/project.yaml lists "
@@ -139,7 +158,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     if "microsite:" not in markdown:
         return markdown
     site = _site(config)
-    ctx = html.PageContext(site, _lang(config), page.url, _base_url(config), build_now(_root(config)))
+    ctx = html.PageContext(site, _lang(config), page.url, _base_url(config), _build(config).now)
     events = {e.id: e for e in site.events}
 
     def replace(match: re.Match) -> str:
@@ -203,9 +222,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     """Write this language's feeds; move its 404 page under /<lang>/ and restore the default one."""
     site = _site(config)
     lang = _lang(config)
-    root = _root(config)
     site_dir = Path(config.site_dir)
-    feeds = render_feeds(site, lang, base_url=_base_url(config), published_at=published_at(root, "data"))
+    feeds = render_feeds(site, lang, base_url=_base_url(config), published_at=_build(config).published_at)
     for relative, data in feeds.items():
         target = site_dir / relative
         target.parent.mkdir(parents=True, exist_ok=True)
