@@ -18,7 +18,8 @@ from .ui import BABEL_LOCALES
 from .units import UNITS
 
 __all__ = ["format_day", "format_day_long", "format_money", "format_percent_value", "format_count",
-           "format_month", "format_time_of_day", "format_zone", "format_number", "plural_category"]
+           "format_month", "format_time_of_day", "format_zone", "format_number", "plural_category",
+           "format_country", "format_language"]
 
 _NBSP = "\u00a0"
 _FOUR_DIGITS = re.compile(r"^(-?\d)\u00a0(\d{3})(?![\u00a0\d])")
@@ -51,6 +52,16 @@ def format_time_of_day(value: datetime, lang: str) -> str:
 def format_zone(value: datetime, lang: str) -> str:
     """Return a short zone name readers recognise, e.g. 'GMT+01:00' → 'czas brytyjski letni'."""
     return get_timezone_name(value, "long", locale=_locale(lang))
+
+
+def format_country(code: str, lang: str) -> str:
+    """Return a country's name in the reader's language, e.g. 'GB' → 'Wielka Brytania'."""
+    return Locale.parse(_locale(lang)).territories.get(code, code)
+
+
+def format_language(code: str, lang: str) -> str:
+    """Return a language's name in the reader's language, e.g. 'en' → 'angielski'."""
+    return Locale.parse(_locale(lang)).languages.get(code, code)
 
 
 def format_number(value: Decimal | int, lang: str) -> str:

@@ -12,7 +12,6 @@ from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 from itertools import groupby
 
-from babel import Locale
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from .. import formats
@@ -20,7 +19,7 @@ from ..feeds import FEEDS
 from ..fields import zone_country
 from ..model import Event, EventKind, EventStatus, Site
 from ..model.event import start_instant
-from ..ui import BABEL_LOCALES, KIND_LABELS, STATUS_LABELS, label
+from ..ui import KIND_LABELS, STATUS_LABELS, label
 from ..urls import (event_feed_path, event_page_url, feed_path, page_url, relative_url, subscribe_links)
 from .jsonld import embed_jsonld, to_jsonld_event, to_jsonld_organization
 
@@ -103,10 +102,6 @@ def _when_text(event: Event, lang: str, project_tz: str) -> dict:
             "end_attr": end.isoformat()}
 
 
-def _country_name(code: str, lang: str) -> str:
-    return Locale.parse(BABEL_LOCALES.get(lang, lang)).territories.get(code, code)
-
-
 def _place_lines(venue, lang: str, home_country: str) -> list[str]:
     lines = [venue.name.in_(lang)]
     if venue.street:
@@ -116,7 +111,7 @@ def _place_lines(venue, lang: str, home_country: str) -> list[str]:
     if locality != lines[0]:
         lines.append(locality)
     if venue.country != home_country:
-        lines.append(_country_name(venue.country, lang))
+        lines.append(formats.format_country(venue.country, lang))
     return lines
 
 
@@ -172,16 +167,15 @@ def _by_month(views: list[dict]) -> list[tuple[str, str, list[dict]]]:
 
 
 def _feed_links(ctx: PageContext) -> list[dict]:
-    counts = {feed.slug: sum(1 for e in ctx.site.events if feed.kinds is None or e.kind in feed.kinds)
-              for feed in FEEDS}
     links = []
     for feed in FEEDS:
-        if counts[feed.slug] == 0 and feed.kinds is not None:
+        count = sum(1 for e in ctx.site.events if feed.includes(e))
+        if count == 0:
             continue
         path = feed_path(ctx.lang, feed.slug)
         sub = subscribe_links(ctx.base_url, path)
         links.append({"name": feed.name.in_(ctx.lang), "download": ctx.link(path), "webcal": sub.webcal,
-                      "google": sub.google, "count": formats.format_count(counts[feed.slug], "event", ctx.lang)})
+                      "google": sub.google, "count": formats.format_count(count, "event", ctx.lang)})
     return links
 
 
@@ -256,7 +250,7 @@ def render_partners(ctx: PageContext) -> str:
     for p in ctx.site.partners:
         partners.append({
             "id": p.id, "name": p.name.in_(lang), "role": _ROLE_LABELS[p.role.value][lang],
-            "country": _country_name(p.country, lang), "city": p.city.in_(lang) if p.city else "",
+            "country": formats.format_country(p.country, lang), "city": p.city.in_(lang) if p.city else "",
             "address": p.address.in_(lang) if p.address else "",
             "website": p.website, "website_text": (p.website or "").split("://", 1)[-1].rstrip("/"),
             "logo": ctx.link(p.logo) if p.logo else "", "logo_alt": p.logo_alt.in_(lang) if p.logo_alt else "",
@@ -319,7 +313,7 @@ def render_documents(ctx: PageContext) -> str:
         size = (f"{formats.format_number(size_kb, lang)} KB" if size_kb < 1024
                 else f"{formats.format_number(round(d.size_bytes / 1048576, 1), lang)} MB")
         docs.append({"title": d.title.in_(lang), "href": ctx.link(d.file), "type": d.type,
-                     "language": Locale.parse(BABEL_LOCALES.get(lang, lang)).languages.get(d.language, d.language),
+                     "language": formats.format_language(d.language, lang),
                      "doc_lang": d.language, "size": size, "extension": d.file.rsplit(".", 1)[-1].upper(),
                      "published": formats.format_day(d.published, lang) if d.published else "",
                      "description": d.description.in_(lang) if d.description else ""})

@@ -18,12 +18,12 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_date
 from icalendar import Calendar, Event as VEvent, vDuration, vText, vUri
 
 from ..model.event import Event, EventStatus, Session, When, start_instant
 from ..model.venue import Venue
-from ..ui import BABEL_LOCALES, KIND_LABELS, STATUS_LABELS, label
+from ..formats import format_day, format_time_of_day
+from ..ui import KIND_LABELS, STATUS_LABELS, label
 from ..urls import event_page_url, uid_domain
 from .vtimezone import ZoneRule, vtimezone, zone_rule
 
@@ -211,8 +211,9 @@ def _utc(when: datetime) -> datetime:
 
 
 def _format_when(when: When, lang: str) -> str:
-    day = format_date(when.date() if isinstance(when, datetime) else when, "long", locale=BABEL_LOCALES.get(lang, lang))
-    return f"{day}, {when:%H:%M}" if isinstance(when, datetime) else day
+    if isinstance(when, datetime):
+        return f"{format_day(when.date(), lang)}, {format_time_of_day(when, lang)}"
+    return format_day(when, lang)
 
 
 def _text(text: str) -> vText:
