@@ -8,9 +8,8 @@ never close that element, because ``<``, ``>`` and ``&`` are written as
 from __future__ import annotations
 
 import json
-from datetime import datetime
 
-from ..model import Event, EventStatus, Partner, Site, Venue
+from ..model import Event, EventStatus, Partner, Venue
 
 __all__ = ["to_jsonld_event", "to_jsonld_organization", "embed_jsonld"]
 
@@ -23,11 +22,7 @@ _EVENT_STATUS = {
 }
 
 
-def _iso(value) -> str:
-    return value.isoformat() if isinstance(value, datetime) else value.isoformat()
-
-
-def _place(venue: Venue, lang: str, country_name: str) -> dict:
+def _place(venue: Venue, lang: str) -> dict:
     address = {"@type": "PostalAddress", "addressLocality": venue.city.in_(lang), "addressCountry": venue.country}
     if venue.street:
         address["streetAddress"] = venue.street
@@ -45,8 +40,8 @@ def to_jsonld_event(event: Event, lang: str, *, url: str) -> dict:
         "@context": "https://schema.org",
         "@type": "Event",
         "name": event.title.in_(lang),
-        "startDate": _iso(event.start),
-        "endDate": _iso(event.end),
+        "startDate": event.start.isoformat(),
+        "endDate": event.end.isoformat(),
         "eventStatus": _EVENT_STATUS[event.status],
         "inLanguage": lang,
         "url": url,
@@ -58,7 +53,7 @@ def to_jsonld_event(event: Event, lang: str, *, url: str) -> dict:
     if event.online_url:
         locations.append({"@type": "VirtualLocation", "url": event.online_url})
     for venue in event.venues:
-        locations.append(_place(venue, lang, venue.country))
+        locations.append(_place(venue, lang))
     if locations:
         data["location"] = locations[0] if len(locations) == 1 else locations
     if event.description:
@@ -68,11 +63,11 @@ def to_jsonld_event(event: Event, lang: str, *, url: str) -> dict:
         if event.organiser.website:
             data["organizer"]["url"] = event.organiser.website
     if event.previous_start is not None and event.status is EventStatus.RESCHEDULED:
-        data["previousStartDate"] = _iso(event.previous_start)
+        data["previousStartDate"] = event.previous_start.isoformat()
     if event.sessions:
         data["subEvent"] = [
-            {"@type": "Event", "name": s.title.in_(lang), "startDate": _iso(s.start), "endDate": _iso(s.end),
-             **({"location": _place(s.venue, lang, s.venue.country)} if s.venue else {})}
+            {"@type": "Event", "name": s.title.in_(lang), "startDate": s.start.isoformat(), "endDate": s.end.isoformat(),
+             **({"location": _place(s.venue, lang)} if s.venue else {})}
             for s in event.sessions
         ]
     return data
@@ -96,8 +91,3 @@ def embed_jsonld(data: dict | list) -> str:
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return f'<script type="application/ld+json">{text}</script>'
-
-
-def organizations_graph(site: Site, lang: str) -> list[dict]:
-    """Return Organization data for every partner."""
-    return [to_jsonld_organization(p, lang) for p in site.partners]
