@@ -137,8 +137,7 @@ def _event_view(ctx: PageContext, event: Event) -> dict:
         "month_key": start_day.strftime("%Y-%m"),
         "cities": cities,
         "city_attr": "|".join(cities),
-        "place": ", ".join(_place_lines(venue, lang, ctx.home_country)[:1] + cities) if venue else
-                 label("online", lang),
+        "place": ", ".join([venue.name.in_(lang), *cities]) if venue else label("online", lang),
         "href": ctx.link(event_page_url(event.id, lang, ctx.default_lang)),
         "previous": _previous_text(event, lang),
     }
