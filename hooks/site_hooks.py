@@ -31,6 +31,7 @@ from microsite.feeds import render_feeds
 from microsite.model import Site
 from microsite.render import html
 from microsite.sitepages import generated_pages
+from microsite.translations import State, TranslationReport, translation_report
 
 log = logging.getLogger("mkdocs.hooks.microsite")
 
@@ -67,6 +68,8 @@ class _Build:
     site: Site
     now: datetime
     published_at: datetime
+    translations: TranslationReport | None
+    """None when reader notices about translations are switched off in mkdocs.yml."""
 
 
 def _build(config: MkDocsConfig) -> _Build:
@@ -91,7 +94,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Per language build, not per page: the fingerprint walks every page, "now" asks git.
     root = _root(config)
     site = _load(root, _fingerprint(root))
-    config[_BUILD] = _Build(site, build_now(root), published_at(root, "data"))
+    notices = (config.extra.get("microsite") or {}).get("translation_notices", True)
+    config[_BUILD] = _Build(site, build_now(root), published_at(root, "data"),
+                            translation_report(root) if notices else None)
     configured = [lang.locale for lang in config.plugins["i18n"].config.languages]
     if tuple(configured) != site.languages:
         raise PluginError(f"mkdocs.yml lists the languages {configured} but data/project.yaml lists "
@@ -155,10 +160,11 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     for key in ("title", "description"):
         if isinstance(page.meta.get(key), str) and not isinstance(page.meta[key], Markup):
             page.meta[key] = escape(page.meta[key])
-    if "microsite:" not in markdown:
-        return markdown
     site = _site(config)
     ctx = html.PageContext(site, _lang(config), page.url, _base_url(config), _build(config).now)
+    markdown = _with_translation_notice(markdown, page, ctx, _build(config).translations)
+    if "microsite:" not in markdown:
+        return markdown
     events = {e.id: e for e in site.events}
 
     def replace(match: re.Match) -> str:
@@ -175,6 +181,40 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         return renderer(ctx)
 
     return _MARKER.sub(lambda m: "\n\n" + replace(m) + "\n\n", markdown)
+
+
+def _with_translation_notice(markdown: str, page: Page, ctx: html.PageContext,
+                             report: TranslationReport | None) -> str:
+    """Tell readers that a page is untranslated (shown in the default language) or may be stale.
+
+    mkdocs-static-i18n serves the default language's file when a translation is
+    missing; that text is then marked with its own language for screen readers.
+    A translation is called stale here only when it records a source version that
+    has since changed (never-marked pages are listed by ``microsite translations``).
+    """
+    lang, default = ctx.lang, ctx.default_lang
+    file_lang, _, relative = page.file.src_uri.partition("/")
+    if report is None or lang == default or getattr(page.file, "generated_by", None):
+        return markdown
+    untranslated = file_lang == default
+    if not untranslated:
+        entry = report.page_entry(lang, relative)
+        if entry is None or entry.state is not State.STALE or not entry.recorded:
+            return markdown
+    original = ctx.page_url[len(lang) + 1:] if ctx.page_url.startswith(f"{lang}/") else ctx.page_url
+    notice = html.render_translation_notice(ctx, untranslated=untranslated, original_url=original)
+    if untranslated:  # the whole page, heading included, is in the default language
+        return f'{notice}\n\n<div lang="{default}" markdown>\n\n{markdown}\n\n</div>'
+    head, body = _split_h1(markdown)
+    return f"{head}\n\n{notice}\n\n{body}"
+
+
+def _split_h1(markdown: str) -> tuple[str, str]:
+    """Split a page after its first '# ' heading (or at the top when it has none)."""
+    match = re.search(r"^# .*$", markdown, re.MULTILINE)
+    if not match:
+        return "", markdown
+    return markdown[:match.end()], markdown[match.end():]
 
 
 _BLOCKS = {

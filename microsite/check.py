@@ -1,4 +1,4 @@
-"""Everything ``microsite check`` verifies: the data files and the pages' front matter.
+"""Everything ``microsite check`` verifies: data files, pages, placeholders, translation records.
 
 One implementation, used by the command line, by ``microsite build`` and by the
 MkDocs adapter, so the three can never disagree about what is an error.
@@ -12,6 +12,7 @@ from .errors import Problem, SiteDataError
 from .load import load_site, site_languages
 from .model import Site
 from .pages import check_pages
+from .translations import check_records
 
 __all__ = ["check_project", "load_checked"]
 
@@ -24,8 +25,8 @@ def load_checked(root: Path | str, *, data_dir: str = "data", content_dir: str =
         site, warnings = load_site(root, data_dir=data_dir, content_dir=content_dir)
     except SiteDataError as exc:
         pages = check_pages(root / content_dir, site_languages(root, data_dir))
-        raise SiteDataError(exc.problems + pages) from None
-    problems = warnings + check_pages(root / content_dir, site.languages)
+        raise SiteDataError(exc.problems + pages + check_records(root, data_dir)) from None
+    problems = warnings + check_pages(root / content_dir, site.languages) + check_records(root, data_dir)
     if any(p.is_error for p in problems):
         raise SiteDataError(problems)
     return site, problems

@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from collections.abc import Sequence
 from pathlib import Path
 
 from .errors import SiteDataError, format_problems, problems_to_json
+from . import scaffold
 from .check import check_project
+from .translations import mark_translations, translation_report
 
 __all__ = ["main"]
 
@@ -50,6 +53,33 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--root", default=".", metavar="DIR", help="the site's folder (default: here)")
     check.set_defaults(handler=_check)
 
+    translations = commands.add_parser(
+        "translations", help="list translations that are missing or older than their source",
+        description="List, per language, every page and YAML text that is missing or stale (its source "
+                    "changed after it was translated). 'mark' records that translations are up to date.")
+    translations.add_argument("--json", action="store_true", help="print the state of every item as JSON")
+    translations.add_argument("--strict", action="store_true",
+                              help="exit 1 when anything is missing or stale (for CI)")
+    translations.add_argument("--root", default=".", metavar="DIR", help="the site's folder (default: here)")
+    translations.set_defaults(handler=_translations)
+    marking = translations.add_subparsers(dest="action", metavar="ACTION")
+    mark = marking.add_parser("mark", help="record that translations are up to date with their source",
+                              description="Record that the given translations were made from the current "
+                                          "source. ITEM is printed by 'microsite translations'.")
+    mark.add_argument("items", nargs="*", metavar="ITEM", help="e.g. content/en/about.md or "
+                      "data/events.yaml:events[info-krosno].title")
+    mark.add_argument("--all", action="store_true", help="mark every existing translation")
+    mark.add_argument("--root", default=argparse.SUPPRESS, metavar="DIR", help="the site's folder (default: here)")
+    mark.set_defaults(handler=_mark)
+
+    new = commands.add_parser("new", help="start a new event, news post, partner or page in every language",
+                              description="Write a new item in every language with TODO placeholders; "
+                                          "'microsite check' reports them until they are filled.")
+    new.add_argument("what", choices=scaffold.KINDS, help="what to add")
+    new.add_argument("name", help="its id (event, partner) or file name (news, page), e.g. info-krosno-2027-01")
+    new.add_argument("--root", default=".", metavar="DIR", help="the site's folder (default: here)")
+    new.set_defaults(handler=_new)
+
     build = commands.add_parser("build", help="build the site into site/",
                                 description="Check the data, then build the site.")
     build.add_argument("--root", default=".", metavar="DIR", help="the site's folder (default: here)")
@@ -69,6 +99,59 @@ def _check(args: argparse.Namespace, root: Path) -> int:
         warnings = len(problems) - errors
         print(f"{errors} error(s), {warnings} warning(s)" if problems else "No problems found.", file=sys.stderr)
     return EXIT_ERRORS if errors else EXIT_OK
+
+
+def _translations(args: argparse.Namespace, root: Path) -> int:
+    """Print the missing and stale translations as a table (stderr summary) or JSON."""
+    try:
+        report = translation_report(root)
+    except SiteDataError as exc:
+        print(format_problems(exc.problems), file=sys.stderr)
+        return EXIT_ERRORS
+    todo = report.problems()
+    if args.json:
+        print(report.to_json())
+    elif todo:
+        rows = [("LANGUAGE", "STATE", "ITEM", "WHY")] + [(e.lang, e.state.value, e.item, e.why) for e in todo]
+        widths = [max(len(row[i]) for row in rows) for i in range(3)]
+        for row in rows:
+            print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + row[3])
+    if not args.json:
+        if todo:
+            print(f"\n{len(todo)} of {len(report.entries)} translations need work. After translating, "
+                  "run 'microsite translations mark ITEM' (or copy the hash, see the editors' guide).",
+                  file=sys.stderr)
+        else:
+            print(f"All {len(report.entries)} translations are up to date.", file=sys.stderr)
+    return EXIT_ERRORS if args.strict and todo else EXIT_OK
+
+
+def _mark(args: argparse.Namespace, root: Path) -> int:
+    """Record the current source hash for the given translations (or all of them)."""
+    if bool(args.items) == bool(args.all):
+        print("microsite translations mark: give the ITEMs to mark, or --all (not both)", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        marked = mark_translations(root, None if args.all else args.items)
+    except SiteDataError as exc:
+        print(format_problems(exc.problems), file=sys.stderr)
+        return EXIT_ERRORS
+    for entry in marked:
+        print(f"marked {entry.lang} {entry.item} as translated from {entry.source_hash}")
+    return EXIT_OK
+
+
+def _new(args: argparse.Namespace, root: Path) -> int:
+    """Scaffold an item in every language and say what to fill in."""
+    try:
+        written = scaffold.create(root, args.what, args.name, today=date.today())
+    except SiteDataError as exc:
+        print(format_problems(exc.problems), file=sys.stderr)
+        return EXIT_ERRORS
+    for path in written.files:
+        print(f"wrote {path}")
+    print(written.next_steps, file=sys.stderr)
+    return EXIT_OK
 
 
 def _build(args: argparse.Namespace, root: Path) -> int:

@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 import yaml
 from babel.core import get_global
 
+from .placeholders import is_placeholder
 from .errors import Problem
 from .model.text import Text
 from .yamlsource import location_of
@@ -110,6 +111,8 @@ class Reader:
 
     def _require(self, key: str, required: bool, example: str) -> yaml.Node | None:
         value = self._values.get(key)
+        if is_placeholder(value):
+            return None  # reported once, with its words, by placeholders.data_placeholders
         if value is None or _is_null(value):
             if required and self.ok and key not in self._misspelt:
                 self.ctx.error(self.node, self._sub(key), f"the required field '{key}' is missing or empty",

@@ -18,6 +18,7 @@ import yaml
 from .errors import Location, Problem, SiteDataError
 from .fields import Context, Reader, localize, zone_country, zones_of
 from .funding import build_funding_strip
+from .placeholders import data_placeholders
 from .model import (Contact, Document, Event, EventKind, EventStatus, Indicator, Partner, PartnerRole, Project,
                     Session, Site, Venue)
 from .recurrence import expand_weekly, occurrence_dates
@@ -84,6 +85,8 @@ def load_site(root: Path | str, *, data_dir: str = "data", content_dir: str = "c
             nodes[name] = None
     if any(p.is_error for p in problems):
         raise SiteDataError(problems)
+    for name, node in nodes.items():
+        problems.extend(data_placeholders(node, paths.display(name)))
 
     languages = _read_languages(nodes["project.yaml"], paths.display("project.yaml"), problems)
     project_ctx = Context(paths.display("project.yaml"), languages)

@@ -14,10 +14,11 @@ from pathlib import Path
 
 import yaml
 
+from .placeholders import page_placeholders
 from .errors import Location, Problem, SiteDataError
 from .yamlsource import load_yaml_text, location_of
 
-__all__ = ["check_pages", "check_page"]
+__all__ = ["check_pages", "check_page", "split_front_matter"]
 
 _FENCE = "---"
 _END_MARKERS = ("---", "...")
@@ -39,17 +40,22 @@ def check_pages(content_dir: Path, languages: Iterable[str]) -> list[Problem]:
 
 
 def check_page(path: Path, display: str) -> list[Problem]:
-    """Return the problems of one page's front matter; ``display`` names it in messages."""
+    """Return the problems of one page: its front matter and any placeholder left in it."""
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         return [Problem(Location(display), "", "the file is not UTF-8 text",
                         "save it as UTF-8 (in most editors: 'Save with encoding')")]
+    return _check_front_matter(text, display) + list(page_placeholders(text, display))
+
+
+def _check_front_matter(text: str, display: str) -> list[Problem]:
+    """Return the problems of a page's front matter; ``display`` names the page in messages."""
     lines = text.lstrip("\ufeff").split("\n")
     if not lines or lines[0].rstrip() != _FENCE:
         return [Problem(Location(display, 1, 1), "title", "the page does not start with its front matter",
                         "begin the file with three lines: '---', 'title: <the page title>', '---'")]
-    closing = next((i for i, line in enumerate(lines[1:], start=1) if line.rstrip() in _END_MARKERS), None)
+    closing = _closing_line(lines)
     if closing is None:
         return [Problem(Location(display, 1, 1), "", "the front matter opened on line 1 is never closed",
                         "add a line with three dashes '---' after the last field of the front matter")]
@@ -74,6 +80,20 @@ def check_page(path: Path, display: str) -> list[Problem]:
                                 "write the page title after 'title:'")]
             return []
     return [_missing_title(display)]
+
+
+def split_front_matter(text: str) -> tuple[str | None, str]:
+    """Return (the front matter's YAML, the body); ``None`` when there is no closed front matter."""
+    lines = text.lstrip("\ufeff").split("\n")
+    closing = _closing_line(lines) if lines[0].rstrip() == _FENCE else None
+    if closing is None:
+        return None, text
+    return "\n".join(lines[1:closing]) + "\n", "\n".join(lines[closing + 1:])
+
+
+def _closing_line(lines: list[str]) -> int | None:
+    """Return the index of the line that closes the front matter opened on the first line."""
+    return next((i for i, line in enumerate(lines[1:], start=1) if line.rstrip() in _END_MARKERS), None)
 
 
 def _is_empty(node: yaml.Node) -> bool:

@@ -48,6 +48,14 @@ _LABELS: dict[str, dict[str, str]] = {
     "local_time": {"pl": "czas lokalny", "en": "local time"},
     "online": {"pl": "Online", "en": "Online"},
     "all_feeds": {"pl": "Wszystkie wydarzenia", "en": "All events"},
+    # Reader notices about translations; {source} is the source language's name in the reader's language.
+    "untranslated": {"pl": "Ta strona nie ma jeszcze wersji polskiej. Poniżej oryginał (język: {source}).",
+                     "en": "This page has not been translated into English yet. Below is the original in {source}."},
+    "stale_translation": {"pl": "To tłumaczenie może być nieaktualne: oryginał (język: {source}) zmienił się "
+                                "po jego przygotowaniu.",
+                          "en": "This translation may be out of date: the {source} original has changed since "
+                                "it was translated."},
+    "read_original": {"pl": "Przeczytaj oryginał", "en": "Read the original"},
 }
 
 

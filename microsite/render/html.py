@@ -24,7 +24,8 @@ from ..urls import (event_feed_path, event_page_url, feed_path, page_url, relati
 from .jsonld import embed_jsonld, to_jsonld_event, to_jsonld_organization
 
 __all__ = ["PageContext", "render_event_page", "render_funding_strip", "render_partners", "render_project_card",
-           "render_results", "render_schedule", "render_upcoming", "render_documents", "event_end_instant"]
+           "render_results", "render_schedule", "render_upcoming", "render_documents", "render_translation_notice",
+           "event_end_instant"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -318,6 +319,19 @@ def render_documents(ctx: PageContext) -> str:
                      "description": d.description.in_(lang) if d.description else ""})
     return _render("documents.html", docs=docs, lang=lang,
                    empty={"pl": "Dokumenty zostaną tu opublikowane.", "en": "Documents will be published here."}[lang])
+
+
+def render_translation_notice(ctx: PageContext, *, untranslated: bool, original_url: str) -> str:
+    """Tell readers, in their language, that a page is untranslated or its translation may be stale.
+
+    ``original_url`` is the site-relative URL of the page in the default language.
+    """
+    source = ctx.default_lang
+    message = label("untranslated" if untranslated else "stale_translation", ctx.lang)
+    return _render("translation_notice.html", lang=ctx.lang, source_lang=source,
+                   message=message.format(source=formats.format_language(source, ctx.lang)),
+                   link_text=label("read_original", ctx.lang),
+                   original=None if untranslated else ctx.link(original_url))
 
 
 def render_funding_strip(site: Site, lang: str, *, asset_prefix: str) -> str:

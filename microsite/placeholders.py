@@ -1,0 +1,56 @@
+"""TODO placeholders: the blanks ``microsite new`` leaves for editors to fill.
+
+A placeholder is a value (or a line of a page) that starts with ``TODO``. The
+check reports each one as an error naming the field, so a half-filled event
+or page can never reach the public site; the value's own words say what to
+write, e.g. ``start: "TODO: day and time, e.g. 2027-01-14 17:00"``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import yaml
+
+from .errors import Location, Problem
+from .yamlsource import location_of
+
+__all__ = ["MARK", "is_placeholder", "data_placeholders", "page_placeholders"]
+
+MARK = "TODO"
+_PAGE_MARK = re.compile(r"\bTODO\b[:.]?")
+_FIX = "replace it with the real text (the placeholder says what belongs here)"
+
+
+def is_placeholder(node: yaml.Node | None) -> bool:
+    """Say whether a YAML value is a placeholder still waiting to be filled."""
+    return isinstance(node, yaml.ScalarNode) and node.value.lstrip().startswith(MARK)
+
+
+def data_placeholders(node: yaml.Node | None, file: str, path: str = "",
+                      _seen: frozenset[int] = frozenset()) -> Iterator[Problem]:
+    """Yield an error for every placeholder in a data file (paths as the loader names them)."""
+    if id(node) in _seen:
+        return  # a YAML alias pointing back at its own parent: the loader reports it
+    seen = _seen | {id(node)}
+    if is_placeholder(node):
+        yield Problem(location_of(node, file), path, f"still holds the placeholder \"{node.value.strip()}\"", _FIX)
+    elif isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            name = key.value if isinstance(key, yaml.ScalarNode) else "?"
+            yield from data_placeholders(value, file, f"{path}.{name}" if path else name, seen)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value, start=1):
+            yield from data_placeholders(item, file, f"{path}[{index}]", seen)
+
+
+def page_placeholders(text: str, display: str) -> Iterator[Problem]:
+    """Yield an error for every line of a page that still has a ``TODO`` placeholder."""
+    for number, line in enumerate(text.split("\n"), start=1):
+        match = _PAGE_MARK.search(line)
+        if match:
+            shown = line.strip()
+            shown = shown if len(shown) <= 80 else shown[:77] + "…"
+            yield Problem(Location(display, number, match.start() + 1), "",
+                          f"still holds a placeholder: \"{shown}\"", _FIX)

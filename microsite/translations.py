@@ -1,0 +1,337 @@
+"""Translation state: which translations are missing, and which are older than their source.
+
+A translation records the version of the source it was made from as a short
+content hash: a page in its front matter (``translated_from: 1a2b3c4d5e6f``),
+a YAML text field in ``data/translations.yaml``. When the source (the default
+language) changes, its hash changes and the translation becomes *stale* until
+someone updates it and marks it again. The state is computed from the files
+alone, so the command line, CI and the pages' reader notices always agree.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field
+from enum import Enum
+from pathlib import Path
+
+import yaml
+
+from .errors import Location, Problem, SiteDataError
+from .load import site_languages
+from .pages import split_front_matter
+from .yamlsource import load_yaml, load_yaml_text, location_of
+
+__all__ = ["State", "Entry", "TranslationReport", "RECORDS_FILE", "FRONT_MATTER_KEY", "content_hash",
+           "translation_report", "mark_translations", "page_source_hash"]
+
+RECORDS_FILE = "translations.yaml"
+"""Inside the data folder: the source hash each translated YAML field was made from."""
+FRONT_MATTER_KEY = "translated_from"
+"""In a translated page's front matter: the source hash it was made from."""
+_HASH = re.compile(r"[0-9a-f]{12}")
+_TRANSLATED_META = ("title", "description")
+_RECORDS_HEADER = (
+    "# Which version of the {default} text each translation was made from (a short content hash).\n"
+    "# Written by `microsite translations mark`; see docs/editors/guide.en.md, \"Keeping translations\n"
+    "# in step\". A translation whose source has changed since is listed as stale.\n"
+)
+
+
+class State(str, Enum):
+    """How a translation stands against its source."""
+
+    MISSING = "missing"
+    STALE = "stale"
+    CURRENT = "current"
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One translatable item (a page or a YAML text field) in one language."""
+
+    lang: str
+    item: str
+    """What to pass to ``microsite translations mark``: a page path or ``file:field.path``."""
+    source: str
+    """Where the source lives: the default-language page, or the same field in its language."""
+    state: State
+    source_hash: str
+    recorded: str = ""
+    """The hash the translation records ('' when none is recorded)."""
+
+    @property
+    def is_page(self) -> bool:
+        return ":" not in self.item
+
+    @property
+    def why(self) -> str:
+        """Say in plain words what is wrong, for the table."""
+        if self.state is State.MISSING:
+            return "no translation yet"
+        if self.state is State.STALE and not self.recorded:
+            return "not marked as translated from any version of the source"
+        if self.state is State.STALE:
+            return "the source changed after this translation was made"
+        return "up to date"
+
+
+@dataclass(frozen=True, slots=True)
+class TranslationReport:
+    """Every translatable item of a site, per language other than the default."""
+
+    default: str
+    entries: tuple[Entry, ...]
+    _pages: dict[tuple[str, str], Entry] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def problems(self) -> tuple[Entry, ...]:
+        """Return the missing and stale entries, in a stable order."""
+        return tuple(e for e in self.entries if e.state is not State.CURRENT)
+
+    def page_entry(self, lang: str, relative: str) -> Entry | None:
+        """Return the entry of the page ``relative`` (inside the language folder) in ``lang``."""
+        return self._pages.get((lang, relative))
+
+    def __post_init__(self) -> None:
+        prefix = len(self.default) + 1  # source is '<content>/<default>/<relative>'
+        pages = {(e.lang, e.source.split("/", 1)[1][prefix:]): e for e in self.entries if e.is_page}
+        object.__setattr__(self, "_pages", pages)
+
+    def to_json(self) -> str:
+        rows = []
+        for entry in self.entries:
+            row = asdict(entry)
+            row["state"] = entry.state.value
+            row["why"] = entry.why
+            rows.append(row)
+        summary = {state.value: sum(1 for e in self.entries if e.state is state) for state in State}
+        return json.dumps({"default_language": self.default, "summary": summary, "items": rows},
+                          ensure_ascii=False, indent=2, sort_keys=True)
+
+
+def content_hash(text: str) -> str:
+    """Return the 12-hex-digit hash of a text, blind to line endings and trailing spaces."""
+    lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").strip().split("\n")]
+    return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()[:12]
+
+
+def page_source_hash(path: Path) -> str:
+    """Return the hash of what a translator translates in a page: title, description, body.
+
+    Other front matter (``hide:``, the translation's own record) does not count,
+    so changing a page's layout does not make its translations stale.
+    """
+    front, body = split_front_matter(path.read_text(encoding="utf-8"))
+    meta = _front_matter_values(front)
+    parts = [f"{key}: {meta.get(key, '')}" for key in _TRANSLATED_META]
+    return content_hash("\n".join(parts) + "\n\n" + body)
+
+
+def translation_report(root: Path | str, *, data_dir: str = "data", content_dir: str = "content"
+                       ) -> TranslationReport:
+    """Work out the state of every page and YAML text field in every translated language."""
+    root = Path(root)
+    languages = site_languages(root, data_dir)
+    default, others = languages[0], languages[1:]
+    records = _read_records(root / data_dir, data_dir)
+    entries = [*_page_entries(root, content_dir, default, others),
+               *_field_entries(root, data_dir, languages, records)]
+    return TranslationReport(default, tuple(sorted(entries, key=lambda e: (e.lang, not e.is_page, e.item))))
+
+
+def _page_entries(root: Path, content_dir: str, default: str, others: tuple[str, ...]) -> Iterator[Entry]:
+    source_dir = root / content_dir / default
+    if not source_dir.is_dir():
+        return
+    for source in sorted(source_dir.rglob("*.md")):
+        relative = source.relative_to(source_dir).as_posix()
+        source_hash = page_source_hash(source)
+        for lang in others:
+            page = root / content_dir / lang / relative
+            item = f"{content_dir}/{lang}/{relative}"
+            shown_source = f"{content_dir}/{default}/{relative}"
+            if not page.is_file():
+                yield Entry(lang, item, shown_source, State.MISSING, source_hash)
+                continue
+            recorded = str(_front_matter_values(split_front_matter(page.read_text(encoding="utf-8"))[0])
+                           .get(FRONT_MATTER_KEY, "") or "")
+            state = State.CURRENT if recorded == source_hash else State.STALE
+            yield Entry(lang, item, shown_source, state, source_hash, recorded)
+
+
+def _field_entries(root: Path, data_dir: str, languages: tuple[str, ...],
+                   records: dict[str, dict[str, str]]) -> Iterator[Entry]:
+    default, others = languages[0], languages[1:]
+    for path in sorted((root / data_dir).glob("*.yaml")):
+        if path.name == RECORDS_FILE:
+            continue
+        display = f"{data_dir}/{path.name}"
+        for field, node in _text_fields(load_yaml(path, display), languages):
+            values = {key.value: value for key, value in node.value}
+            source_hash = content_hash(values[default].value)
+            item = f"{display}:{field}"
+            for lang in others:
+                value = values.get(lang)
+                if value is None or not isinstance(value, yaml.ScalarNode) or not value.value.strip():
+                    yield Entry(lang, item, f"{item}.{default}", State.MISSING, source_hash)
+                    continue
+                recorded = records.get(lang, {}).get(item, "")
+                state = State.CURRENT if recorded == source_hash else State.STALE
+                yield Entry(lang, item, f"{item}.{default}", state, source_hash, recorded)
+
+
+def _text_fields(node: yaml.Node | None, languages: tuple[str, ...], path: str = "",
+                 _seen: frozenset[int] = frozenset()) -> Iterator[tuple[str, yaml.MappingNode]]:
+    """Yield (field path, node) for every mapping that is a text in several languages.
+
+    A text is a mapping whose keys are site languages including the default, with
+    the default's text filled in; list items are named by their ``id`` when they
+    have one (``events[info-krosno].title``) so the path survives reordering.
+    """
+    if id(node) in _seen:
+        return  # a recursive alias: the loader reports it
+    seen = _seen | {id(node)}
+    if isinstance(node, yaml.MappingNode):
+        keys = [k.value for k, _ in node.value if isinstance(k, yaml.ScalarNode)]
+        if keys and set(keys) <= set(languages) and languages[0] in keys:
+            source = dict((k.value, v) for k, v in node.value)[languages[0]]
+            if isinstance(source, yaml.ScalarNode) and source.value.strip():
+                yield path, node
+            return
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode):
+                yield from _text_fields(value, languages, f"{path}.{key.value}" if path else key.value, seen)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            yield from _text_fields(item, languages, f"{path}[{_item_name(item, index)}]", seen)
+
+
+def _item_name(item: yaml.Node, index: int) -> str:
+    if isinstance(item, yaml.MappingNode):
+        for key, value in item.value:
+            if key.value == "id" and isinstance(value, yaml.ScalarNode) and value.value:
+                return value.value
+    return str(index)
+
+
+def _front_matter_values(front: str | None) -> dict[str, object]:
+    """Return the front matter's top-level values (empty when absent or broken: check reports that)."""
+    if not front:
+        return {}
+    try:
+        values = yaml.safe_load(front)
+    except yaml.YAMLError:
+        return {}
+    return values if isinstance(values, dict) else {}
+
+
+def _read_records(folder: Path, data_dir: str) -> dict[str, dict[str, str]]:
+    """Read ``data/translations.yaml``: {language: {item: hash}}; raise a located error if malformed."""
+    path = folder / RECORDS_FILE
+    if not path.is_file():
+        return {}
+    display = f"{data_dir}/{RECORDS_FILE}"
+    node = load_yaml(path, display)
+    if node is None:
+        return {}
+    problems: list[Problem] = []
+    records: dict[str, dict[str, str]] = {}
+    fix = ("let `microsite translations mark` write this file, or keep its shape: a language, then "
+           "'\"file:field\": <12 hex digits>' lines")
+    if not isinstance(node, yaml.MappingNode):
+        raise SiteDataError([Problem(location_of(node, display), "", "the file is not a list of languages", fix)])
+    for lang_node, items in node.value:
+        if not isinstance(items, yaml.MappingNode):
+            if not (isinstance(items, yaml.ScalarNode) and items.tag.endswith(":null")):
+                problems.append(Problem(location_of(items, display), lang_node.value,
+                                        "is not a list of 'item: hash' lines", fix))
+            continue
+        for item, value in items.value:
+            if not (isinstance(value, yaml.ScalarNode) and _HASH.fullmatch(value.value)):
+                problems.append(Problem(location_of(value, display), f"{lang_node.value}.{item.value}",
+                                        "is not a 12-digit hash", fix))
+                continue
+            records.setdefault(lang_node.value, {})[item.value] = value.value
+    if problems:
+        raise SiteDataError(problems)
+    return records
+
+
+def check_records(root: Path | str, data_dir: str = "data") -> list[Problem]:
+    """Return the problems of ``data/translations.yaml`` (for ``microsite check``)."""
+    try:
+        _read_records(Path(root) / data_dir, data_dir)
+    except SiteDataError as exc:
+        return list(exc.problems)
+    return []
+
+
+def mark_translations(root: Path | str, items: list[str] | None, *, data_dir: str = "data",
+                      content_dir: str = "content") -> list[Entry]:
+    """Record that translations are up to date with their current source; return what was marked.
+
+    ``items`` are what ``microsite translations`` prints (``None`` marks every
+    existing translation). A page gets ``translated_from`` in its front matter;
+    fields get their line in ``data/translations.yaml``, which is rewritten in a
+    stable order and forgets fields that no longer exist.
+    """
+    root = Path(root)
+    report = translation_report(root, data_dir=data_dir, content_dir=content_dir)
+    existing = [e for e in report.entries if e.state is not State.MISSING]
+    if items is None:
+        chosen = existing
+    else:
+        by_item = {}
+        for entry in report.entries:
+            by_item.setdefault(entry.item, []).append(entry)
+        unknown = [i for i in items if i not in by_item]
+        missing = [i for i in items if i in by_item and all(e.state is State.MISSING for e in by_item[i])]
+        if unknown or missing:
+            raise SiteDataError(
+                [Problem(Location(i), "", "is not a translated page or field",
+                         "copy the ITEM exactly as `microsite translations` prints it") for i in unknown]
+                + [Problem(Location(i), "", "has no translation to mark yet",
+                           "write the translation first, then mark it") for i in missing])
+        chosen = [e for i in items for e in by_item[i] if e.state is not State.MISSING]
+    for entry in chosen:
+        if entry.is_page:
+            _write_page_record(root / entry.item, entry.source_hash)
+    records = _read_records(root / data_dir, data_dir)
+    live = {(e.lang, e.item) for e in existing if not e.is_page}
+    records = {lang: {item: h for item, h in items_.items() if (lang, item) in live}
+               for lang, items_ in records.items()}
+    for entry in chosen:
+        if not entry.is_page:
+            records.setdefault(entry.lang, {})[entry.item] = entry.source_hash
+    _write_records(root / data_dir / RECORDS_FILE, records, report.default)
+    return chosen
+
+
+def _write_page_record(page: Path, source_hash: str) -> None:
+    """Set ``translated_from`` in a page's front matter, leaving every other line as it is."""
+    text = page.read_text(encoding="utf-8")
+    line = f'{FRONT_MATTER_KEY}: "{source_hash}"'
+    front, _ = split_front_matter(text)
+    if front is None:
+        page.write_text(f"---\n{line}\n---\n\n{text}", encoding="utf-8")
+        return
+    pattern = re.compile(rf"^{FRONT_MATTER_KEY}:.*$", re.MULTILINE)
+    head, sep, rest = text.partition(front)
+    new_front = pattern.sub(line, front) if pattern.search(front) else front.rstrip("\n") + "\n" + line + "\n"
+    page.write_text(head + new_front + rest, encoding="utf-8")
+
+
+def _write_records(path: Path, records: dict[str, dict[str, str]], default: str) -> None:
+    lines = [_RECORDS_HEADER.format(default=default)]
+    for lang in sorted(records):
+        if not records[lang]:
+            continue
+        lines.append(f"{lang}:\n")
+        for item in sorted(records[lang]):
+            lines.append(f"  {json.dumps(item, ensure_ascii=False)}: \"{records[lang][item]}\"\n")
+    text = "".join(lines)
+    load_yaml_text(text, path.name)  # never write a file we could not read back
+    path.write_text(text, encoding="utf-8")

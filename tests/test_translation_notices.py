@@ -1,0 +1,65 @@
+"""Readers are told, in their language, when a page is untranslated or its translation may be stale."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest_site import ROOT, build_demo
+
+NOTICE = re.compile(r'<div class="ms-translation-notice" role="note" lang="(\w+)">\s*<p>(.*?)</p>', re.S)
+
+
+def _copy_site(root: Path) -> Path:
+    for part in ("data", "content", "hooks", "overrides"):
+        shutil.copytree(ROOT / part, root / part)
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    return root
+
+
+def _notices(page: Path) -> list[tuple[str, str]]:
+    return NOTICE.findall(page.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    """The demo with the Polish 'about' page changed after translation and no English 'contact' page."""
+    root = _copy_site(tmp_path_factory.mktemp("notices"))
+    about = root / "content/pl/about.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\nNowy akapit.\n", encoding="utf-8")
+    (root / "content/en/contact.md").unlink()
+    return build_demo(root / "site", root=root)
+
+
+def test_a_stale_translation_says_so_and_links_the_original(built):
+    [(lang, text)] = _notices(built / "en/about/index.html")
+    assert lang == "en"
+    assert text.startswith("This translation may be out of date: the Polish original has changed")
+    assert '<a href="../../about/" hreflang="pl">Read the original</a>' in text
+
+
+def test_an_untranslated_page_says_so_and_marks_its_text_as_polish(built):
+    html = (built / "en/contact/index.html").read_text(encoding="utf-8")
+    [(lang, text)] = _notices(built / "en/contact/index.html")
+    assert (lang, text) == ("en", "This page has not been translated into English yet. Below is the original in Polish.")
+    body = html[html.index('<div class="ms-translation-notice"'):]
+    assert re.search(r'<div lang="pl">\s*<h1[^>]*>Kontakt</h1>', body), "the Polish text is marked lang=pl"
+
+
+def test_up_to_date_pages_and_the_source_language_have_no_notice(built):
+    for page in ("en/index.html", "en/partners/index.html", "about/index.html", "contact/index.html",
+                 "en/schedule/wizyta-studyjna-2018/index.html"):
+        assert _notices(built / page) == [], page
+
+
+def test_notices_can_be_switched_off(tmp_path):
+    root = _copy_site(tmp_path)
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "extra:\n", "extra:\n  microsite:\n    translation_notices: false\n", 1), encoding="utf-8")
+    (root / "content/en/contact.md").unlink()
+    site = build_demo(root / "site", root=root)
+    assert _notices(site / "en/contact/index.html") == []
