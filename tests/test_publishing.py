@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -112,3 +115,150 @@ def test_every_repetition_remembers_the_line_of_its_slot(demo: SiteCopy) -> None
     assert len(slot) == 4
     line = demo.line_of("events.yaml", "- id: dyzur-czwartki")
     assert {e.source for e in slot} == {Location("data/events.yaml", line, 5)}
+
+
+# --- GitHub Actions ---------------------------------------------------------------------------------
+
+WORKFLOW = ROOT / ".github" / "workflows" / "site.yml"
+
+
+@pytest.fixture(scope="module")
+def workflow() -> dict:
+    import yaml
+
+    return yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+
+
+def _triggers(workflow: dict) -> dict:
+    return workflow.get("on", workflow.get(True))  # YAML 1.1 reads a bare `on` as true
+
+
+def _check_jsonschema(path: Path) -> subprocess.CompletedProcess:
+    tool = Path(sys.executable).parent / "check-jsonschema"
+    return subprocess.run([str(tool), "--builtin-schema", "vendor.github-workflows", str(path)],
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_workflow_matches_githubs_schema(tmp_path: Path) -> None:
+    result = _check_jsonschema(WORKFLOW)
+    assert result.returncode == 0, result.stdout + result.stderr
+    # The validator is live: the same file with a misspelt permission value fails.
+    broken = tmp_path / "site.yml"
+    broken.write_text(WORKFLOW.read_text(encoding="utf-8").replace("pages: write", "pages: writ"), encoding="utf-8")
+    assert _check_jsonschema(broken).returncode != 0
+
+
+def test_workflow_runs_on_every_push_pull_request_and_nightly(workflow: dict) -> None:
+    on = _triggers(workflow)
+    assert {"push", "pull_request", "schedule"} <= set(on)
+    assert on["push"] is None or not on["push"].get("branches"), "every branch is checked, not only main"
+    (cron,) = [entry["cron"] for entry in on["schedule"]]
+    minute, hour, day, month, weekday = cron.split()
+    assert (day, month, weekday) == ("*", "*", "*") and hour.isdigit() and minute.isdigit(), "once every night"
+
+
+def test_workflow_checks_out_the_full_history(workflow: dict) -> None:
+    # The feeds' DTSTAMP is the last commit that changed data/events.yaml: a shallow clone would move it.
+    checkouts = [step for job in workflow["jobs"].values() for step in job["steps"]
+                 if step.get("uses", "").startswith("actions/checkout@")]
+    assert len(checkouts) == len(workflow["jobs"])
+    assert all(step["with"]["fetch-depth"] == 0 for step in checkouts)
+
+
+def test_workflow_actions_are_pinned_to_major_versions(workflow: dict) -> None:
+    uses = [step["uses"] for job in workflow["jobs"].values() for step in job["steps"] if "uses" in step]
+    assert uses and all(re.fullmatch(r"actions/[\w-]+@v\d+", u) for u in uses), uses
+
+
+def _runs(job: dict) -> list[str]:
+    return [step["run"] for step in job["steps"] if "run" in step]
+
+
+def test_test_job_checks_then_runs_the_whole_suite(workflow: dict) -> None:
+    job = workflow["jobs"]["test"]
+    assert "if" not in job, "the tests run on every push and pull request"
+    setup = {step["uses"].split("@")[0]: step.get("with", {}) for step in job["steps"] if "uses" in step}
+    assert setup["actions/setup-python"]["python-version"] == "3.11"
+    assert "actions/setup-node" in setup  # the feed-parser tests run Mozilla's ical.js
+    assert _runs(job) == ["make check", "make test"]
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert all(re.search(rf"^{target}:", makefile, re.M) for target in ("check", "test", "site"))
+
+
+def test_deploy_job_publishes_main_to_pages_after_the_tests(workflow: dict) -> None:
+    job = workflow["jobs"]["deploy"]
+    assert job["needs"] == "test"
+    assert "refs/heads/main" in job["if"] and "pull_request" in job["if"]
+    assert job["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    assert workflow["permissions"] == {"contents": "read"}, "other jobs get read-only tokens"
+    assert job["environment"]["name"] == "github-pages"
+    assert job["concurrency"]["cancel-in-progress"] is False
+    steps = [step.get("uses", "run").split("@")[0] for step in job["steps"]]
+    assert steps[-3:] == ["run", "actions/upload-pages-artifact", "actions/deploy-pages"]
+    assert job["steps"][-2]["with"]["path"] == "site"
+    build = job["steps"][-3]
+    assert build["run"].strip().endswith("make site")
+    assert "steps.pages.outputs.base_url" in build["env"]["MICROSITE_SITE_URL"]
+    assert build["env"]["MICROSITE_EDIT_URI"].endswith("/content/")
+
+
+def test_deploy_builds_with_the_current_time(workflow: dict) -> None:
+    # A nightly rebuild must move past events out of "upcoming": "now" is the time of the build,
+    # in a form the build accepts.
+    from datetime import datetime, timezone
+
+    from microsite.buildinfo import parse_instant
+
+    build = workflow["jobs"]["deploy"]["steps"][-3]["run"]
+    script = "\n".join(line for line in build.split("\n") if "make site" not in line)
+    out = subprocess.run(["bash", "-euc", script + '\nprintf %s "$MICROSITE_NOW"'], capture_output=True,
+                         text=True, check=True).stdout
+    assert abs((parse_instant(out) - datetime.now(timezone.utc)).total_seconds()) < 120
+
+
+# --- pre-commit -------------------------------------------------------------------------------------
+
+PRE_COMMIT_CONFIG = ROOT / ".pre-commit-config.yaml"
+
+
+def _pre_commit(*args: str, cwd: Path, home: Path) -> subprocess.CompletedProcess:
+    tool = Path(sys.executable).parent / "pre-commit"
+    env = dict(os.environ, PRE_COMMIT_HOME=str(home), NO_COLOR="1")
+    return subprocess.run([str(tool), *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
+
+
+def test_pre_commit_config_is_valid_and_runs_microsite_check(tmp_path: Path) -> None:
+    import yaml
+
+    result = _pre_commit("validate-config", str(PRE_COMMIT_CONFIG), cwd=ROOT, home=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    (repo,) = yaml.safe_load(PRE_COMMIT_CONFIG.read_text(encoding="utf-8"))["repos"]
+    (hook,) = repo["hooks"]
+    assert repo["repo"] == "local" and hook["language"] == "system" and hook["pass_filenames"] is False
+    executable, *args = hook["entry"].split()
+    assert args == ["check"] and (ROOT / executable).is_file()
+    files = re.compile(hook["files"])
+    assert all(files.search(p) for p in ("content/pl/about.md", "data/events.yaml", "mkdocs.yml"))
+    assert not any(files.search(p) for p in ("README.md", "tests/test_cli.py", "docs/hosting.md"))
+
+
+def test_pre_commit_hook_stops_a_commit_with_errors(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    for folder in ("data", "content"):
+        shutil.copytree(ROOT / folder, repo / folder)
+    for name in ("mkdocs.yml", ".pre-commit-config.yaml"):
+        shutil.copy(ROOT / name, repo / name)
+    (repo / ".venv").symlink_to(ROOT / ".venv")  # what `make site` leaves in a checkout
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    subprocess.run(["git", "add", "data", "content", "mkdocs.yml", ".pre-commit-config.yaml"], cwd=repo, check=True)
+
+    clean = _pre_commit("run", "--all-files", cwd=repo, home=tmp_path / "cache")
+    assert clean.returncode == 0 and "microsite check" in clean.stdout and "Passed" in clean.stdout, clean.stdout
+
+    events = repo / "data" / "events.yaml"
+    events.write_text(events.read_text(encoding="utf-8").replace("end: 2019-04-29 18:00", "end: 2019-04-28 18:00"),
+                      encoding="utf-8")
+    subprocess.run(["git", "add", "data/events.yaml"], cwd=repo, check=True)
+    broken = _pre_commit("run", cwd=repo, home=tmp_path / "cache")
+    assert broken.returncode == 1 and "Failed" in broken.stdout
+    assert re.search(r"data/events\.yaml:\d+:\d+: events\[\d+\]\.end: the event ends before it starts", broken.stdout)
