@@ -180,7 +180,7 @@ def test_test_job_checks_then_runs_the_whole_suite(workflow: dict) -> None:
     setup = {step["uses"].split("@")[0]: step.get("with", {}) for step in job["steps"] if "uses" in step}
     assert setup["actions/setup-python"]["python-version"] == "3.11"
     assert "actions/setup-node" in setup  # the feed-parser tests run Mozilla's ical.js
-    assert _runs(job) == ["make check", "make test"]
+    assert _runs(job) == ["make check", ".venv/bin/microsite translations", "make test"]
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert all(re.search(rf"^{target}:", makefile, re.M) for target in ("check", "test", "site"))
 
