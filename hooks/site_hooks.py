@@ -30,8 +30,9 @@ from microsite.errors import SiteDataError, format_problems
 from microsite.feeds import render_feeds
 from microsite.model import Site
 from microsite.render import html
-from microsite.sitepages import generated_pages
+from microsite.sitepages import data_edit_url, generated_pages
 from microsite.translations import State, TranslationReport, translation_report
+from microsite.urls import event_page_src
 
 log = logging.getLogger("mkdocs.hooks.microsite")
 
@@ -117,6 +118,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     default = site.project.default_language
     existing = {f.src_uri for f in files} | {getattr(f, "norm_src_uri", "") for f in files}
     i18n = config.plugins["i18n"]
+    sources = {event_page_src(e.id): e.source for e in site.events}
     by_norm: dict[str, dict[str, str]] = {}
     for src_uri, markdown in generated_pages(site):
         page_lang, norm = src_uri.split("/", 1)
@@ -128,6 +130,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         page = alternates[lang]
         for file in alternates.values():
             file.alternates = alternates
+            file.microsite_source = sources.get(norm)  # on_pre_page links "Edit this page" there
         files.append(page)
         i18n.i18n_files_per_language.setdefault(lang, []).append(page)
     return files
@@ -142,6 +145,15 @@ def _generated_file(config: MkDocsConfig, lang: str, default: str, norm: str, ma
     file.norm_src_uri = norm
     file.edit_uri = None  # generated from data: there is no Markdown file to edit
     return file
+
+
+def on_pre_page(page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+    """Point "Edit this page" of a page made from data at its entry (MkDocs gives it none)."""
+    source = getattr(page.file, "microsite_source", None)
+    if source is not None and config.edit_uri:
+        content_dir = Path(config.docs_dir).resolve().relative_to(_root(config)).as_posix()
+        page.edit_url = data_edit_url(config.edit_uri, content_dir, source)
+    return page
 
 
 def on_env(env, *, config: MkDocsConfig, files: Files):

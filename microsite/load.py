@@ -385,7 +385,8 @@ def _load_events(ctx: Context, node: yaml.Node | None, default_tz: str, partners
         if (isinstance(start, datetime)) != (isinstance(end, datetime)):
             continue  # reported by _check_span
         event = Event(ident, kind, title, start, end, tz, status, description, venue, online_url, organiser,
-                      audience, registration, tuple(previous), sessions, None, revision, updated)
+                      audience, registration, tuple(previous), sessions, None, revision, updated,
+                      source=location_of(item, ctx.file))
         if r.has("repeat"):
             events.extend(_expand(ctx, r, path, event, seen))
         else:

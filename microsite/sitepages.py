@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import html
 import json
+import posixpath
 import re
+from urllib.parse import urljoin
 
 from . import formats
+from .errors import Location
 from .model import Event, Site
 from .ui import KIND_LABELS, label
 from .urls import PARTNERS_SRC, SCHEDULE_SRC, event_page_src
 
-__all__ = ["generated_pages", "event_page_markdown", "markdown_text"]
+__all__ = ["generated_pages", "event_page_markdown", "markdown_text", "data_edit_url"]
 
 _MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]()#+!|~]")
 
@@ -69,3 +72,15 @@ def generated_pages(site: Site) -> list[tuple[str, str]]:
         for event in site.events:
             pages.append((f"{lang}/{event_page_src(event.id)}", event_page_markdown(site, event, lang)))
     return pages
+
+
+def data_edit_url(edit_uri: str, content_dir: str, source: Location) -> str:
+    """Return the "Edit this page" link of a page made from data: its entry in the data file.
+
+    ``edit_uri`` is the link to the content folder (``…/edit/main/content/``), so the
+    data file is reached relative to it (``…/edit/main/data/events.yaml#L42``): no
+    repository address is configured twice.
+    """
+    base = edit_uri if edit_uri.endswith("/") else edit_uri + "/"
+    url = urljoin(base, posixpath.relpath(source.file, content_dir))
+    return f"{url}#L{source.line}" if source.line else url

@@ -7,11 +7,12 @@ the UK is in Europe/London). All-day events hold ``date`` objects and an
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timezone as _tz
 from enum import Enum
 from zoneinfo import ZoneInfo
 
+from ..errors import Location
 from .partner import Partner
 from .text import Text
 from .venue import Venue
@@ -94,6 +95,8 @@ class Event:
     """Extra changes the editor declares (e.g. a new room at the same time)."""
     updated: datetime | None = None
     """When the editor last changed the event (UTC); used as the feed's DTSTAMP."""
+    source: Location | None = field(default=None, compare=False)
+    """Where the entry is written (its slot's entry for a repetition); "Edit this page" links there."""
 
     @property
     def all_day(self) -> bool:
