@@ -112,10 +112,12 @@ def _translations(args: argparse.Namespace, root: Path) -> int:
     if args.json:
         print(report.to_json())
     elif todo:
-        rows = [("LANGUAGE", "STATE", "ITEM", "WHY")] + [(e.lang, e.state.value, e.item, e.why) for e in todo]
-        widths = [max(len(row[i]) for row in rows) for i in range(3)]
+        # HASH is the source version to record once the translation is done (by hand, without 'mark').
+        rows = [("LANGUAGE", "STATE", "ITEM", "HASH", "WHY")]
+        rows += [(e.lang, e.state.value, e.item, e.source_hash, e.why) for e in todo]
+        widths = [max(len(row[i]) for row in rows) for i in range(4)]
         for row in rows:
-            print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + row[3])
+            print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + row[4])
     if not args.json:
         if todo:
             print(f"\n{len(todo)} of {len(report.entries)} translations need work. After translating, "

@@ -144,8 +144,8 @@ def test_command_table_json_and_strict_exit_codes(project, capsys):
     capsys.readouterr()
     assert main(["translations", "--root", str(project)]) == 0
     out = capsys.readouterr().out
-    assert out.splitlines()[0].split() == ["LANGUAGE", "STATE", "ITEM", "WHY"]
-    assert out.splitlines()[1].split()[:3] == ["en", "stale", ABOUT_EN]
+    assert out.splitlines()[0].split() == ["LANGUAGE", "STATE", "ITEM", "HASH", "WHY"]
+    assert out.splitlines()[1].split()[:4] == ["en", "stale", ABOUT_EN, page_source_hash(project / "content/pl/about.md")]
     assert main(["translations", "--strict", "--root", str(project)]) == 1
     capsys.readouterr()
     assert main(["translations", "--json", "--root", str(project)]) == 0
