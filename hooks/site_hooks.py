@@ -113,9 +113,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     existing = {f.src_uri for f in files} | {getattr(f, "norm_src_uri", "") for f in files}
     i18n = config.plugins["i18n"]
     by_norm: dict[str, dict[str, str]] = {}
-    for src_uri, markdown in generated_pages(site):
-        page_lang, norm = src_uri.split("/", 1)
-        by_norm.setdefault(norm, {})[page_lang] = markdown
+    for generated in generated_pages(site):
+        page_lang, norm = generated.src_uri.split("/", 1)
+        by_norm.setdefault(norm, {})[page_lang] = generated.markdown
     for norm, versions in by_norm.items():
         if norm in existing or f"{lang}/{norm}" in existing:
             continue  # an editor wrote this page; theirs wins

@@ -18,6 +18,8 @@ __all__ = ["SubscribeLinks", "event_page_src", "event_page_url", "feed_path", "e
 SCHEDULE_SRC = "schedule/index.md"
 PARTNERS_SRC = "partners.md"
 EVENTS_DIR = "schedule"
+NEWS_DIR = "news"
+"""News posts are ``content/<lang>/news/<slug>.md``; the section's own page is ``news/index.md``."""
 
 
 def page_url(relative: str, lang: str, default_lang: str) -> str:
