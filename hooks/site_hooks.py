@@ -29,8 +29,11 @@ from microsite.check import load_checked
 from microsite.errors import SiteDataError, format_problems
 from microsite.feeds import render_feeds
 from microsite.model import Site
+from microsite.news import NewsPost, has_news, load_news
+from microsite.newsfeed import render_news_feed
 from microsite.render import html
 from microsite.sitepages import generated_pages
+from microsite.urls import news_feed_path
 
 log = logging.getLogger("mkdocs.hooks.microsite")
 
@@ -67,6 +70,10 @@ class _Build:
     site: Site
     now: datetime
     published_at: datetime
+    news: tuple[NewsPost, ...]
+    """This language's news posts, newest first."""
+    has_feed: bool
+    """Whether this language has a news section, hence a news feed."""
 
 
 def _build(config: MkDocsConfig) -> _Build:
@@ -91,7 +98,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Per language build, not per page: the fingerprint walks every page, "now" asks git.
     root = _root(config)
     site = _load(root, _fingerprint(root))
-    config[_BUILD] = _Build(site, build_now(root), published_at(root, "data"))
+    lang = _lang(config)
+    content = Path(config.docs_dir)
+    news, _ = load_news(content, lang)  # their problems stopped the build in _load already
+    config[_BUILD] = _Build(site, build_now(root), published_at(root, "data"), news, has_news(content, lang))
     configured = [lang.locale for lang in config.plugins["i18n"].config.languages]
     if tuple(configured) != site.languages:
         raise PluginError(f"mkdocs.yml lists the languages {configured} but data/project.yaml lists "
@@ -163,6 +173,9 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
     def replace(match: re.Match) -> str:
         name, arg = match.group(1), match.group(2)
+        if name == "news":
+            build = _build(config)
+            return html.render_news(ctx, build.news, feed=build.has_feed)
         if name == "event":
             if arg not in events:
                 raise PluginError(f"{page.file.src_uri}: the marker names the event '{arg}', which is not in "
@@ -171,7 +184,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         renderer = _BLOCKS.get(name)
         if renderer is None:
             raise PluginError(f"{page.file.src_uri}: unknown marker 'microsite:{name}'; known markers are "
-                              f"{', '.join(sorted(_BLOCKS))} and 'event <id>'")
+                              f"{', '.join(sorted(_BLOCKS))}, 'news' and 'event <id>'")
         return renderer(ctx)
 
     return _MARKER.sub(lambda m: "\n\n" + replace(m) + "\n\n", markdown)
@@ -219,11 +232,13 @@ def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    """Write this language's feeds; move its 404 page under /<lang>/ and restore the default one."""
+    """Write this language's feeds (calendars, news); move its 404 page under /<lang>/ and restore the default one."""
     site = _site(config)
     lang = _lang(config)
     site_dir = Path(config.site_dir)
     feeds = render_feeds(site, lang, base_url=_base_url(config), published_at=_build(config).published_at)
+    if _build(config).has_feed:
+        feeds[news_feed_path(lang)] = render_news_feed(site, lang, _build(config).news, base_url=_base_url(config))
     for relative, data in feeds.items():
         target = site_dir / relative
         target.parent.mkdir(parents=True, exist_ok=True)

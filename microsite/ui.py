@@ -48,6 +48,9 @@ _LABELS: dict[str, dict[str, str]] = {
     "local_time": {"pl": "czas lokalny", "en": "local time"},
     "online": {"pl": "Online", "en": "Online"},
     "all_feeds": {"pl": "Wszystkie wydarzenia", "en": "All events"},
+    "news": {"pl": "Aktualności", "en": "News"},
+    "no_news": {"pl": "Nie ma jeszcze aktualności.", "en": "There is no news yet."},
+    "news_feed": {"pl": "Subskrybuj aktualności (kanał Atom)", "en": "Subscribe to the news (Atom feed)"},
 }
 
 
