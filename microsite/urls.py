@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
 __all__ = ["SubscribeLinks", "absolute_url", "event_page_src", "event_page_url", "feed_path", "event_feed_path",
-           "news_feed_path", "news_post_url", "page_url", "relative_url", "subscribe_links", "uid_domain"]
+           "news_feed_path", "news_post_url", "og_image_path", "page_url", "relative_url", "subscribe_links",
+           "uid_domain"]
 
 SCHEDULE_SRC = "schedule/index.md"
 PARTNERS_SRC = "partners.md"
@@ -56,6 +57,11 @@ def news_post_url(slug: str, lang: str, default_lang: str) -> str:
 def news_feed_path(lang: str) -> str:
     """Return the site-relative path of a language's news feed (Atom)."""
     return f"feeds/{lang}/news.xml"
+
+
+def og_image_path(lang: str) -> str:
+    """Return where a language's link-preview image lives, below the content folder and on the site."""
+    return f"assets/og/{lang}.png"
 
 
 def absolute_url(base_url: str, link: str) -> str:

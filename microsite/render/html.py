@@ -24,7 +24,7 @@ from ..urls import (event_feed_path, event_page_url, feed_path, news_feed_path, 
                     relative_url, subscribe_links)
 from .jsonld import embed_jsonld, to_jsonld_event, to_jsonld_organization
 
-__all__ = ["PageContext", "render_event_page", "render_funding_strip", "render_partners",
+__all__ = ["PageContext", "render_template", "render_event_page", "render_funding_strip", "render_partners",
            "render_project_card", "render_results", "render_schedule", "render_upcoming", "render_documents",
            "render_news", "event_end_instant"]
 
@@ -65,6 +65,11 @@ def _env() -> Environment:
     env = Environment(loader=PackageLoader("microsite", "templates"), autoescape=select_autoescape(default=True),
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False)
     return env
+
+
+def render_template(template: str, **values) -> str:
+    """Render one of the package's templates (autoescaped) into compact HTML."""
+    return _render(template, **values)
 
 
 def _render(template: str, **values) -> str:
