@@ -8,6 +8,7 @@ is loaded once (cached on the data files' fingerprint) and reused.
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ from microsite.model import Site
 from microsite.news import NewsPost, has_news, load_news
 from microsite.newsfeed import render_news_feed
 from microsite.render import html
+from microsite.searchindex import search_index_path, split_search_index
 from microsite.sitepages import generated_pages
 from microsite.ui import label
 from microsite.urls import NEWS_DIR, news_feed_path, og_image_path
@@ -39,7 +41,9 @@ log = logging.getLogger("mkdocs.hooks.microsite")
 
 _MARKER = re.compile(r"<!--\s*microsite:([a-z-]+)(?:\s+([a-z0-9-]+))?\s*-->")
 _404_PAGES = "microsite_404_pages"  # each language's 404 page as rendered: all builds write site/404.html
-_BUILD = "microsite_build"  # per-build values live on the build's config, not in module state
+# Per-build values live on the build's config, not in module state. mkdocs-static-i18n runs every other
+# language's build inside the first one's on_post_build, on the same config: a stack, newest on top.
+_BUILDS = "microsite_builds"
 
 
 def _root(config: MkDocsConfig) -> Path:
@@ -80,7 +84,7 @@ class _Build:
 
 
 def _build(config: MkDocsConfig) -> _Build:
-    return config[_BUILD]
+    return config[_BUILDS][-1]
 
 
 def _site(config: MkDocsConfig) -> Site:
@@ -104,8 +108,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     lang = _lang(config)
     content = Path(config.docs_dir)
     news, _ = load_news(content, lang)  # their problems stopped the build in _load already
-    config[_BUILD] = _Build(site, build_now(root), published_at(root, "data"), lang, news, has_news(content, lang),
-                            (content / og_image_path(lang)).is_file())
+    build = _Build(site, build_now(root), published_at(root, "data"), lang, news, has_news(content, lang),
+                   (content / og_image_path(lang)).is_file())
+    # The first language's build starts a fresh stack (mkdocs serve rebuilds on the same config).
+    config[_BUILDS] = [*(config.get(_BUILDS) or []), build] if config.plugins["i18n"].building else [build]
     configured = [lang.locale for lang in config.plugins["i18n"].config.languages]
     if tuple(configured) != site.languages:
         raise PluginError(f"mkdocs.yml lists the languages {configured} but data/project.yaml lists "
@@ -247,9 +253,10 @@ def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -
     return output
 
 
+@event_priority(-110)  # after mkdocs-static-i18n: it builds the other languages and merges their search entries
 def on_post_build(*, config: MkDocsConfig) -> None:
-    """Write this language's feeds (calendars, news) and its 404 page (under /<lang>/)."""
-    build = _build(config)
+    """Write this language's feeds and 404 page (under /<lang>/); once all are built, split the search."""
+    build = config[_BUILDS].pop()
     site, lang = build.site, build.lang
     site_dir = Path(config.site_dir)
     files = render_feeds(site, lang, base_url=_base_url(config), published_at=build.published_at)
@@ -261,6 +268,11 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         files[f"{lang}/404.html"] = pages_404[lang].encode("utf-8")
     if default in pages_404:  # whichever language was built last, the root keeps the default's
         files["404.html"] = pages_404[default].encode("utf-8")
+    if not config[_BUILDS]:  # the first language's build ends last: every language is built
+        merged = site_dir / search_index_path(default, default)
+        if merged.exists():
+            files.update(split_search_index(json.loads(merged.read_text(encoding="utf-8")), site.languages,
+                                            default))
     for relative, data in files.items():
         target = site_dir / relative
         target.parent.mkdir(parents=True, exist_ok=True)
