@@ -8,14 +8,13 @@ is loaded once (cached on the data files' fingerprint) and reused.
 
 from __future__ import annotations
 
+import json
 import logging
 import re
-import shutil
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
@@ -28,17 +27,24 @@ from microsite.buildinfo import build_now, published_at
 from microsite.check import load_checked
 from microsite.errors import SiteDataError, format_problems
 from microsite.feeds import render_feeds
+from microsite.meta import PageMeta, render_head
 from microsite.model import Site
+from microsite.news import NewsPost, has_news, load_news
+from microsite.newsfeed import render_news_feed
 from microsite.render import html
+from microsite.searchindex import search_index_path, split_search_index
 from microsite.sitepages import data_edit_url, generated_pages
 from microsite.translations import State, TranslationReport, translation_report
-from microsite.urls import event_page_src
+from microsite.ui import label
+from microsite.urls import NEWS_DIR, event_page_src, news_feed_path, og_image_path
 
 log = logging.getLogger("mkdocs.hooks.microsite")
 
 _MARKER = re.compile(r"<!--\s*microsite:([a-z-]+)(?:\s+([a-z0-9-]+))?\s*-->")
-_DEFAULT_404 = "microsite_default_404"
-_BUILD = "microsite_build"  # per-build values live on the build's config, not in module state
+_404_PAGES = "microsite_404_pages"  # each language's 404 page as rendered: all builds write site/404.html
+# Per-build values live on the build's config, not in module state. mkdocs-static-i18n runs every other
+# language's build inside the first one's on_post_build, on the same config: a stack, newest on top.
+_BUILDS = "microsite_builds"
 
 
 def _root(config: MkDocsConfig) -> Path:
@@ -69,12 +75,19 @@ class _Build:
     site: Site
     now: datetime
     published_at: datetime
+    lang: str
+    news: tuple[NewsPost, ...]
+    """This language's news posts, newest first."""
+    has_feed: bool
+    """Whether this language has a news section, hence a news feed."""
+    has_image: bool
+    """Whether this language has its link-preview image."""
     translations: TranslationReport | None
     """None when reader notices about translations are switched off in mkdocs.yml."""
 
 
 def _build(config: MkDocsConfig) -> _Build:
-    return config[_BUILD]
+    return config[_BUILDS][-1]
 
 
 def _site(config: MkDocsConfig) -> Site:
@@ -95,9 +108,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Per language build, not per page: the fingerprint walks every page, "now" asks git.
     root = _root(config)
     site = _load(root, _fingerprint(root))
+    lang = _lang(config)
+    content = Path(config.docs_dir)
+    news, _ = load_news(content, lang)  # their problems stopped the build in _load already
     notices = (config.extra.get("microsite") or {}).get("translation_notices", True)
-    config[_BUILD] = _Build(site, build_now(root), published_at(root, "data"),
-                            translation_report(root) if notices else None)
+    build = _Build(site, build_now(root), published_at(root, "data"), lang, news, has_news(content, lang),
+                   (content / og_image_path(lang)).is_file(), translation_report(root) if notices else None)
+    # The first language's build starts a fresh stack (mkdocs serve rebuilds on the same config).
+    config[_BUILDS] = [*(config.get(_BUILDS) or []), build] if config.plugins["i18n"].building else [build]
     configured = [lang.locale for lang in config.plugins["i18n"].config.languages]
     if tuple(configured) != site.languages:
         raise PluginError(f"mkdocs.yml lists the languages {configured} but data/project.yaml lists "
@@ -120,9 +138,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     i18n = config.plugins["i18n"]
     sources = {event_page_src(e.id): e.source for e in site.events}
     by_norm: dict[str, dict[str, str]] = {}
-    for src_uri, markdown in generated_pages(site):
-        page_lang, norm = src_uri.split("/", 1)
-        by_norm.setdefault(norm, {})[page_lang] = markdown
+    for generated in generated_pages(site):
+        page_lang, norm = generated.src_uri.split("/", 1)
+        by_norm.setdefault(norm, {})[page_lang] = generated.markdown
     for norm, versions in by_norm.items():
         if norm in existing or f"{lang}/{norm}" in existing:
             continue  # an editor wrote this page; theirs wins
@@ -162,6 +180,7 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
     lang = _lang(config)
     env.globals["microsite_strip"] = lambda prefix: html.render_funding_strip(site, lang, asset_prefix=prefix)
     env.globals["microsite_lang"] = lang
+    env.globals["microsite_label"] = lambda key: label(key, lang)
     return env
 
 
@@ -181,6 +200,9 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
     def replace(match: re.Match) -> str:
         name, arg = match.group(1), match.group(2)
+        if name == "news":
+            build = _build(config)
+            return html.render_news(ctx, build.news, feed=build.has_feed)
         if name == "event":
             if arg not in events:
                 raise PluginError(f"{page.file.src_uri}: the marker names the event '{arg}', which is not in "
@@ -189,7 +211,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         renderer = _BLOCKS.get(name)
         if renderer is None:
             raise PluginError(f"{page.file.src_uri}: unknown marker 'microsite:{name}'; known markers are "
-                              f"{', '.join(sorted(_BLOCKS))} and 'event <id>'")
+                              f"{', '.join(sorted(_BLOCKS))}, 'news' and 'event <id>'")
         return renderer(ctx)
 
     return _MARKER.sub(lambda m: "\n\n" + replace(m) + "\n\n", markdown)
@@ -240,50 +262,68 @@ _BLOCKS = {
 
 
 def on_page_context(context, *, page: Page, config: MkDocsConfig, nav):
-    """Give the theme absolute hreflang alternates, including x-default."""
-    site = _site(config)
-    base = _base_url(config).rstrip("/") + "/"
-    alternates = []
+    """Give the theme the page's <head>: title, description, canonical, hreflang, Open Graph, news feed."""
+    build = _build(config)
     # mkdocs-static-i18n sets the per-page links as an attribute, not as a mapping item.
-    for alt in getattr(config.extra, "alternate", None) or config.extra.get("alternate", []):
-        link = alt["link"].lstrip("/")
-        alternates.append({"lang": alt["lang"], "href": _absolute(base, link)})
-    default = next((a for a in alternates if a["lang"] == site.project.default_language), None)
-    if default:
-        alternates.append({"lang": "x-default", "href": default["href"]})
-    context["microsite_alternates"] = alternates
+    alternates = tuple((alt["lang"], alt["link"])
+                       for alt in getattr(config.extra, "alternate", None) or config.extra.get("alternate", []))
+    norm = getattr(page.file, "norm_src_uri", None) or page.file.src_uri
+    post = next((p for p in build.news if norm == f"{NEWS_DIR}/{p.slug}.md"), None)
+    description = page.meta.get("description") or build.site.project.summary.in_(build.lang)
+    meta = PageMeta(build.lang, _plain(page.meta.get("title") or page.title or ""), _plain(description),
+                    page.url, alternates, post.date if post else None)
+    context["microsite_head"] = _head(config, meta)
     return context
 
 
-def _absolute(base: str, link: str) -> str:
-    """Join the site URL and a site-relative link without doubling the base path."""
-    path = urlsplit(base).path.lstrip("/")
-    if path and link.startswith(path):
-        link = link[len(path):]
-    return base + link.lstrip("/")
+def on_template_context(context, *, template_name: str, config: MkDocsConfig):
+    """Give the 404 page its <head>: its own title, and no canonical address (it is served at any)."""
+    if template_name == "404.html":
+        lang = _build(config).lang
+        context["microsite_head"] = _head(config, PageMeta(lang, label("not_found", lang),
+                                                            label("not_found_text", lang), None))
+    return context
+
+
+def _head(config: MkDocsConfig, meta: PageMeta) -> Markup:
+    build = _build(config)
+    return Markup(render_head(build.site, meta, base_url=_base_url(config), image=build.has_image,
+                              feed=build.has_feed))
+
+
+def _plain(value) -> str:
+    """Return text as written: on_page_markdown stored titles escaped, and the core escapes them itself."""
+    return value.unescape() if isinstance(value, Markup) else str(value)
 
 
 def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -> str:
-    """Keep the default language's 404 page, which later language builds overwrite."""
-    if template_name == "404.html" and _lang(config) == _site(config).project.default_language:
-        config[_DEFAULT_404] = output  # lives on this build's config, shared by the per-language builds
+    """Keep each language's 404 page: every language's build writes it to the same site/404.html."""
+    if template_name == "404.html":
+        config[_404_PAGES] = {**(config.get(_404_PAGES) or {}), _lang(config): output}
     return output
 
 
+@event_priority(-110)  # after mkdocs-static-i18n: it builds the other languages and merges their search entries
 def on_post_build(*, config: MkDocsConfig) -> None:
-    """Write this language's feeds; move its 404 page under /<lang>/ and restore the default one."""
-    site = _site(config)
-    lang = _lang(config)
+    """Write this language's feeds and 404 page (under /<lang>/); once all are built, split the search."""
+    build = config[_BUILDS].pop()
+    site, lang = build.site, build.lang
     site_dir = Path(config.site_dir)
-    feeds = render_feeds(site, lang, base_url=_base_url(config), published_at=_build(config).published_at)
-    for relative, data in feeds.items():
+    files = render_feeds(site, lang, base_url=_base_url(config), published_at=build.published_at)
+    if build.has_feed:
+        files[news_feed_path(lang)] = render_news_feed(site, lang, build.news, base_url=_base_url(config))
+    pages_404 = config.get(_404_PAGES) or {}
+    default = site.project.default_language
+    if lang != default and lang in pages_404:
+        files[f"{lang}/404.html"] = pages_404[lang].encode("utf-8")
+    if default in pages_404:  # whichever language was built last, the root keeps the default's
+        files["404.html"] = pages_404[default].encode("utf-8")
+    if not config[_BUILDS]:  # the first language's build ends last: every language is built
+        merged = site_dir / search_index_path(default, default)
+        if merged.exists():
+            files.update(split_search_index(json.loads(merged.read_text(encoding="utf-8")), site.languages,
+                                            default))
+    for relative, data in files.items():
         target = site_dir / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
-    page_404 = site_dir / "404.html"
-    if lang != site.project.default_language and page_404.exists():
-        (site_dir / lang).mkdir(exist_ok=True)
-        shutil.copyfile(page_404, site_dir / lang / "404.html")
-        default = config.get(_DEFAULT_404)
-        if default:
-            page_404.write_text(default, encoding="utf-8")

@@ -1,4 +1,4 @@
-"""Everything ``microsite check`` verifies: data files, pages, placeholders, translation records.
+"""Everything ``microsite check`` verifies: data files, pages, news dates, placeholders, translation records.
 
 One implementation, used by the command line, by ``microsite build`` and by the
 MkDocs adapter, so the three can never disagree about what is an error.
@@ -11,8 +11,10 @@ from pathlib import Path
 from .errors import Problem, SiteDataError
 from .load import load_site, site_languages
 from .model import Site
+from .news import load_news
 from .pages import check_pages
 from .translations import check_records
+from .sitepages import generated_pages
 
 __all__ = ["check_project", "load_checked"]
 
@@ -24,12 +26,24 @@ def load_checked(root: Path | str, *, data_dir: str = "data", content_dir: str =
     try:
         site, warnings = load_site(root, data_dir=data_dir, content_dir=content_dir)
     except SiteDataError as exc:
-        pages = check_pages(root / content_dir, site_languages(root, data_dir))
+        pages = _check_content(root / content_dir, site_languages(root, data_dir))
         raise SiteDataError(exc.problems + pages + check_records(root, data_dir)) from None
-    problems = warnings + check_pages(root / content_dir, site.languages) + check_records(root, data_dir)
+    problems = warnings + _check_content(root / content_dir, site.languages, site) + check_records(root, data_dir)
     if any(p.is_error for p in problems):
         raise SiteDataError(problems)
     return site, problems
+
+
+def _check_content(content: Path, languages, site: Site | None = None) -> list[Problem]:
+    """Check the pages (against the generated ones too, once the data loads) and the news dates."""
+    editors = {f"{lang}/{p.relative_to(content / lang).as_posix()}" for lang in languages
+               for p in (content / lang).rglob("*.md")} if content.is_dir() else set()
+    # A generated page an editor replaced (their own schedule/index.md) is not built: leave it out.
+    generated = [page.text() for page in (generated_pages(site) if site else []) if page.src_uri not in editors]
+    problems = check_pages(content, languages, generated=generated)
+    for lang in languages:
+        problems += load_news(content, lang)[1]
+    return problems
 
 
 def check_project(root: Path | str, *, data_dir: str = "data", content_dir: str = "content") -> list[Problem]:

@@ -4,6 +4,11 @@ Each generated page is Markdown with front matter and a ``<!-- microsite:… -->
 marker; the marker is rendered in the page's own language and position like any
 editor-written page, so editors can replace a default page with their own text
 around the same marker.
+
+Titles and descriptions must be unique within a language (browser tabs, search
+results and shared links show them), but a weekly duty hour has the same title
+every week: an event page's title carries its date, and its time and venue too
+when that is what tells two events apart.
 """
 
 from __future__ import annotations
@@ -13,14 +18,41 @@ import json
 import posixpath
 import re
 from urllib.parse import urljoin
+from collections import Counter
+from dataclasses import dataclass
 
 from . import formats
 from .errors import Location
 from .model import Event, Site
+from .pages import PageText
 from .ui import KIND_LABELS, label
 from .urls import PARTNERS_SRC, SCHEDULE_SRC, event_page_src
 
-__all__ = ["generated_pages", "event_page_markdown", "markdown_text", "data_edit_url"]
+__all__ = ["GeneratedPage", "generated_pages", "event_page_markdown", "markdown_text", "data_edit_url"]
+
+
+@dataclass(frozen=True, slots=True)
+class GeneratedPage:
+    """A page made from data, in one language."""
+
+    src_uri: str
+    """Where MkDocs would find it, e.g. 'pl/schedule/dyzur-krosno-2019-03-27.md'."""
+    title: str
+    description: str
+    markdown: str
+    source: str
+    """The data file it is made from, for messages."""
+
+    @property
+    def lang(self) -> str:
+        return self.src_uri.split("/", 1)[0]
+
+    def text(self) -> PageText:
+        """Return its title and description for the uniqueness check."""
+        where = Location(self.source)
+        name = f"the page made from {self.source} at {self.src_uri.split('/', 1)[1]}"
+        return PageText(self.lang, name, self.title, self.description, where, where, editable=False)
+
 
 _MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]()#+!|~]")
 
@@ -42,14 +74,39 @@ def _front_matter(title: str, description: str) -> str:
 
 def event_page_markdown(site: Site, event: Event, lang: str) -> str:
     """Return the Markdown source of an event's page in ``lang``."""
+    return _event_page(event, lang, _title_detail(site.events, lang)[event.id]).markdown
+
+
+def _event_page(event: Event, lang: str, detail: int) -> GeneratedPage:
+    """Return an event's page; ``detail`` says how much of when and where its title needs to be unique."""
     title = event.title.in_(lang)
+    parts = _event_parts(event, lang)
+    page_title = ", ".join([title, *parts[:detail]])
+    when = ", ".join(part for part in parts[:2] if part)
+    description = " · ".join(part for part in (KIND_LABELS[event.kind][lang], when, parts[2]) if part)
+    markdown = _front_matter(page_title, description) + \
+        f"# {markdown_text(title)}\n\n<!-- microsite:event {event.id} -->\n"
+    return GeneratedPage(f"{lang}/{event_page_src(event.id)}", page_title, description, markdown, "data/events.yaml")
+
+
+def _event_parts(event: Event, lang: str) -> list[str]:
+    """Return the day, the time (if any) and the first venue, in the order a title adds them."""
     if event.all_day:
-        when = formats.format_day(event.start, lang)
+        parts = [formats.format_day(event.start, lang), ""]
     else:
-        when = f"{formats.format_day(event.start.date(), lang)}, {formats.format_time_of_day(event.start, lang)}"
-    place = ", ".join(v.city.in_(lang) for v in event.venues[:1])
-    description = " · ".join(part for part in (KIND_LABELS[event.kind][lang], when, place) if part)
-    return _front_matter(title, description) + f"# {markdown_text(title)}\n\n<!-- microsite:event {event.id} -->\n"
+        parts = [formats.format_day(event.start.date(), lang), formats.format_time_of_day(event.start, lang)]
+    venue = event.venue or (event.venues[0] if event.venues else None)
+    city = venue.city.in_(lang) if venue else ""
+    name = venue.name.in_(lang) if venue else ""
+    return [*parts, ", ".join(p for p in (name if name != city else "", city) if p)]
+
+
+def _title_detail(events, lang: str) -> dict[str, int]:
+    """Return, per event, how many parts of when and where its title needs to differ from all others."""
+    keys = {e.id: (e.title.in_(lang), *_event_parts(e, lang)) for e in events}
+    # How many events share each prefix (title, day, time, venue) of their key.
+    counts = Counter(key[:n] for key in keys.values() for n in range(2, 5))
+    return {ident: next((n - 1 for n in range(2, 5) if counts[key[:n]] == 1), 3) for ident, key in keys.items()}
 
 
 def markdown_text(text: str) -> str:
@@ -58,19 +115,19 @@ def markdown_text(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\g<0>", escaped)
 
 
-def generated_pages(site: Site) -> list[tuple[str, str]]:
-    """Return (source path, Markdown) for every generated page in every language."""
-    pages: list[tuple[str, str]] = []
+def generated_pages(site: Site) -> list[GeneratedPage]:
+    """Return every generated page in every language."""
+    pages: list[GeneratedPage] = []
     name = site.project.short_name
     for lang in site.languages:
-        pages.append((f"{lang}/{SCHEDULE_SRC}", _front_matter(
-            label("schedule", lang), _SCHEDULE_DESCRIPTION[lang].format(name=name.in_(lang)))
-            + f"# {label('schedule', lang)}\n\n<!-- microsite:schedule -->\n"))
-        pages.append((f"{lang}/{PARTNERS_SRC}", _front_matter(
-            _PARTNERS_TITLE[lang], _PARTNERS_DESCRIPTION[lang].format(name=name.in_(lang)))
-            + f"# {_PARTNERS_TITLE[lang]}\n\n<!-- microsite:partners -->\n"))
-        for event in site.events:
-            pages.append((f"{lang}/{event_page_src(event.id)}", event_page_markdown(site, event, lang)))
+        title, description = label("schedule", lang), _SCHEDULE_DESCRIPTION[lang].format(name=name.in_(lang))
+        pages.append(GeneratedPage(f"{lang}/{SCHEDULE_SRC}", title, description, _front_matter(title, description)
+                                   + f"# {title}\n\n<!-- microsite:schedule -->\n", "data/events.yaml"))
+        title, description = _PARTNERS_TITLE[lang], _PARTNERS_DESCRIPTION[lang].format(name=name.in_(lang))
+        pages.append(GeneratedPage(f"{lang}/{PARTNERS_SRC}", title, description, _front_matter(title, description)
+                                   + f"# {title}\n\n<!-- microsite:partners -->\n", "data/partners.yaml"))
+        detail = _title_detail(site.events, lang)
+        pages.extend(_event_page(event, lang, detail[event.id]) for event in site.events)
     return pages
 
 

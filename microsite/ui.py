@@ -56,6 +56,13 @@ _LABELS: dict[str, dict[str, str]] = {
                           "en": "This translation may be out of date: the {source} original has changed since "
                                 "it was translated."},
     "read_original": {"pl": "Przeczytaj oryginał", "en": "Read the original"},
+    "news": {"pl": "Aktualności", "en": "News"},
+    "no_news": {"pl": "Nie ma jeszcze aktualności.", "en": "There is no news yet."},
+    "news_feed": {"pl": "Subskrybuj aktualności (kanał Atom)", "en": "Subscribe to the news (Atom feed)"},
+    "not_found": {"pl": "Nie ma takiej strony", "en": "Page not found"},
+    "not_found_text": {"pl": "Strona mogła zostać przeniesiona albo adres zawiera błąd.",
+                       "en": "The page may have moved, or the address may contain a mistake."},
+    "home": {"pl": "Przejdź do strony głównej", "en": "Go to the home page"},
 }
 
 

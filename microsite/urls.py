@@ -12,12 +12,15 @@ import posixpath
 from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
-__all__ = ["SubscribeLinks", "event_page_src", "event_page_url", "feed_path", "event_feed_path",
-           "page_url", "relative_url", "subscribe_links", "uid_domain"]
+__all__ = ["SubscribeLinks", "absolute_url", "event_page_src", "event_page_url", "feed_path", "event_feed_path",
+           "news_feed_path", "news_post_url", "og_image_path", "page_url", "relative_url", "subscribe_links",
+           "uid_domain"]
 
 SCHEDULE_SRC = "schedule/index.md"
 PARTNERS_SRC = "partners.md"
 EVENTS_DIR = "schedule"
+NEWS_DIR = "news"
+"""News posts are ``content/<lang>/news/<slug>.md``; the section's own page is ``news/index.md``."""
 
 
 def page_url(relative: str, lang: str, default_lang: str) -> str:
@@ -44,6 +47,35 @@ def feed_path(lang: str, slug: str) -> str:
 def event_feed_path(lang: str, event_id: str) -> str:
     """Return the site-relative path of one event's own ``.ics`` file."""
     return f"feeds/{lang}/events/{event_id}.ics"
+
+
+def news_post_url(slug: str, lang: str, default_lang: str) -> str:
+    """Return the site-relative URL of a news post (``index`` is the news section itself)."""
+    return page_url(f"{NEWS_DIR}/" if slug == "index" else f"{NEWS_DIR}/{slug}/", lang, default_lang)
+
+
+def news_feed_path(lang: str) -> str:
+    """Return the site-relative path of a language's news feed (Atom)."""
+    return f"feeds/{lang}/news.xml"
+
+
+def og_image_path(lang: str) -> str:
+    """Return where a language's link-preview image lives, below the content folder and on the site."""
+    return f"assets/og/{lang}.png"
+
+
+def absolute_url(base_url: str, link: str) -> str:
+    """Join the site URL and a site-relative link, with or without the site's base path.
+
+    mkdocs-static-i18n hands out links that start with the base path ('/sub/en/'),
+    the core hands out links without it ('en/'): both must give one address.
+    """
+    base = base_url.rstrip("/") + "/"
+    path = urlsplit(base).path.lstrip("/")
+    link = link.lstrip("/")
+    if path and link.startswith(path):
+        link = link[len(path):]
+    return base + link.lstrip("/")
 
 
 @dataclass(frozen=True, slots=True)

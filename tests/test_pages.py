@@ -13,7 +13,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from microsite.pages import check_page, check_pages
+from microsite.check import check_project
+from microsite.errors import Location
+from microsite.load import load_site
+from microsite.pages import PageText, check_page, check_pages
+from microsite.sitepages import generated_pages
 from sitefactory import assert_problem, only
 
 LANGS = ("pl", "en")
@@ -41,7 +45,8 @@ def content(tmp_path: Path) -> Path:
 
 
 def test_valid_pages_have_no_problems(content: Path) -> None:
-    write_page(content, "pl/zespol/kontakt.md", "---\ntitle: Kontakt\n...\nTreść\n")  # '...' also ends it
+    write_page(content, "pl/zespol/kontakt.md", "---\ntitle: Kontakt\ndescription: Adres i telefon.\n...\nTreść\n")
+    # '...' also ends the front matter
     assert check_pages(content, LANGS) == []
 
 
@@ -77,9 +82,11 @@ def test_front_matter_that_is_not_a_mapping(content: Path) -> None:
 
 @pytest.mark.parametrize("front, line, field, words", [
     ("description: bez tytułu", 1, "title", ("no title",)),
-    ("", 1, "title", ("no title",)),
-    ("title:", 2, "title", ("empty",)),
-    ("title: [a, b]", 2, "title", ("list",)),
+    ("title:\ndescription: x", 2, "title", ("empty",)),
+    ("title: [a, b]\ndescription: x", 2, "title", ("list",)),
+    ("title: x", 1, "description", ("no description", "search engines")),
+    ("title: x\ndescription: ~", 3, "description", ("empty",)),
+    ("title: x\ndescription:\n  pl: y", 4, "description", ("list or a group",)),
 ])
 def test_missing_or_bad_title(content: Path, front: str, line: int, field: str, words: tuple[str, ...]) -> None:
     write_page(content, "en/untitled.md", f"---\n{front}\n---\nText\n")
@@ -87,8 +94,15 @@ def test_missing_or_bad_title(content: Path, front: str, line: int, field: str, 
                    message=words)
 
 
+def test_empty_front_matter_lacks_both(content: Path) -> None:
+    write_page(content, "en/empty.md", "---\n---\nText\n")
+    problems = check_pages(content, LANGS)
+    assert [(p.location.file, p.field) for p in problems] == [("content/en/empty.md", "title"),
+                                                               ("content/en/empty.md", "description")]
+
+
 def test_bom_and_windows_line_ends_are_accepted(content: Path) -> None:
-    write_page(content, "pl/windows.md", "\ufeff---\r\ntitle: Z Windowsa\r\n---\r\nTreść\r\n")
+    write_page(content, "pl/windows.md", "\ufeff---\r\ntitle: Z Windowsa\r\ndescription: Opis.\r\n---\r\nTreść\r\n")
     assert check_pages(content, LANGS) == []
 
 
@@ -127,3 +141,64 @@ def test_any_front_matter_gives_problems_not_tracebacks(tmp_path_factory: pytest
         assert problem.location.file == "content/pl/page.md"
         assert 1 <= problem.location.line <= lines or (problem.location.line == 0 and not problem.field)
         assert problem.message and problem.fix
+
+
+# --- every page's title and description are its own --------------------------------------------
+
+def test_two_pages_with_one_title(content: Path) -> None:
+    write_page(content, "pl/a.md", "---\ntitle: Kontakt\ndescription: Adres biura.\n---\n")
+    write_page(content, "pl/b.md", "---\ntitle: \" kontakt \"\ndescription: Telefon.\n---\n")
+    assert_problem(only(check_pages(content, LANGS)), file="content/pl/b.md", line=2, column=8, field="title",
+                   message=("same as", "content/pl/a.md"), fix=("title of its own",))
+
+
+def test_two_pages_with_one_description(content: Path) -> None:
+    write_page(content, "en/a.md", "---\ntitle: A\ndescription: Dates and places.\n---\n")
+    write_page(content, "en/b/c.md", "---\ntitle: C\ndescription: Dates and  places.\n---\n")
+    assert_problem(only(check_pages(content, LANGS)), file="content/en/b/c.md", line=3, field="description",
+                   message=("same as", "content/en/a.md"), fix=("description of its own",))
+
+
+def test_the_same_title_in_two_languages_is_fine(content: Path) -> None:
+    write_page(content, "pl/partners.md", "---\ntitle: Community Organisers\ndescription: Partner.\n---\n")
+    write_page(content, "en/partners.md", "---\ntitle: Community Organisers\ndescription: Partner.\n---\n")
+    assert check_pages(content, LANGS) == []
+
+
+def _generated(lang: str, title: str, description: str, *, editable: bool = False) -> PageText:
+    where = Location("data/events.yaml")
+    return PageText(lang, f"the page made from data/events.yaml at {title}", title, description, where, where,
+                    editable=editable)
+
+
+def test_an_editor_page_that_repeats_a_generated_title_is_the_one_to_change(content: Path) -> None:
+    write_page(content, "pl/dyzur.md", "---\ntitle: Dyżur w Krośnie, 27 marca 2019\ndescription: Opis.\n---\n")
+    problems = check_pages(content, LANGS, generated=[_generated("pl", "Dyżur w Krośnie, 27 marca 2019", "Inny.")])
+    assert_problem(only(problems), file="content/pl/dyzur.md", line=2, field="title",
+                   message=("data/events.yaml",), fix=("title of its own",))
+
+
+def test_two_generated_pages_that_clash_point_at_the_data(content: Path) -> None:
+    problems = check_pages(content, LANGS, generated=[_generated("en", "Duty hours", "One."),
+                                                       _generated("en", "Duty hours", "Two.")])
+    assert_problem(only(problems), file="data/events.yaml", line=0, field="title", fix=("data/events.yaml",))
+
+
+def test_check_project_compares_pages_with_the_event_pages(demo) -> None:
+    """An editor page titled like an event page is found by the one check CLI, build and MkDocs share."""
+    site, _ = load_site(demo.root)
+    event = site.events[0]
+    title = next(p.title for p in generated_pages(site) if p.src_uri == f"pl/schedule/{event.id}.md")
+    for lang in LANGS:
+        write_page(demo.root / "content", f"{lang}/index.md", f"---\ntitle: Start {lang}\ndescription: Opis {lang}.\n---\n")
+    write_page(demo.root / "content", "pl/wizyta.md", f"---\ntitle: {title}\ndescription: Nasza wizyta.\n---\n")
+    problems = [p for p in check_project(demo.root) if p.is_error]
+    assert_problem(only(problems), file="content/pl/wizyta.md", line=2, field="title",
+                   message=(f"schedule/{event.id}",))
+
+
+def test_an_editor_page_replacing_a_generated_one_does_not_clash_with_it(demo) -> None:
+    for lang, title in (("pl", "Harmonogram"), ("en", "Schedule")):
+        write_page(demo.root / "content", f"{lang}/schedule/index.md",
+                   f"---\ntitle: {title}\ndescription: Nasze terminy ({lang}).\n---\n")
+    assert [p for p in check_project(demo.root) if p.is_error] == []

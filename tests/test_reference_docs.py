@@ -17,6 +17,7 @@ import pytest
 import microsite.fields
 import microsite.funding
 import microsite.load
+import microsite.news
 import microsite.pages
 import microsite.yamlsource
 from microsite.funding import PRESETS
@@ -27,7 +28,8 @@ from sitefactory import DEMO_ROOT
 
 REFERENCES = {lang: DEMO_ROOT / "docs" / "editors" / f"reference.{lang}.md" for lang in ("pl", "en")}
 DATA_FILES = ("project.yaml", "partners.yaml", "venues.yaml", "events.yaml", "documents.yaml")
-MESSAGE_SOURCES = (microsite.yamlsource, microsite.fields, microsite.load, microsite.funding, microsite.pages)
+MESSAGE_SOURCES = (microsite.yamlsource, microsite.fields, microsite.load, microsite.funding, microsite.pages,
+                   microsite.news)
 
 
 def field_names() -> set[str]:

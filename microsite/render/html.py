@@ -20,12 +20,13 @@ from ..fields import zone_country
 from ..model import Event, EventKind, EventStatus, Site
 from ..model.event import start_instant
 from ..ui import KIND_LABELS, STATUS_LABELS, label
-from ..urls import (event_feed_path, event_page_url, feed_path, page_url, relative_url, subscribe_links)
+from ..urls import (event_feed_path, event_page_url, feed_path, news_feed_path, news_post_url, page_url,
+                    relative_url, subscribe_links)
 from .jsonld import embed_jsonld, to_jsonld_event, to_jsonld_organization
 
-__all__ = ["PageContext", "render_event_page", "render_funding_strip", "render_partners", "render_project_card",
-           "render_results", "render_schedule", "render_upcoming", "render_documents", "render_translation_notice",
-           "event_end_instant"]
+__all__ = ["PageContext", "render_template", "render_event_page", "render_funding_strip", "render_partners",
+           "render_project_card", "render_results", "render_schedule", "render_upcoming", "render_documents",
+           "render_news", "render_translation_notice", "event_end_instant"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +65,11 @@ def _env() -> Environment:
     env = Environment(loader=PackageLoader("microsite", "templates"), autoescape=select_autoescape(default=True),
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False)
     return env
+
+
+def render_template(template: str, **values) -> str:
+    """Render one of the package's templates (autoescaped) into compact HTML."""
+    return _render(template, **values)
 
 
 def _render(template: str, **values) -> str:
@@ -347,3 +353,13 @@ def render_funding_strip(site: Site, lang: str, *, asset_prefix: str) -> str:
         signs.append({"kind": sign.kind, "lines": lines, "src": src, "alt": " ".join(lines)})
     return _render("funding_strip.html", signs=signs, statement=site.project.funding.statement.in_(lang),
                    lang=lang)
+
+
+def render_news(ctx: PageContext, posts, *, feed: bool) -> str:
+    """Return the list of news posts, newest first, and the link to the news feed."""
+    lang = ctx.lang
+    items = [{"title": post.title, "description": post.description, "date": post.date.text(lang),
+              "date_attr": post.date.iso(), "href": ctx.link(news_post_url(post.slug, lang, ctx.default_lang))}
+             for post in posts]
+    return _render("news.html", posts=items, empty=label("no_news", lang),
+                   feed={"href": ctx.link(news_feed_path(lang)), "label": label("news_feed", lang)} if feed else None)
