@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import re
 import shutil
+from copy import deepcopy
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
@@ -209,6 +210,18 @@ def _absolute(base: str, link: str) -> str:
     if path and link.startswith(path):
         link = link[len(path):]
     return base + link.lstrip("/")
+
+
+def on_pre_template(template, *, template_name: str, config: MkDocsConfig):
+    """Point the 404 page's language switcher at the language roots.
+
+    mkdocs-static-i18n rewrites ``extra.alternate`` for each page and renders the 404
+    page last, so it would offer the counterparts of whichever page was built before it.
+    """
+    roots = getattr(config.plugins.get("i18n"), "extra_alternate", None)
+    if template_name == "404.html" and roots:
+        config.extra.alternate = deepcopy(roots)  # an attribute, as mkdocs-static-i18n sets it
+    return template
 
 
 def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -> str:
