@@ -76,6 +76,14 @@ def browser():
 
 
 @pytest.fixture
+def laptop(browser):
+    context = browser.new_context(viewport={"width": 1366, "height": 768})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
 def phone(browser):
     context = browser.new_context(viewport={"width": 360, "height": 640}, locale="pl-PL")
     page = context.new_page()

@@ -28,16 +28,9 @@ _FOCUS_LOOK = """() => {
 }"""
 
 
-@pytest.fixture(scope="module")
-def keyboard_page(browser):
-    context = browser.new_context(viewport={"width": 1366, "height": 768})
-    yield context.new_page()
-    context.close()
-
-
 @pytest.mark.parametrize("path", PAGES)
-def test_skip_link_is_the_first_tab_stop_and_moves_focus_into_the_content(served_site, keyboard_page, path):
-    page = keyboard_page
+def test_skip_link_is_the_first_tab_stop_and_moves_focus_into_the_content(served_site, laptop, path):
+    page = laptop
     page.goto(served_site + path)
     page.keyboard.press("Tab")
     first = page.evaluate(_ACTIVE)
@@ -52,8 +45,8 @@ def test_skip_link_is_the_first_tab_stop_and_moves_focus_into_the_content(served
 
 
 @pytest.mark.parametrize("path", ["", "schedule/", "en/schedule/wizyta-studyjna-2018/"])
-def test_every_tab_stop_shows_that_it_has_focus(served_site, keyboard_page, path):
-    page = keyboard_page
+def test_every_tab_stop_shows_that_it_has_focus(served_site, laptop, path):
+    page = laptop
     page.goto(served_site + path)
     looks = []
     for _ in range(60):
@@ -67,9 +60,9 @@ def test_every_tab_stop_shows_that_it_has_focus(served_site, keyboard_page, path
 
 @pytest.mark.parametrize("path,to_lang,target", [("schedule/", "en", "en/schedule/"),
                                                  ("en/partners/", "pl", "partners/")])
-def test_language_selector_is_reached_by_tab_and_used_by_keyboard(served_site, keyboard_page, path, to_lang,
+def test_language_selector_is_reached_by_tab_and_used_by_keyboard(served_site, laptop, path, to_lang,
                                                                   target):
-    page = keyboard_page
+    page = laptop
     page.goto(served_site + path)
     for presses in range(1, 40):
         page.keyboard.press("Tab")

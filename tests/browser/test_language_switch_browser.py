@@ -22,31 +22,24 @@ def _switch(page, to_lang: str) -> None:
     page.click(f".md-select__link[hreflang='{to_lang}']")
 
 
-@pytest.fixture(scope="module")
-def desktop(browser):
-    context = browser.new_context(viewport={"width": 1366, "height": 768})
-    yield context.new_page()
-    context.close()
-
-
 @pytest.mark.parametrize("kind", KINDS)
-def test_switching_language_lands_on_the_counterpart(served_site, desktop, kind):
+def test_switching_language_lands_on_the_counterpart(served_site, laptop, kind):
     pl, en = KINDS[kind]
-    desktop.goto(served_site + pl)
-    title_pl = desktop.text_content("h1")
-    _switch(desktop, "en")
-    desktop.wait_for_url(served_site + en)
-    assert desktop.evaluate("document.documentElement.lang") == "en"
-    assert desktop.text_content("h1") != title_pl
-    _switch(desktop, "pl")
-    desktop.wait_for_url(served_site + pl)
-    assert desktop.evaluate("document.documentElement.lang") == "pl"
-    assert desktop.text_content("h1") == title_pl
+    laptop.goto(served_site + pl)
+    title_pl = laptop.text_content("h1")
+    _switch(laptop, "en")
+    laptop.wait_for_url(served_site + en)
+    assert laptop.evaluate("document.documentElement.lang") == "en"
+    assert laptop.text_content("h1") != title_pl
+    _switch(laptop, "pl")
+    laptop.wait_for_url(served_site + pl)
+    assert laptop.evaluate("document.documentElement.lang") == "pl"
+    assert laptop.text_content("h1") == title_pl
 
 
 @pytest.mark.parametrize("page_404,lang,home", [("404.html", "en", "en/"), ("en/404.html", "pl", "")])
-def test_switching_language_on_a_404_page_leads_to_the_other_home_page(served_site, desktop, page_404, lang, home):
-    desktop.goto(served_site + page_404)
-    _switch(desktop, lang)
-    desktop.wait_for_url(served_site + home)
-    assert desktop.evaluate("document.documentElement.lang") == lang
+def test_switching_language_on_a_404_page_leads_to_the_other_home_page(served_site, laptop, page_404, lang, home):
+    laptop.goto(served_site + page_404)
+    _switch(laptop, lang)
+    laptop.wait_for_url(served_site + home)
+    assert laptop.evaluate("document.documentElement.lang") == lang
