@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import functools
-from collections import Counter
 import mimetypes
 import re
 import socket
 import threading
+from collections import Counter
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.request import urlopen
@@ -21,7 +21,7 @@ AXE_JS = ROOT / "tests" / "js" / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 BUILD_NOW = "2019-03-01T12:00:00Z"
-EXTERNAL_LINKS = pytest.StashKey[Counter]()
+EXTERNAL_LINKS = pytest.StashKey[set]()
 """The external links the crawl found (not fetched), for the terminal summary."""
 
 

@@ -1,8 +1,8 @@
 """One visit of every page in both languages, recording what the browser saw.
 
 Loading each page once (and running axe-core in it) serves several tests:
-accessibility, the requests the pages make, cookies and storage, and the links
-and assets to check. Pages reached by a link but missing from the sitemap are
+accessibility, the requests the pages make, the footer, and the links and assets
+to check. Pages reached by a link but missing from the sitemap are
 visited too, so this is a real crawl, not a walk through a list.
 """
 
@@ -15,7 +15,7 @@ from urllib.error import HTTPError
 from urllib.parse import urldefrag, urljoin, urlsplit
 from urllib.request import urlopen
 
-__all__ = ["Visit", "Crawl", "crawl_site", "fetch_status", "urls_in"]
+__all__ = ["Visit", "Crawl", "crawl_site", "fetch_status", "is_internal", "urls_in"]
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
