@@ -9,7 +9,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: site serve test check bench clean
+.PHONY: site serve test check bench lighthouse clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -42,8 +42,17 @@ tests/js/node_modules/.installed: tests/js/package.json tests/js/package-lock.js
 	cd tests/js && npm ci --no-audit --no-fund --silent
 	touch $@
 
+## Lighthouse (mobile) on home and schedule in both languages, served on 127.0.0.1: prints the scores.
+lighthouse: $(STAMP) scripts/lighthouse/node_modules/.installed $(CHROMIUM)
+	CHROME_PATH=$(CHROMIUM) scripts/lighthouse/run.sh
+
+# Lighthouse pulls puppeteer; its own browser download is skipped (Debian's Chromium is used).
+scripts/lighthouse/node_modules/.installed: scripts/lighthouse/package.json scripts/lighthouse/package-lock.json
+	cd scripts/lighthouse && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --silent
+	touch $@
+
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf $(VENV) site .cache tests/js/node_modules
+	rm -rf $(VENV) site .cache tests/js/node_modules scripts/lighthouse/node_modules

@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 import logging
 import re
+import shutil
+from copy import deepcopy
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
@@ -294,6 +296,18 @@ def _head(config: MkDocsConfig, meta: PageMeta) -> Markup:
 def _plain(value) -> str:
     """Return text as written: on_page_markdown stored titles escaped, and the core escapes them itself."""
     return value.unescape() if isinstance(value, Markup) else str(value)
+
+
+def on_pre_template(template, *, template_name: str, config: MkDocsConfig):
+    """Point the 404 page's language switcher at the language roots.
+
+    mkdocs-static-i18n rewrites ``extra.alternate`` for each page and renders the 404
+    page last, so it would offer the counterparts of whichever page was built before it.
+    """
+    roots = getattr(config.plugins.get("i18n"), "extra_alternate", None)
+    if template_name == "404.html" and roots:
+        config.extra.alternate = deepcopy(roots)  # an attribute, as mkdocs-static-i18n sets it
+    return template
 
 
 def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -> str:

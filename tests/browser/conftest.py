@@ -4,18 +4,25 @@ from __future__ import annotations
 
 import functools
 import mimetypes
+import re
 import socket
 import threading
+from collections import Counter
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.request import urlopen
 
 import pytest
 
 from conftest_site import build_demo
 
+ROOT = Path(__file__).resolve().parents[2]
+AXE_JS = ROOT / "tests" / "js" / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 BUILD_NOW = "2019-03-01T12:00:00Z"
+EXTERNAL_LINKS = pytest.StashKey[set]()
+"""The external links the crawl found (not fetched), for the terminal summary."""
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
@@ -48,6 +55,15 @@ def served_site(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def page_urls(served_site) -> list[str]:
+    """Every page of the site: the sitemap's pages in both languages and the two 404 pages."""
+    with urlopen(served_site + "sitemap.xml") as response:
+        sitemap = response.read().decode("utf-8")
+    pages = sorted(set(re.findall(r"<loc>([^<]+)</loc>", sitemap)))
+    return pages + [served_site + "404.html", served_site + "en/404.html"]
+
+
+@pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: `make test` installs Debian's chromium package")
@@ -60,8 +76,28 @@ def browser():
 
 
 @pytest.fixture
+def laptop(browser):
+    context = browser.new_context(viewport={"width": 1366, "height": 768})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
 def phone(browser):
     context = browser.new_context(viewport={"width": 360, "height": 640}, locale="pl-PL")
     page = context.new_page()
     yield page
     context.close()
+
+
+def pytest_terminal_summary(terminalreporter, config) -> None:
+    """List the external links the pages hold: the tests never fetch them, a person may check them."""
+    external = config.stash.get(EXTERNAL_LINKS, None)
+    if not external:
+        return
+    hosts = Counter(url.split("/")[2] for url in external)
+    terminalreporter.write_sep("-", f"external links (not fetched): {len(external)} addresses on {len(hosts)} hosts")
+    for host, count in sorted(hosts.items()):
+        terminalreporter.write_line(f"{host}: {count}")
+    terminalreporter.write_line("full list: .pytest_cache/v/microsite/external-links (pytest --cache-show)")

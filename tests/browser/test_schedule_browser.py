@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from datetime import datetime, timezone
+from urllib.parse import quote
 from urllib.request import urlopen
+
+import pytest
 
 
 def _section_ids(page, section: str) -> list[str]:
@@ -74,3 +77,29 @@ def test_subscribe_links_are_present_and_serve_a_calendar(served_site, phone):
     phone.goto(served_site + "en/schedule/dyzur-krosno-2019-03-27/")
     assert phone.get_attribute(".ms-subscribe a.md-button--primary", "href") == \
         f"webcal://{host}feeds/en/events/dyzur-krosno-2019-03-27.ics"
+
+
+@pytest.mark.parametrize("lang", ["pl", "en"])
+def test_every_calendar_on_the_schedule_offers_three_working_links_at_phone_width(served_site, phone, lang):
+    phone.goto(served_site + ("" if lang == "pl" else "en/") + "schedule/")
+    host = served_site.split("://", 1)[1]
+    feeds = phone.eval_on_selector_all(".ms-feed", """feeds => feeds.map(f => ({
+        links: [...f.querySelectorAll('.ms-feed__links a')].map(a => {
+            const r = a.getBoundingClientRect();
+            return {href: a.href, download: a.hasAttribute('download'), left: r.left, right: r.right,
+                    height: r.height, text: a.textContent.trim()};
+        })}))""")
+    assert len(feeds) >= 4
+    assert sum(f["links"][0]["href"].endswith(f"/feeds/{lang}/all.ics") for f in feeds) == 1
+    for feed in feeds:
+        webcal, google, download = feed["links"]
+        path = webcal["href"].removeprefix(f"webcal://{host}")
+        assert path.startswith(f"feeds/{lang}/") and path.endswith(".ics"), webcal
+        assert google["href"] == "https://calendar.google.com/calendar/render?cid=" + quote(webcal["href"], safe="")
+        assert download["download"] and download["href"] == served_site + path
+        for link in feed["links"]:
+            assert link["text"] and link["left"] >= 0 and link["right"] <= 360 and link["height"] >= 24, link
+        with urlopen(download["href"]) as response:
+            assert response.headers["Content-Type"] == "text/calendar"
+            body = response.read().decode("utf-8")
+        assert body.startswith("BEGIN:VCALENDAR\r\n") and body.count("BEGIN:VEVENT") >= 1
