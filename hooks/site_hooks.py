@@ -341,3 +341,28 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         target = site_dir / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
+    _stop_alternate_sitemap_requests(site_dir)
+
+
+# Material 9.8.1 fetches '<href>/sitemap.xml' for every <link rel=alternate> (mkdocs-material#8576,
+# zensical#908): for per-page hreflang links and the news feed that is one or more 404s on every page
+# view. It does so to map pages between language roots given in extra.alternate; mkdocs-static-i18n
+# already gives the language selector each page's counterpart, so the lookup is switched off by making
+# its selector match nothing. The bundle is patched where the site is built; a Material upgrade that
+# changes this code fails the build here, so the patch can never silently stop working.
+_ALTERNATE_LOOKUP = 'M("link[rel=alternate]")'
+_NO_ALTERNATE_LOOKUP = 'M("link[rel=alternate][data-md-alternate-lookup]")'
+
+
+def _stop_alternate_sitemap_requests(site_dir: Path) -> None:
+    bundles = sorted((site_dir / "assets" / "javascripts").glob("bundle.*.min.js"))
+    if not bundles:
+        return  # another theme: nothing to patch
+    for bundle in bundles:
+        code = bundle.read_text(encoding="utf-8")
+        if _NO_ALTERNATE_LOOKUP in code:
+            continue  # patched by an earlier language's build
+        if code.count(_ALTERNATE_LOOKUP) != 1:
+            raise PluginError(f"{bundle.name}: Material's alternate-language lookup has changed; check whether "
+                              "mkdocs-material#8576 is fixed and update or remove _stop_alternate_sitemap_requests")
+        bundle.write_text(code.replace(_ALTERNATE_LOOKUP, _NO_ALTERNATE_LOOKUP), encoding="utf-8")
