@@ -36,7 +36,8 @@ from microsite.newsfeed import render_news_feed
 from microsite.render import html
 from microsite.searchindex import search_index_path, split_search_index
 from microsite.sitepages import data_edit_url, generated_pages
-from microsite.translations import State, TranslationReport, translation_report
+from microsite.render.notices import with_translation_notice
+from microsite.translations import TranslationReport, translation_report
 from microsite.ui import label
 from microsite.urls import NEWS_DIR, event_page_src, news_feed_path, og_image_path
 
@@ -195,7 +196,9 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
             page.meta[key] = escape(page.meta[key])
     site = _site(config)
     ctx = html.PageContext(site, _lang(config), page.url, _base_url(config), _build(config).now)
-    markdown = _with_translation_notice(markdown, page, ctx, _build(config).translations)
+    generated = getattr(page.file, "generated_by", None) is not None
+    markdown = with_translation_notice(markdown, None if generated else page.file.src_uri, ctx,
+                                       _build(config).translations)
     if "microsite:" not in markdown:
         return markdown
     events = {e.id: e for e in site.events}
@@ -217,40 +220,6 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         return renderer(ctx)
 
     return _MARKER.sub(lambda m: "\n\n" + replace(m) + "\n\n", markdown)
-
-
-def _with_translation_notice(markdown: str, page: Page, ctx: html.PageContext,
-                             report: TranslationReport | None) -> str:
-    """Tell readers that a page is untranslated (shown in the default language) or may be stale.
-
-    mkdocs-static-i18n serves the default language's file when a translation is
-    missing; that text is then marked with its own language for screen readers.
-    A translation is called stale here only when it records a source version that
-    has since changed (never-marked pages are listed by ``microsite translations``).
-    """
-    lang, default = ctx.lang, ctx.default_lang
-    file_lang, _, relative = page.file.src_uri.partition("/")
-    if report is None or lang == default or getattr(page.file, "generated_by", None):
-        return markdown
-    untranslated = file_lang == default
-    if not untranslated:
-        entry = report.page_entry(lang, relative)
-        if entry is None or entry.state is not State.STALE or not entry.recorded:
-            return markdown
-    original = ctx.page_url[len(lang) + 1:] if ctx.page_url.startswith(f"{lang}/") else ctx.page_url
-    notice = html.render_translation_notice(ctx, untranslated=untranslated, original_url=original)
-    if untranslated:  # the whole page, heading included, is in the default language
-        return f'{notice}\n\n<div lang="{default}" markdown>\n\n{markdown}\n\n</div>'
-    head, body = _split_h1(markdown)
-    return f"{head}\n\n{notice}\n\n{body}"
-
-
-def _split_h1(markdown: str) -> tuple[str, str]:
-    """Split a page after its first '# ' heading (or at the top when it has none)."""
-    match = re.search(r"^# .*$", markdown, re.MULTILINE)
-    if not match:
-        return "", markdown
-    return markdown[:match.end()], markdown[match.end():]
 
 
 _BLOCKS = {

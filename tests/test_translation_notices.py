@@ -63,3 +63,24 @@ def test_notices_can_be_switched_off(tmp_path):
     (root / "content/en/contact.md").unlink()
     site = build_demo(root / "site", root=root)
     assert _notices(site / "en/contact/index.html") == []
+
+
+def _report(stale_recorded: str) -> "TranslationReport":
+    from microsite.translations import Entry, State, TranslationReport
+    return TranslationReport("pl", (Entry("en", "content/en/about.md", "content/pl/about.md", State.STALE,
+                                          "aaaaaaaaaaaa", stale_recorded),))
+
+
+def test_where_the_notice_goes_and_when_it_stays_away(site):
+    from datetime import datetime, timezone
+    from microsite.render.html import PageContext
+    from microsite.render.notices import with_translation_notice
+    ctx = PageContext(site, "en", "en/about/", "https://example.org/", datetime(2019, 3, 1, tzinfo=timezone.utc))
+    with_heading = "# About\n\nText."
+    marked = with_translation_notice(with_heading, "en/about.md", ctx, _report("bbbbbbbbbbbb"))
+    assert marked.startswith("# About\n\n<div class=\"ms-translation-notice\"") and marked.endswith("Text.")
+    no_heading = with_translation_notice("Text.", "en/about.md", ctx, _report("bbbbbbbbbbbb"))
+    assert no_heading.startswith("\n\n<div class=\"ms-translation-notice\"") and no_heading.endswith("Text.")
+    assert with_translation_notice(with_heading, "en/about.md", ctx, _report("")) == with_heading, "never marked"
+    assert with_translation_notice(with_heading, None, ctx, _report("bbbbbbbbbbbb")) == with_heading, "from data"
+    assert with_translation_notice(with_heading, "en/about.md", ctx, None) == with_heading, "switched off"
