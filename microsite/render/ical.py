@@ -25,9 +25,9 @@ from ..model.venue import Venue
 from ..formats import format_day, format_time_of_day
 from ..ui import KIND_LABELS, STATUS_LABELS, label
 from ..urls import event_page_url, uid_domain
-from .vtimezone import ZoneRule, vtimezone, zone_rule
+from .vtimezone import vtimezone, zone_rule
 
-__all__ = ["DEFAULT_REFRESH", "PRODID", "event_uid", "render_calendar", "session_uid"]
+__all__ = ["DEFAULT_REFRESH", "PRODID", "CalendarWriter", "event_uid", "render_calendar", "session_uid"]
 
 PRODID = "-//microsite//iCalendar feeds 1.0//EN"
 DEFAULT_REFRESH = timedelta(hours=12)
@@ -61,43 +61,88 @@ def render_calendar(events: Iterable[Event], lang: str, *, name: str, base_url: 
     ``published_at`` (aware) is the DTSTAMP of events without an ``updated`` time;
     ``source`` is the feed's own absolute URL (RFC 7986 SOURCE), if it has one.
     """
-    if published_at.tzinfo is None:
-        raise ValueError("published_at must be an aware datetime")
-    writer = _Writer(lang, base_url.rstrip("/"), default_lang, _utc(published_at))
-    calendar = Calendar()
-    calendar.add("VERSION", "2.0")
-    calendar.add("PRODID", PRODID)
-    # icalendar 7.3 has no type for these and would write them unescaped; say they are TEXT.
-    calendar.add("NAME", _text(name))
-    calendar.add("X-WR-CALNAME", _text(name))
-    if description:
-        calendar.add("DESCRIPTION", _text(description))
-        calendar.add("X-WR-CALDESC", _text(description))
-    if source:
-        calendar.add("SOURCE", vUri(source), parameters={"VALUE": "URI"})
-    calendar.add("REFRESH-INTERVAL", vDuration(refresh), parameters={"VALUE": "DURATION"})
-    calendar.add("X-PUBLISHED-TTL", vDuration(refresh))
-    # No METHOD: it marks an iTIP scheduling message (RFC 5546), which a published feed is not.
-    entries = sorted((entry for event in events for entry in writer.entries(event)), key=lambda e: e[:2])
-    uids = [uid for _, uid, _ in entries]
-    if len(set(uids)) != len(uids):
-        raise ValueError(f"events with the same UID: {sorted({u for u in uids if uids.count(u) > 1})}")
-    for rule in writer.zones():
-        calendar.add_component(vtimezone(rule))
-    for _, _, component in entries:
-        calendar.add_component(component)
-    return calendar.to_ical()
+    writer = CalendarWriter(lang, base_url=base_url, published_at=published_at, default_lang=default_lang)
+    return writer.render(events, name=name, description=description, source=source, refresh=refresh)
+
+
+_END = b"END:VCALENDAR\r\n"
+
+
+class CalendarWriter:
+    """Writes any number of calendars in one language, rendering each event only once.
+
+    A site publishes every event in several calendars (all events, its kind's
+    feed, its own file). Its VEVENTs are the same bytes in each, and so is each
+    VTIMEZONE, so they are rendered the first time and reused: icalendar's
+    serialisation is the expensive part of a build's feeds.
+    """
+
+    def __init__(self, lang: str, *, base_url: str, published_at: datetime, default_lang: str) -> None:
+        if published_at.tzinfo is None:
+            raise ValueError("published_at must be an aware datetime")
+        self._writer = _Writer(lang, base_url.rstrip("/"), default_lang, _utc(published_at))
+        self._events: dict[int, tuple[Event, list[tuple[datetime, str, bytes]], frozenset[str]]] = {}
+        self._zones: dict[str, bytes] = {}
+
+    def render(self, events: Iterable[Event], *, name: str, description: str | None = None,
+               source: str | None = None, refresh: timedelta = DEFAULT_REFRESH) -> bytes:
+        """Return an iCalendar file of ``events`` (see :func:`render_calendar`)."""
+        calendar = Calendar()
+        calendar.add("VERSION", "2.0")
+        calendar.add("PRODID", PRODID)
+        # icalendar 7.3 has no type for these and would write them unescaped; say they are TEXT.
+        calendar.add("NAME", _text(name))
+        calendar.add("X-WR-CALNAME", _text(name))
+        if description:
+            calendar.add("DESCRIPTION", _text(description))
+            calendar.add("X-WR-CALDESC", _text(description))
+        if source:
+            calendar.add("SOURCE", vUri(source), parameters={"VALUE": "URI"})
+        calendar.add("REFRESH-INTERVAL", vDuration(refresh), parameters={"VALUE": "DURATION"})
+        calendar.add("X-PUBLISHED-TTL", vDuration(refresh))
+        # No METHOD: it marks an iTIP scheduling message (RFC 5546), which a published feed is not.
+        entries: list[tuple[datetime, str, bytes]] = []
+        zones: set[str] = set()
+        for event in events:
+            _, rendered, used = self._rendered(event)
+            entries.extend(rendered)
+            zones.update(used)
+        entries.sort(key=lambda e: e[:2])
+        uids = [uid for _, uid, _ in entries]
+        if len(set(uids)) != len(uids):
+            raise ValueError(f"events with the same UID: {sorted({u for u in uids if uids.count(u) > 1})}")
+        # A calendar's text is its properties, then each component's own text, then END:VCALENDAR.
+        head = calendar.to_ical()
+        parts = [head[:-len(_END)], *(self._zone(key) for key in sorted(zones)), *(e[2] for e in entries), _END]
+        return b"".join(parts)
+
+    def _rendered(self, event: Event) -> tuple[Event, list[tuple[datetime, str, bytes]], frozenset[str]]:
+        # Keyed by identity (the event is kept in the value, so its id is never reused):
+        # hashing a whole event on every lookup would cost more than it saves.
+        found = self._events.get(id(event))
+        if found is None:
+            self._writer.used = set()
+            entries = [(instant, uid, component.to_ical()) for instant, uid, component in self._writer.entries(event)]
+            found = self._events[id(event)] = (event, entries, frozenset(self._writer.used))
+        return found
+
+    def _zone(self, key: str) -> bytes:
+        found = self._zones.get(key)
+        if found is None:
+            found = self._zones[key] = vtimezone(zone_rule(key)).to_ical()
+        return found
 
 
 @dataclass
 class _Writer:
-    """Turns events into VEVENTs and remembers which zones they use (one per calendar)."""
+    """Turns events into VEVENTs and notes which zones they use."""
 
     lang: str
     base_url: str
     default_lang: str
     published_at: datetime
-    _rules: dict[str, ZoneRule] = field(default_factory=dict)
+    used: set[str] = field(default_factory=set)
+    """TZIDs the VEVENTs made since this was last emptied use."""
 
     def entries(self, event: Event) -> list[tuple[datetime, str, VEvent]]:
         """Return ``(start instant, uid, VEVENT)`` for the event and each of its sessions."""
@@ -107,10 +152,6 @@ class _Writer:
             uid = session_uid(event, session, self.base_url)
             entries.append((start_instant(session.start, event.timezone), uid, self._session(event, session, uid)))
         return entries
-
-    def zones(self) -> list[ZoneRule]:
-        """Return the rules of every zone used so far, by TZID."""
-        return [self._rules[tzid] for tzid in sorted(self._rules)]
 
     def _event(self, event: Event, uid: str) -> VEvent:
         component = self._common(event, uid, event.title.in_(self.lang))
@@ -162,7 +203,8 @@ class _Writer:
         if not key:
             key = tzid
             when = when.astimezone(ZoneInfo(tzid))
-        rule = self._rules.get(key) or self._rules.setdefault(key, zone_rule(key))
+        rule = zone_rule(key)
+        self.used.add(key)
         if not rule.covers(when):
             raise ValueError(f"{when.isoformat()} is before {key} took its current rule "
                              f"({rule.valid_from}); its VTIMEZONE cannot describe that time")
