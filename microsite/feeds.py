@@ -16,7 +16,7 @@ from .model.event import Event, EventKind
 from .model.site import Site
 from .model.text import Text
 from .render.ical import CalendarWriter
-from .urls import event_feed_path, feed_path, subscribe_links
+from .urls import event_feed_path, feed_path, feed_url
 
 __all__ = ["FEEDS", "Feed", "feed_name", "render_feeds"]
 
@@ -71,9 +71,9 @@ def render_feeds(site: Site, lang: str, *, base_url: str, published_at: datetime
         # An empty feed is still written: its URL is published and may be subscribed to.
         files[path] = writer.render([e for e in site.events if feed.includes(e)],
                                     name=feed_name(site, lang, feed.name.in_(lang)), description=description,
-                                    source=subscribe_links(base_url, path).download)
+                                    source=feed_url(base_url, path))
     for event in site.events:
         path = event_feed_path(lang, event.id)
         files[path] = writer.render([event], name=feed_name(site, lang, event.title.in_(lang)),
-                                    description=description, source=subscribe_links(base_url, path).download)
+                                    description=description, source=feed_url(base_url, path))
     return files
