@@ -28,6 +28,8 @@ class Sample:
 
     seconds: float
     """Wall-clock time of the step (the child's own figure when it reports one)."""
+    cpu: float
+    """CPU time (user + system) of the step: less disturbed than wall-clock time by other work on the machine."""
     peak_mb: float
     """Peak resident memory of the child process, in MiB."""
     result: dict
@@ -41,6 +43,8 @@ class Summary:
     median: float
     low: float
     high: float
+    cpu: float
+    """Median CPU time."""
     peak_mb: float
     """The highest peak memory seen over the runs."""
     runs: int
@@ -68,7 +72,7 @@ def run(cmd: list[str], *, cwd: Path, env: dict[str, str]) -> Sample:
     result = {}
     if lines and lines[-1].startswith("{"):
         result = json.loads(lines[-1])
-    return Sample(result.get("seconds", seconds), peak_mb, result)
+    return Sample(result.get("seconds", seconds), result.get("cpu", usage.ru_utime + usage.ru_stime), peak_mb, result)
 
 
 def run_step(step: str, root: Path, *, env: dict[str, str]) -> Sample:
@@ -80,4 +84,5 @@ def run_step(step: str, root: Path, *, env: dict[str, str]) -> Sample:
 def summarize(samples: list[Sample]) -> Summary:
     """Return the median time, its spread and the highest peak memory of ``samples``."""
     times = [s.seconds for s in samples]
-    return Summary(statistics.median(times), min(times), max(times), max(s.peak_mb for s in samples), len(samples))
+    return Summary(statistics.median(times), min(times), max(times), statistics.median(s.cpu for s in samples),
+                   max(s.peak_mb for s in samples), len(samples))

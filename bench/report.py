@@ -110,8 +110,8 @@ def evaluate(r: Results) -> list[Target]:
 
 
 def _row(step: str, size: str, s: Summary) -> str:
-    return (f"| {step} | {size} | {s.median:.2f} s | {s.low:.2f}–{s.high:.2f} s ({s.spread:.0%}) | {s.runs} "
-            f"| {s.peak_mb:.0f} MiB |")
+    return (f"| {step} | {size} | {s.median:.2f} s | {s.low:.2f}–{s.high:.2f} s ({s.spread:.0%}) | {s.cpu:.2f} s "
+            f"| {s.runs} | {s.peak_mb:.0f} MiB |")
 
 
 def render(r: Results) -> str:
@@ -122,7 +122,8 @@ def render(r: Results) -> str:
     out += [f"| {k} | {v} |" for k, v in r.machine.items()]
     out += [f"| Load average (1/5/15 min) | before {r.load_before}; after {r.load_after} |", ""]
     p = r.sizes.pages
-    out += ["| step | project | median | min–max (spread) | runs | peak memory |", "|---|---|---:|---:|---:|---:|"]
+    out += ["| step | project | median | min–max (spread) | CPU | runs | peak memory |",
+            "|---|---|---:|---:|---:|---:|---:|"]
     for events, s in sorted(r.ours.items()):
         out.append(_row("(1) full build, our hooks", f"{p} pages/lang, {events:,} events", s))
     m = min(r.ours)
