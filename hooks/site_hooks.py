@@ -28,7 +28,7 @@ from microsite.buildinfo import build_now, published_at
 from microsite.check import load_checked
 from microsite.errors import SiteDataError, format_problems
 from microsite.feeds import render_feeds
-from microsite.model import Site
+from microsite.model import Event, Site
 from microsite.render import html
 from microsite.sitepages import generated_pages
 
@@ -67,6 +67,8 @@ class _Build:
     site: Site
     now: datetime
     published_at: datetime
+    events: dict[str, Event]
+    """The site's events by id, for the event markers of thousands of generated pages."""
 
 
 def _build(config: MkDocsConfig) -> _Build:
@@ -91,7 +93,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Per language build, not per page: the fingerprint walks every page, "now" asks git.
     root = _root(config)
     site = _load(root, _fingerprint(root))
-    config[_BUILD] = _Build(site, build_now(root), published_at(root, "data"))
+    config[_BUILD] = _Build(site, build_now(root), published_at(root, "data"), {e.id: e for e in site.events})
     configured = [lang.locale for lang in config.plugins["i18n"].config.languages]
     if tuple(configured) != site.languages:
         raise PluginError(f"mkdocs.yml lists the languages {configured} but data/project.yaml lists "
@@ -143,7 +145,9 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
     """Give the theme the funding strip of this build's language."""
     site = _site(config)
     lang = _lang(config)
-    env.globals["microsite_strip"] = lambda prefix: html.render_funding_strip(site, lang, asset_prefix=prefix)
+    # The same few strips (one per page depth) on every page: render each once.
+    env.globals["microsite_strip"] = lru_cache(maxsize=None)(
+        lambda prefix: html.render_funding_strip(site, lang, asset_prefix=prefix))
     env.globals["microsite_lang"] = lang
     return env
 
@@ -159,7 +163,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         return markdown
     site = _site(config)
     ctx = html.PageContext(site, _lang(config), page.url, _base_url(config), _build(config).now)
-    events = {e.id: e for e in site.events}
+    events = _build(config).events
 
     def replace(match: re.Match) -> str:
         name, arg = match.group(1), match.group(2)
