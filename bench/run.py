@@ -113,12 +113,30 @@ def measure(sizes: Sizes, work: Path, *, quick: bool) -> Results:
     return results
 
 
+def profile(step: str, sizes: Sizes, work: Path, out: Path) -> None:
+    """Run one step under pyinstrument on the project size its target is about; write the report to ``out``."""
+    env = _env("https://bench.example.org/")
+    events = sizes.build_events if step == "build" else sizes.step_events
+    _say(f"profiling {step} at {sizes.pages} pages per language, {events:,} events")
+    root = generate(work / f"profile-{events}", pages=sizes.pages, events=events)
+    if step == "build":
+        target = ["-m", "mkdocs", "build", "--strict", "--quiet", "--config-file", str(root / "mkdocs.yml"),
+                  "--site-dir", str(work / "site-profile")]
+    else:
+        target = ["-m", "bench.steps", step, str(root)]
+    run([sys.executable, "-m", "pyinstrument", "--outfile", str(out.resolve()), *target],
+        cwd=root if step == "build" else REPO, env=env)
+    _say(f"wrote the profile to {out}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="small projects and one run each (about a minute)")
     parser.add_argument("--runs", type=int, help="runs of each build (default 3; quick 1)")
     parser.add_argument("--out", type=Path, help="write the table into this file (BENCHMARKS.md)")
     parser.add_argument("--keep", type=Path, help="generate into this folder and keep it (default: a temporary one)")
+    parser.add_argument("--profile", choices=("build", "validate", "feeds"),
+                        help="instead of measuring, profile one step with pyinstrument into bench-profile-STEP.txt")
     args = parser.parse_args(argv)
     sizes = QUICK if args.quick else FULL
     if args.runs:
@@ -129,6 +147,9 @@ def main(argv: list[str] | None = None) -> int:
     else:
         work = Path(tempfile.mkdtemp(prefix="microsite-bench-"))
     try:
+        if args.profile:
+            profile(args.profile, sizes, work, Path(f"bench-profile-{args.profile}.txt"))
+            return 0
         results = measure(sizes, work, quick=args.quick)
     finally:
         if not args.keep:

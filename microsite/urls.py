@@ -75,6 +75,7 @@ def uid_domain(base_url: str) -> str:
     return urlsplit(base_url).hostname or "localhost"
 
 
+@lru_cache(maxsize=16384)  # every event's page links the same feeds, schedule and pages: posixpath is slow
 def relative_url(from_page: str, to: str) -> str:
     """Return a link from the page at site-relative URL ``from_page`` to ``to``.
 
