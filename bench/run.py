@@ -97,6 +97,9 @@ def measure(sizes: Sizes, work: Path, *, quick: bool) -> Results:
     results.ours = {n: summarize(samples[("ours", n)]) for n in builds}
     results.bare = summarize(samples[("bare", m)])
     results.pages = {"ours": _html_pages(sites[("ours", m)]), "bare": _html_pages(sites[("bare", m)])}
+    if results.pages["ours"] != results.pages["bare"]:
+        raise RuntimeError(f"the bare build wrote {results.pages['bare']} pages and ours {results.pages['ours']}: "
+                           "they must build the same final set of pages to be compared")
     for n in builds:
         results.ordinary_bytes[n] = _median_size(sites[("ours", n)], f"**/{ARTICLES_DIR}/*/index.html")
     ours = sites[("ours", m)]
