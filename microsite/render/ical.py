@@ -123,24 +123,27 @@ class CalendarWriter:
 
 def _header(name: str, description: str | None, source: str | None, refresh: timedelta) -> bytes:
     """Return the calendar's properties, in the order icalendar gives them (its canonical order, then A–Z)."""
-    lines = [content_line("VERSION", "2.0"), content_line("PRODID", escape_text(PRODID))]
-    if description:
-        lines += _text_lines(("DESCRIPTION", "X-WR-CALDESC"), description)
+    first, refresh_line, ttl_line = _fixed_lines(description, refresh)
     # NAME and X-WR-CALNAME are TEXT (icalendar has no type for them and would not escape them).
-    lines += _text_lines(("NAME", "X-WR-CALNAME"), name)
-    every = duration_value(refresh)
-    lines.append(content_line("REFRESH-INTERVAL", every, ";VALUE=DURATION"))
-    if source:
-        lines.append(content_line("SOURCE", source, ";VALUE=URI"))
-    lines.append(content_line("X-PUBLISHED-TTL", every))
+    names = _text_lines(("NAME", "X-WR-CALNAME"), name)
+    source_line = content_line("SOURCE", source, ";VALUE=URI") if source else b""
     # No METHOD: it marks an iTIP scheduling message (RFC 5546), which a published feed is not.
-    return b"".join(lines)
+    return b"".join((first, names, refresh_line, source_line, ttl_line))
 
 
-@lru_cache(maxsize=4096)  # the project's title is in every file of a language, an event title in several
-def _text_lines(names: tuple[str, ...], text: str) -> list[bytes]:
+@lru_cache(maxsize=64)  # the same in every file of a language: written once
+def _fixed_lines(description: str | None, refresh: timedelta) -> tuple[bytes, bytes, bytes]:
+    first = content_line("VERSION", "2.0") + content_line("PRODID", escape_text(PRODID))
+    if description:
+        first += _text_lines(("DESCRIPTION", "X-WR-CALDESC"), description)
+    every = duration_value(refresh)
+    return first, content_line("REFRESH-INTERVAL", every, ";VALUE=DURATION"), content_line("X-PUBLISHED-TTL", every)
+
+
+@lru_cache(maxsize=4096)  # an event title is the name of several files (occurrences share it)
+def _text_lines(names: tuple[str, ...], text: str) -> bytes:
     value = _text(text)
-    return [content_line(name, value) for name in names]
+    return b"".join(content_line(name, value) for name in names)
 
 
 @dataclass
