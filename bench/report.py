@@ -35,6 +35,9 @@ class Sizes:
     step_events: int
     """M for loading/validation and feeds; also measured at 2M."""
     build_runs: int
+    """Runs of the M builds, ours and bare."""
+    large_build_runs: int
+    """Runs of our 2M build (the longest step: fewer runs keep `make bench` near ten minutes)."""
     step_runs: int
 
 

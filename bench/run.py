@@ -30,8 +30,8 @@ from .report import Results, Sizes, render, write_into
 from .synthetic import ARTICLES_DIR, NOW, REPO, generate
 from .transfer import free_port, measure_home
 
-FULL = Sizes(pages=300, build_events=2000, step_events=10_000, build_runs=3, step_runs=5)
-QUICK = Sizes(pages=40, build_events=200, step_events=1000, build_runs=1, step_runs=3)
+FULL = Sizes(pages=300, build_events=2000, step_events=10_000, build_runs=3, large_build_runs=2, step_runs=3)
+QUICK = Sizes(pages=40, build_events=200, step_events=1000, build_runs=1, large_build_runs=1, step_runs=3)
 
 
 def _env(site_url: str) -> dict[str, str]:
@@ -91,6 +91,8 @@ def measure(sizes: Sizes, work: Path, *, quick: bool) -> Results:
     sites = {("ours", n): work / f"site-ours-{n}" for n in builds} | {("bare", m): work / f"site-bare-{m}"}
     for run_number in range(sizes.build_runs):
         for (kind, n), site in sites.items():
+            if kind == "ours" and n != m and run_number >= sizes.large_build_runs:
+                continue
             _say(f"({1 if kind == 'ours' else 2}) {kind} build, {n:,} events, run {run_number + 1}")
             root = builds[n] if kind == "ours" else bare
             samples.setdefault((kind, n), []).append(_build(root, site, env=env))
@@ -135,7 +137,7 @@ def profile(step: str, sizes: Sizes, work: Path, out: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="small projects and one run each (about a minute)")
-    parser.add_argument("--runs", type=int, help="runs of each build (default 3; quick 1)")
+    parser.add_argument("--runs", type=int, help="runs of each build at M events (default 3, and 2 at 2M; quick 1)")
     parser.add_argument("--out", type=Path, help="write the table into this file (BENCHMARKS.md)")
     parser.add_argument("--keep", type=Path, help="generate into this folder and keep it (default: a temporary one)")
     parser.add_argument("--profile", choices=("build", "validate", "feeds"),
@@ -143,7 +145,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     sizes = QUICK if args.quick else FULL
     if args.runs:
-        sizes = Sizes(sizes.pages, sizes.build_events, sizes.step_events, args.runs, sizes.step_runs)
+        sizes = Sizes(sizes.pages, sizes.build_events, sizes.step_events, args.runs, max(1, args.runs - 1),
+                      sizes.step_runs)
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
         work = args.keep
