@@ -4,12 +4,13 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+BENCH_STAMP := $(VENV)/.bench-installed
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: site serve test check bench lighthouse clean
+.PHONY: site serve test check bench bench-quick lighthouse clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -51,8 +52,17 @@ scripts/lighthouse/node_modules/.installed: scripts/lighthouse/package.json scri
 	cd scripts/lighthouse && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --silent
 	touch $@
 
-bench: $(STAMP)
-	$(BIN)/python bench/run.py
+## Benchmark: build cost at scale against bare Material; writes BENCHMARKS.md (~10 min; `make bench-quick` ~1 min).
+bench: $(BENCH_STAMP) $(CHROMIUM)
+	$(BIN)/python -m bench.run --out BENCHMARKS.md
+
+bench-quick: $(BENCH_STAMP) $(CHROMIUM)
+	$(BIN)/python -m bench.run --quick
+
+# The benchmark's extras (a profiler), on top of the test extras (Playwright for the home page's transfer).
+$(BENCH_STAMP): $(STAMP)
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[test,bench]'
+	touch $@
 
 clean:
 	rm -rf $(VENV) site .cache tests/js/node_modules scripts/lighthouse/node_modules

@@ -30,7 +30,7 @@ from microsite.check import load_checked
 from microsite.errors import SiteDataError, format_problems
 from microsite.feeds import render_feeds
 from microsite.meta import PageMeta, render_head
-from microsite.model import Site
+from microsite.model import Event, Site
 from microsite.news import NewsPost, has_news, load_news
 from microsite.newsfeed import render_news_feed
 from microsite.render import html
@@ -87,6 +87,8 @@ class _Build:
     """Whether this language has its link-preview image."""
     translations: TranslationReport | None
     """None when reader notices about translations are switched off in mkdocs.yml."""
+    events: dict[str, Event]
+    """The site's events by id, for the event markers of thousands of generated pages."""
 
 
 def _build(config: MkDocsConfig) -> _Build:
@@ -116,7 +118,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     news, _ = load_news(content, lang)  # their problems stopped the build in _load already
     notices = (config.extra.get("microsite") or {}).get("translation_notices", True)
     build = _Build(site, build_now(root), published_at(root, "data"), lang, news, has_news(content, lang),
-                   (content / og_image_path(lang)).is_file(), translation_report(root) if notices else None)
+                   (content / og_image_path(lang)).is_file(), translation_report(root) if notices else None,
+                   {e.id: e for e in site.events})
     # The first language's build starts a fresh stack (mkdocs serve rebuilds on the same config).
     config[_BUILDS] = [*(config.get(_BUILDS) or []), build] if config.plugins["i18n"].building else [build]
     configured = [lang.locale for lang in config.plugins["i18n"].config.languages]
@@ -181,7 +184,9 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
     """Give the theme the funding strip of this build's language."""
     site = _site(config)
     lang = _lang(config)
-    env.globals["microsite_strip"] = lambda prefix: html.render_funding_strip(site, lang, asset_prefix=prefix)
+    # The same few strips (one per page depth) on every page: render each once.
+    env.globals["microsite_strip"] = lru_cache(maxsize=None)(
+        lambda prefix: html.render_funding_strip(site, lang, asset_prefix=prefix))
     env.globals["microsite_lang"] = lang
     env.globals["microsite_label"] = lambda key: label(key, lang)
     return env
@@ -201,7 +206,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
                                        _build(config).translations)
     if "microsite:" not in markdown:
         return markdown
-    events = {e.id: e for e in site.events}
+    events = _build(config).events
 
     def replace(match: re.Match) -> str:
         name, arg = match.group(1), match.group(2)

@@ -15,8 +15,8 @@ from datetime import datetime
 from .model.event import Event, EventKind
 from .model.site import Site
 from .model.text import Text
-from .render.ical import render_calendar
-from .urls import event_feed_path, feed_path, subscribe_links
+from .render.ical import CalendarWriter
+from .urls import event_feed_path, feed_path, feed_url
 
 __all__ = ["FEEDS", "Feed", "feed_name", "render_feeds"]
 
@@ -61,18 +61,19 @@ def render_feeds(site: Site, lang: str, *, base_url: str, published_at: datetime
     Pure: ``published_at`` (aware, UTC) is the DTSTAMP of events without an
     ``updated`` time, so two builds of one commit give the same bytes.
     """
-    common = {"base_url": base_url, "published_at": published_at,
-              "default_lang": site.project.default_language,
-              "description": site.project.title.in_(lang)}
+    # One writer for the language: each event is rendered once, then reused in every feed it is in.
+    writer = CalendarWriter(lang, base_url=base_url, published_at=published_at,
+                            default_lang=site.project.default_language)
+    description = site.project.title.in_(lang)
     files: dict[str, bytes] = {}
     for feed in FEEDS:
         path = feed_path(lang, feed.slug)
         # An empty feed is still written: its URL is published and may be subscribed to.
-        files[path] = render_calendar([e for e in site.events if feed.includes(e)], lang,
-                                      name=feed_name(site, lang, feed.name.in_(lang)),
-                                      source=subscribe_links(base_url, path).download, **common)
+        files[path] = writer.render([e for e in site.events if feed.includes(e)],
+                                    name=feed_name(site, lang, feed.name.in_(lang)), description=description,
+                                    source=feed_url(base_url, path))
     for event in site.events:
         path = event_feed_path(lang, event.id)
-        files[path] = render_calendar([event], lang, name=feed_name(site, lang, event.title.in_(lang)),
-                                      source=subscribe_links(base_url, path).download, **common)
+        files[path] = writer.render([event], name=feed_name(site, lang, event.title.in_(lang)),
+                                    description=description, source=feed_url(base_url, path))
     return files

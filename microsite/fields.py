@@ -160,14 +160,14 @@ class Reader:
 
     def choice(self, key: str, enum: type[E], *, required: bool = True, default: E | None = None) -> E | None:
         """Read one of the values of an enumeration."""
-        choices = [m.value for m in enum]
-        got = self._scalar(key, required and default is None, choices[0])
+        got = self._scalar(key, required and default is None, _first_value(enum))
         if got is None:
             return default
         node, text = got
         try:
             return enum(text)
         except ValueError:
+            choices = [m.value for m in enum]
             close = difflib.get_close_matches(text, choices, n=1, cutoff=0.5)
             hint = f"did you mean '{close[0]}'? " if close else ""
             self.ctx.error(node, self._sub(key), f"'{text}' is not one of the allowed values",
@@ -464,6 +464,11 @@ def _warn_html_node(ctx: Context, node: yaml.Node, path: str) -> None:
                  "remove the tags; links and formatting belong in the Markdown pages")
 
 
+@lru_cache(maxsize=None)  # an enum's first value, the example in messages; iterating an enum is slow
+def _first_value(enum: type[Enum]) -> str:
+    return next(iter(enum)).value
+
+
 def _is_null(node: yaml.Node) -> bool:
     return isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null" and not node.style
 
@@ -508,7 +513,6 @@ def localize(ctx: Context, node: yaml.Node, path: str, naive: datetime, tz: str,
     zone = ZoneInfo(tz)
     first = naive.replace(tzinfo=zone, fold=0)
     second = naive.replace(tzinfo=zone, fold=1)
-    shown = naive.strftime("%Y-%m-%d %H:%M")
     if first.utcoffset() == second.utcoffset():
         if offset is not None and first.utcoffset() != offset:
             ctx.error(node, path, f"the offset does not match {tz} on that day (it is {_fmt_offset(first)})",
@@ -516,6 +520,7 @@ def localize(ctx: Context, node: yaml.Node, path: str, naive: datetime, tz: str,
             return None
         return first
     # Offsets differ: either a gap (the clock jumps) or an overlap (the clock repeats).
+    shown = naive.strftime("%Y-%m-%d %H:%M")
     roundtrip = first.astimezone(timezone.utc).astimezone(zone).replace(tzinfo=None)
     if roundtrip != naive:
         ctx.error(node, path, f"{shown} does not exist in {tz}: the clocks jump forward that night",

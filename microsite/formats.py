@@ -7,7 +7,8 @@ Two CLDR rules Babel does not apply are handled here: Polish minimumGroupingDigi
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, time
+from functools import lru_cache
 from decimal import Decimal
 
 from babel import Locale
@@ -31,22 +32,40 @@ def _locale(lang: str) -> str:
 
 def format_day(value: date, lang: str) -> str:
     """Return e.g. '3 września 2018' / '3 September 2018'."""
-    return format_date(value, "long", locale=_locale(lang))
+    return _format_date(_local_day(value), "long", _locale(lang))
 
 
 def format_day_long(value: date, lang: str) -> str:
     """Return e.g. 'poniedziałek, 3 września 2018'."""
-    return format_date(value, "full", locale=_locale(lang))
+    return _format_date(_local_day(value), "full", _locale(lang))
 
 
 def format_month(value: date, lang: str) -> str:
     """Return a stand-alone month heading, e.g. 'wrzesień 2018' / 'September 2018'."""
-    return format_date(value, "LLLL y", locale=_locale(lang))
+    return _format_date(_local_day(value), "LLLL y", _locale(lang))
 
 
 def format_time_of_day(value: datetime, lang: str) -> str:
     """Return the wall-clock time in the value's own zone, e.g. '09:30'."""
-    return format_time(value, "HH:mm", locale=_locale(lang))
+    return _format_time(value.hour, value.minute, _locale(lang))
+
+
+# Every event's days and times are formatted on several pages (schedule, home, its own page) and
+# in its feeds, and many share a day: Babel's formatting is done once per value. The keys are the
+# local day and clock, never an aware datetime (which compares as an instant: 10:00 in London
+# equals 11:00 in Warsaw).
+def _local_day(value: date) -> date:
+    return date(value.year, value.month, value.day)
+
+
+@lru_cache(maxsize=16384)
+def _format_date(day: date, pattern: str, locale: str) -> str:
+    return format_date(day, pattern, locale=locale)
+
+
+@lru_cache(maxsize=4096)
+def _format_time(hour: int, minute: int, locale: str) -> str:
+    return format_time(time(hour, minute), "HH:mm", locale=locale)
 
 
 def format_zone(value: datetime, lang: str) -> str:

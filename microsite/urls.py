@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import quote, urlsplit
 
-__all__ = ["SubscribeLinks", "absolute_url", "event_page_src", "event_page_url", "feed_path", "event_feed_path",
-           "news_feed_path", "news_post_url", "og_image_path", "page_url", "relative_url", "subscribe_links",
-           "uid_domain"]
+__all__ = ["SubscribeLinks", "absolute_url", "event_page_src", "event_page_url", "feed_path", "feed_url",
+           "event_feed_path", "news_feed_path", "news_post_url", "og_image_path", "page_url", "relative_url",
+           "subscribe_links", "uid_domain"]
 
 SCHEDULE_SRC = "schedule/index.md"
 PARTNERS_SRC = "partners.md"
@@ -87,19 +88,26 @@ class SubscribeLinks:
     google: str
 
 
+def feed_url(base_url: str, path: str) -> str:
+    """Return the address a feed at ``path`` is downloaded from (its RFC 7986 SOURCE)."""
+    return base_url.rstrip("/") + "/" + path
+
+
 def subscribe_links(base_url: str, path: str) -> SubscribeLinks:
     """Return the links for a feed at ``path`` on a site served from ``base_url``."""
-    https = base_url.rstrip("/") + "/" + path
+    https = feed_url(base_url, path)
     webcal = "webcal://" + https.split("://", 1)[1]
     google = "https://calendar.google.com/calendar/render?cid=" + quote(webcal, safe="")
     return SubscribeLinks(https, webcal, google)
 
 
+@lru_cache(maxsize=8)  # asked for every event of every feed, always with the same address
 def uid_domain(base_url: str) -> str:
     """Return the host part used in feed UIDs (stable as long as the site's host is)."""
     return urlsplit(base_url).hostname or "localhost"
 
 
+@lru_cache(maxsize=16384)  # every event's page links the same feeds, schedule and pages: posixpath is slow
 def relative_url(from_page: str, to: str) -> str:
     """Return a link from the page at site-relative URL ``from_page`` to ``to``.
 

@@ -60,3 +60,13 @@ def test_percent_and_zone_names():
     visit = datetime(2018, 10, 23, 9, 30, tzinfo=ZoneInfo("Europe/London"))
     assert formats.format_zone(visit, "en") == "British Summer Time"
     assert formats.format_time_of_day(visit, "pl") == "09:30"
+
+
+def test_the_same_instant_in_two_zones_keeps_each_zones_day_and_clock():
+    # Formatting is cached; aware datetimes of one instant are equal, so the cache must key on the local values.
+    london = datetime(2019, 3, 30, 23, 30, tzinfo=ZoneInfo("Europe/London"))
+    warsaw = london.astimezone(ZoneInfo("Europe/Warsaw"))
+    assert london == warsaw
+    assert (formats.format_time_of_day(london, "pl"), formats.format_time_of_day(warsaw, "pl")) == ("23:30", "00:30")
+    assert (formats.format_day(london, "en"), formats.format_day(warsaw, "en")) == ("30 March 2019", "31 March 2019")
+    assert formats.format_day_long(warsaw, "pl") == "niedziela, 31 marca 2019"

@@ -197,14 +197,23 @@ def render_schedule(ctx: PageContext) -> str:
                    kinds=kinds, cities=cities, feeds=_feed_links(ctx))
 
 
+UPCOMING_HORIZON = timedelta(days=31)
+"""How long after its build the home page still shows the right next events (it is rebuilt daily)."""
+
+
 def render_upcoming(ctx: PageContext, limit: int = 3) -> str:
     """Return the next few events for the home page (the browser drops any that ended)."""
     upcoming, _ = _split(ctx, ctx.site.events)
     schedule = ctx.link(page_url("schedule/", ctx.lang, ctx.default_lang))
-    # All upcoming events are in the page (beyond the limit hidden), so the browser can
-    # still show the next ones when the first have ended since the build.
+    # Later events are in the page too (hidden), so the browser can still show the next ones when
+    # the first have ended since the build: every event that ends within the horizon, and the first
+    # `limit` after it. Not all of them: the home page would grow with the programme (600 KB of
+    # HTML at 2,000 events).
+    horizon = ctx.now + UPCOMING_HORIZON
+    later = {id(e) for e in [e for e in upcoming if event_end_instant(e) > horizon][:limit]}
+    kept = [e for e in upcoming if id(e) in later or event_end_instant(e) <= horizon]
     return _render("upcoming.html", t=lambda key: label(key, ctx.lang), lang=ctx.lang, limit=limit,
-                   events=[_event_view(ctx, e) for e in upcoming], schedule=schedule)
+                   events=[_event_view(ctx, e) for e in kept], schedule=schedule)
 
 
 def render_event_page(ctx: PageContext, event: Event) -> str:

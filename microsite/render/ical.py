@@ -7,27 +7,31 @@ ids, SEQUENCE from the event's declared changes, DTSTAMP from the event's
 keep their zone (``DTSTART;TZID=Europe/London``) with a VTIMEZONE in the
 one-rule form Outlook reads; all-day events get an exclusive end.
 
-``icalendar`` writes the content lines (folding at 75 octets, escaping,
-parameter quoting, CRLF); see docs/decisions/0001-calendar-writer.md for why.
+The content lines are written as ``icalendar`` writes them (folding at 75
+octets, escaping, CRLF) by :mod:`.contentline`, and each event is written once
+per language however many feeds it is in; ``icalendar`` writes the VTIMEZONEs
+and is the reference the tests hold every feed to. See
+docs/decisions/0001-calendar-writer.md for why.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event as VEvent, vDuration, vText, vUri
 
 from ..model.event import Event, EventStatus, Session, When, start_instant
 from ..model.venue import Venue
 from ..formats import format_day, format_time_of_day
 from ..ui import KIND_LABELS, STATUS_LABELS, label
 from ..urls import event_page_url, uid_domain
-from .vtimezone import ZoneRule, vtimezone, zone_rule
+from .contentline import content_line, date_value, datetime_value, duration_value, escape_text
+from .vtimezone import vtimezone, zone_rule
 
-__all__ = ["DEFAULT_REFRESH", "PRODID", "event_uid", "render_calendar", "session_uid"]
+__all__ = ["DEFAULT_REFRESH", "PRODID", "CalendarWriter", "event_uid", "render_calendar", "session_uid"]
 
 PRODID = "-//microsite//iCalendar feeds 1.0//EN"
 DEFAULT_REFRESH = timedelta(hours=12)
@@ -61,45 +65,101 @@ def render_calendar(events: Iterable[Event], lang: str, *, name: str, base_url: 
     ``published_at`` (aware) is the DTSTAMP of events without an ``updated`` time;
     ``source`` is the feed's own absolute URL (RFC 7986 SOURCE), if it has one.
     """
-    if published_at.tzinfo is None:
-        raise ValueError("published_at must be an aware datetime")
-    writer = _Writer(lang, base_url.rstrip("/"), default_lang, _utc(published_at))
-    calendar = Calendar()
-    calendar.add("VERSION", "2.0")
-    calendar.add("PRODID", PRODID)
-    # icalendar 7.3 has no type for these and would write them unescaped; say they are TEXT.
-    calendar.add("NAME", _text(name))
-    calendar.add("X-WR-CALNAME", _text(name))
-    if description:
-        calendar.add("DESCRIPTION", _text(description))
-        calendar.add("X-WR-CALDESC", _text(description))
-    if source:
-        calendar.add("SOURCE", vUri(source), parameters={"VALUE": "URI"})
-    calendar.add("REFRESH-INTERVAL", vDuration(refresh), parameters={"VALUE": "DURATION"})
-    calendar.add("X-PUBLISHED-TTL", vDuration(refresh))
+    writer = CalendarWriter(lang, base_url=base_url, published_at=published_at, default_lang=default_lang)
+    return writer.render(events, name=name, description=description, source=source, refresh=refresh)
+
+
+_Entry = tuple[datetime, str, bytes]
+"""A VEVENT with what it is sorted by: its start instant and UID."""
+
+
+class CalendarWriter:
+    """Writes any number of calendars in one language, writing each event only once.
+
+    A site publishes every event in several calendars (all events, its kind's
+    feed, its own file). Its VEVENTs are the same bytes in each, and so is each
+    VTIMEZONE, so they are written the first time and reused.
+    """
+
+    def __init__(self, lang: str, *, base_url: str, published_at: datetime, default_lang: str) -> None:
+        if published_at.tzinfo is None:
+            raise ValueError("published_at must be an aware datetime")
+        self._writer = _Writer(lang, base_url.rstrip("/"), default_lang, _utc(published_at))
+        self._events: dict[int, tuple[Event, list[_Entry], frozenset[str]]] = {}
+        self._zones: dict[str, bytes] = {}
+
+    def render(self, events: Iterable[Event], *, name: str, description: str | None = None,
+               source: str | None = None, refresh: timedelta = DEFAULT_REFRESH) -> bytes:
+        """Return an iCalendar file of ``events`` (see :func:`render_calendar`)."""
+        entries: list[_Entry] = []
+        zones: set[str] = set()
+        for event in events:
+            _, written, used = self._written(event)
+            entries.extend(written)
+            zones.update(used)
+        entries.sort(key=lambda e: e[:2])
+        uids = [uid for _, uid, _ in entries]
+        if len(set(uids)) != len(uids):
+            raise ValueError(f"events with the same UID: {sorted({u for u in uids if uids.count(u) > 1})}")
+        return b"".join([b"BEGIN:VCALENDAR\r\n", _header(name, description, source, refresh),
+                         *(self._zone(key) for key in sorted(zones)), *(e[2] for e in entries),
+                         b"END:VCALENDAR\r\n"])
+
+    def _written(self, event: Event) -> tuple[Event, list[_Entry], frozenset[str]]:
+        # Keyed by identity (the event is kept in the value, so its id is never reused):
+        # hashing a whole event on every lookup would cost more than it saves.
+        found = self._events.get(id(event))
+        if found is None:
+            self._writer.used = set()
+            found = self._events[id(event)] = (event, self._writer.entries(event), frozenset(self._writer.used))
+        return found
+
+    def _zone(self, key: str) -> bytes:
+        found = self._zones.get(key)
+        if found is None:
+            found = self._zones[key] = vtimezone(zone_rule(key)).to_ical()
+        return found
+
+
+def _header(name: str, description: str | None, source: str | None, refresh: timedelta) -> bytes:
+    """Return the calendar's properties, in the order icalendar gives them (its canonical order, then A–Z)."""
+    first, refresh_line, ttl_line = _fixed_lines(description, refresh)
+    # NAME and X-WR-CALNAME are TEXT (icalendar has no type for them and would not escape them).
+    names = _text_lines(("NAME", "X-WR-CALNAME"), name)
+    source_line = content_line("SOURCE", source, ";VALUE=URI") if source else b""
     # No METHOD: it marks an iTIP scheduling message (RFC 5546), which a published feed is not.
-    entries = sorted((entry for event in events for entry in writer.entries(event)), key=lambda e: e[:2])
-    uids = [uid for _, uid, _ in entries]
-    if len(set(uids)) != len(uids):
-        raise ValueError(f"events with the same UID: {sorted({u for u in uids if uids.count(u) > 1})}")
-    for rule in writer.zones():
-        calendar.add_component(vtimezone(rule))
-    for _, _, component in entries:
-        calendar.add_component(component)
-    return calendar.to_ical()
+    return b"".join((first, names, refresh_line, source_line, ttl_line))
+
+
+@lru_cache(maxsize=64)  # the same in every file of a language: written once
+def _fixed_lines(description: str | None, refresh: timedelta) -> tuple[bytes, bytes, bytes]:
+    first = content_line("VERSION", "2.0") + content_line("PRODID", escape_text(PRODID))
+    if description:
+        first += _text_lines(("DESCRIPTION", "X-WR-CALDESC"), description)
+    every = duration_value(refresh)
+    return first, content_line("REFRESH-INTERVAL", every, ";VALUE=DURATION"), content_line("X-PUBLISHED-TTL", every)
+
+
+@lru_cache(maxsize=4096)  # an event title is the name of several files (occurrences share it)
+def _text_lines(names: tuple[str, ...], text: str) -> bytes:
+    value = _text(text)
+    return b"".join(content_line(name, value) for name in names)
 
 
 @dataclass
 class _Writer:
-    """Turns events into VEVENTs and remembers which zones they use (one per calendar)."""
+    """Turns events into VEVENTs and notes which zones they use."""
 
     lang: str
     base_url: str
     default_lang: str
     published_at: datetime
-    _rules: dict[str, ZoneRule] = field(default_factory=dict)
+    used: set[str] = field(default_factory=set)
+    """TZIDs the VEVENTs written since this was last emptied use."""
+    venues: dict[str, tuple[Venue, list[bytes]]] = field(default_factory=dict)
+    """The lines of each venue, written once: most venues host many events."""
 
-    def entries(self, event: Event) -> list[tuple[datetime, str, VEvent]]:
+    def entries(self, event: Event) -> list[_Entry]:
         """Return ``(start instant, uid, VEVENT)`` for the event and each of its sessions."""
         uid = event_uid(event, self.base_url)
         entries = [(start_instant(event.start, event.timezone), uid, self._event(event, uid))]
@@ -108,51 +168,43 @@ class _Writer:
             entries.append((start_instant(session.start, event.timezone), uid, self._session(event, session, uid)))
         return entries
 
-    def zones(self) -> list[ZoneRule]:
-        """Return the rules of every zone used so far, by TZID."""
-        return [self._rules[tzid] for tzid in sorted(self._rules)]
+    def _event(self, event: Event, uid: str) -> bytes:
+        return self._vevent(event, uid, event.title.in_(self.lang), event.start, event.end, event.venue,
+                            self._description(event))
 
-    def _event(self, event: Event, uid: str) -> VEvent:
-        component = self._common(event, uid, event.title.in_(self.lang))
-        self._span(component, event.start, event.end, event.timezone)
-        self._place(component, event, event.venue)
-        component.add("DESCRIPTION", self._description(event))
-        return component
-
-    def _session(self, event: Event, session: Session, uid: str) -> VEvent:
-        component = self._common(event, uid, session.title.in_(self.lang))
-        self._span(component, session.start, session.end, event.timezone)
-        self._place(component, event, session.venue or event.venue)
+    def _session(self, event: Event, session: Session, uid: str) -> bytes:
         parts = [session.description.in_(self.lang)] if session.description else []
         parts.append(f"{label('programme', self.lang)}: {event.title.in_(self.lang)}")
         parts.append(self._page(event))
-        component.add("DESCRIPTION", _text("\n\n".join(parts)))
-        return component
+        return self._vevent(event, uid, session.title.in_(self.lang), session.start, session.end,
+                            session.venue or event.venue, "\n\n".join(parts))
 
-    def _common(self, event: Event, uid: str, title: str) -> VEvent:
-        component = VEvent()
+    def _vevent(self, event: Event, uid: str, title: str, start: When, end: When, venue: Venue | None,
+                description: str) -> bytes:
         if event.status is not EventStatus.SCHEDULED:
             # Many clients ignore STATUS; the word in the title is what people see.
             title = f"{STATUS_LABELS[event.status][self.lang]}: {title}"
-        component.add("UID", uid)
-        component.add("DTSTAMP", _utc(event.updated) if event.updated else self.published_at)
-        component.add("SEQUENCE", event.sequence)
-        component.add("STATUS", _STATUS[event.status])
-        component.add("SUMMARY", _text(title))
-        component.add("CATEGORIES", [KIND_LABELS[event.kind][self.lang]])
-        component.add("URL", vUri(self._page(event)))
-        return component
+        page = self._page(event)
+        stamp = _utc(event.updated) if event.updated else self.published_at
+        # icalendar's order: SUMMARY, DTSTART, DTEND, DTSTAMP, UID, SEQUENCE, then the rest A–Z.
+        lines = [b"BEGIN:VEVENT\r\n", content_line("SUMMARY", _text(title)), *self._span(start, end, event.timezone),
+                 content_line("DTSTAMP", datetime_value(stamp, utc=True)), content_line("UID", escape_text(uid)),
+                 content_line("SEQUENCE", str(event.sequence)),
+                 content_line("CATEGORIES", escape_text(KIND_LABELS[event.kind][self.lang])),
+                 content_line("DESCRIPTION", _text(description)), *self._place(event, venue),
+                 content_line("STATUS", _STATUS[event.status]), content_line("URL", page), b"END:VEVENT\r\n"]
+        return b"".join(lines)
 
-    def _span(self, component: VEvent, start: When, end: When, tzid: str) -> None:
+    def _span(self, start: When, end: When, tzid: str) -> list[bytes]:
         if isinstance(start, datetime) and isinstance(end, datetime):
-            component.add("DTSTART", self._local(start, tzid))
-            component.add("DTEND", self._local(end, tzid))
-        elif not isinstance(start, datetime) and not isinstance(end, datetime):
+            start, end = self._local(start, tzid), self._local(end, tzid)
+            return [content_line("DTSTART", datetime_value(start), f";TZID={start.tzinfo.key}"),
+                    content_line("DTEND", datetime_value(end), f";TZID={end.tzinfo.key}")]
+        if not isinstance(start, datetime) and not isinstance(end, datetime):
             # Editors write the last day; iCalendar wants the day after it.
-            component.add("DTSTART", start)
-            component.add("DTEND", end + timedelta(days=1))
-        else:
-            raise ValueError(f"start {start!r} and end {end!r} must both be dates or both be times")
+            return [content_line("DTSTART", date_value(start), ";VALUE=DATE"),
+                    content_line("DTEND", date_value(end + timedelta(days=1)), ";VALUE=DATE")]
+        raise ValueError(f"start {start!r} and end {end!r} must both be dates or both be times")
 
     def _local(self, when: datetime, tzid: str) -> datetime:
         """Return ``when`` in a named zone whose VTIMEZONE this calendar will carry."""
@@ -162,30 +214,39 @@ class _Writer:
         if not key:
             key = tzid
             when = when.astimezone(ZoneInfo(tzid))
-        rule = self._rules.get(key) or self._rules.setdefault(key, zone_rule(key))
+        # zone_rule accepts only IANA names (letters, digits, '_+-/'), which TZID= needs no quotes for.
+        rule = zone_rule(key)
+        self.used.add(key)
         if not rule.covers(when):
             raise ValueError(f"{when.isoformat()} is before {key} took its current rule "
                              f"({rule.valid_from}); its VTIMEZONE cannot describe that time")
         return when
 
-    def _place(self, component: VEvent, event: Event, venue: Venue | None) -> None:
+    def _place(self, event: Event, venue: Venue | None) -> list[bytes]:
+        """Return the GEO and LOCATION lines (in that order) of a place, or of the online address."""
         online = event.online_url if event.status is EventStatus.MOVED_ONLINE or venue is None else None
         if online:
-            component.add("LOCATION", _text(online))
-            return
+            return [content_line("LOCATION", _text(online))]
         if venue is None:
-            return
+            return []
+        found = self.venues.get(venue.id)
+        if found is None or found[0] is not venue:
+            found = self.venues[venue.id] = (venue, self._venue(venue))
+        return found[1]
+
+    def _venue(self, venue: Venue) -> list[bytes]:
         city = venue.city.in_(self.lang)
         parts: list[str] = []
         for part in (venue.name.in_(self.lang), venue.street,
                      f"{venue.postal_code} {city}" if venue.postal_code else city):
             if part and part not in parts:  # "Kraków, Kraków" says nothing twice
                 parts.append(part)
-        component.add("LOCATION", _text(", ".join(parts)))
+        lines = [content_line("LOCATION", _text(", ".join(parts)))]
         if venue.latitude is not None and venue.longitude is not None:
-            component.add("GEO", (venue.latitude, venue.longitude))
+            lines.insert(0, content_line("GEO", f"{float(venue.latitude)};{float(venue.longitude)}"))
+        return lines
 
-    def _description(self, event: Event) -> vText:
+    def _description(self, event: Event) -> str:
         lang = self.lang
         parts = [event.description.in_(lang)] if event.description else []
         if event.previous_start is not None:
@@ -199,7 +260,7 @@ class _Writer:
         if event.registration_url:
             parts.append(f"{label('register', lang)}: {event.registration_url}")
         parts.append(self._page(event))
-        return _text("\n\n".join(parts))
+        return "\n\n".join(parts)
 
     def _page(self, event: Event) -> str:
         return f"{self.base_url}/{event_page_url(event.id, self.lang, self.default_lang)}"
@@ -216,6 +277,6 @@ def _format_when(when: When, lang: str) -> str:
     return format_day(when, lang)
 
 
-def _text(text: str) -> vText:
+def _text(text: str) -> str:
     # YAML from a web editor may carry CRLF; a TEXT value holds only (escaped) \n.
-    return vText(text.replace("\r\n", "\n").replace("\r", "\n"))
+    return escape_text(text.replace("\r\n", "\n").replace("\r", "\n"))

@@ -20,6 +20,7 @@ import struct
 from calendar import monthrange
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
+from functools import lru_cache
 from importlib import resources
 
 from icalendar import Timezone, TimezoneDaylight, TimezoneStandard, vRecur
@@ -92,6 +93,7 @@ class ZoneRule:
         return instant >= self.valid_from
 
 
+@lru_cache(maxsize=None)  # read and parsed once per zone: every timed event asks for its zone's rule
 def zone_rule(tzid: str) -> ZoneRule:
     """Return the current rule of an IANA zone, read from the pinned tzdata package."""
     data = _tzif_bytes(tzid)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from microsite.model import EventStatus, Text
@@ -138,8 +138,23 @@ def test_event_jsonld_has_status_offsets_and_place(site):
 def test_home_lists_the_next_events_and_keeps_later_ones_for_the_browser(site):
     html = render_upcoming(ctx(site, page=""), limit=2)
     items = re.findall(r"<li( hidden)? class=\"ms-event", html)
-    assert [bool(h) for h in items] == [False, False, True, True, True, True]
+    # Shown: the next two; hidden: the rest of the month after the build (the March duty hours)
+    # and the next two after it, enough for the browser to stay right for a month.
+    assert [bool(h) for h in items] == [False, False, True, True, True]
     assert 'href="schedule/dyzur-krosno-2019-03-27/"' in html
+    assert "spotkanie-rekrutacyjne-przemysl-2019-04-30/" in html
+    assert "spotkanie-robocze-krakow-2020-02-20/" not in html
+
+
+def test_the_home_page_does_not_grow_with_the_whole_programme(site):
+    slot = next(e for e in site.events if e.id == "dyzur-krosno-2019-03-27")
+    daily = [replace(slot, id=f"dzien-{n}", start=slot.start + timedelta(days=n), end=slot.end + timedelta(days=n))
+             for n in range(1, 400)]
+    big = replace(site, events=tuple(sorted(daily, key=lambda e: e.sort_key())))
+    html = render_upcoming(ctx(big, now="2019-03-27T12:00:00+00:00", page=""), limit=3)
+    kept = re.findall(r'href="schedule/(dzien-\d+)/"', html)
+    # Built 27 March at noon: days 1-30 end within 31 days (day 31 ends at 19:00 on 27 April), then three more.
+    assert kept == [f"dzien-{n}" for n in range(1, 34)]
 
 
 def test_project_card_has_facts_aims_results_and_the_eu_statement(site):

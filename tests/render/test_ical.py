@@ -10,11 +10,12 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
+from hypothesis import given, settings, strategies as st
 from ical.calendar_stream import IcsCalendarStream
 from ical.timezone import IcsTimezoneInfo
 
 from microsite.model import Event, EventKind, EventStatus, Partner, PartnerRole, Session, Text, Venue
-from microsite.render.ical import event_uid, render_calendar, session_uid
+from microsite.render.ical import CalendarWriter, event_uid, render_calendar, session_uid
 from microsite.render.vtimezone import UnsupportedZone, vtimezone, zone_rule
 
 # The shared feed checks live in tests/, which pytest does not put on sys.path for this folder.
@@ -452,3 +453,46 @@ def test_the_rule_checker_catches(fault):
 def test_the_same_event_twice_is_refused_rather_than_given_two_identical_uids():
     with pytest.raises(ValueError, match="same UID"):
         render([make_event(), make_event()])
+
+
+def icalendar_rewrites(data: bytes) -> bytes:
+    """Return a calendar as icalendar writes it after reading it: the reference for our own writer."""
+    return icalendar.Calendar.from_ical(data).to_ical()
+
+
+def test_the_demo_calendars_are_the_bytes_icalendar_itself_writes(demo_feeds):
+    feeds, _ = demo_feeds
+    for data in feeds.values():
+        assert icalendar_rewrites(data) == data
+
+
+WORDS = st.lists(st.sampled_from(["Zażółć", "gęślą", "jaźń", "a,b", "x;y", "back\\slash", "line\nbreak", "crlf\r\n",
+                                  "^caret", "\"q\"", "–", "😀", "https://example.org/a?b=1,2;c"]),
+                 min_size=1, max_size=30).map(" ".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(title=WORDS, description=st.none() | WORDS, street=st.none() | WORDS, geo=st.booleans(),
+       all_day=st.booleans(), status=st.sampled_from(list(EventStatus)), session_title=st.none() | WORDS)
+def test_any_event_is_written_as_icalendar_itself_writes_it(title, description, street, geo, all_day, status,
+                                                            session_title):
+    venue = replace(LIBRARY, street=street, latitude=49.78 if geo else None, longitude=22.77 if geo else None)
+    start = date(2026, 3, 28) if all_day else datetime(2026, 3, 28, 10, tzinfo=WARSAW)
+    sessions = () if session_title is None else (
+        Session("rano", datetime(2026, 3, 28, 9, tzinfo=LONDON), datetime(2026, 3, 28, 11, tzinfo=LONDON),
+                Text.neutral(session_title), venue, Text.neutral(session_title)),)
+    extra = {"online_url": "https://meet.example.org/x"} if status is EventStatus.MOVED_ONLINE else {}
+    if status is EventStatus.RESCHEDULED:
+        extra["previous_starts"] = (start - timedelta(days=7),)
+    event = make_event(start=start, title=Text.neutral(title), venue=venue, status=status, sessions=sessions,
+                       description=Text.neutral(description) if description else None, **extra)
+    for lang in ("pl", "en"):
+        data = render([event], lang, description=title, source=BASE + "feeds/x.ics")
+        assert icalendar_rewrites(data) == data
+
+
+def test_one_writer_gives_each_calendar_the_bytes_it_would_have_alone(site):
+    writer = CalendarWriter("en", base_url=BASE, published_at=PUBLISHED, default_lang="pl")
+    subsets = [list(site.events), list(site.events[:3]), [site.events[0]], list(reversed(site.events)), []]
+    for events in subsets + subsets:  # the second round comes from what the writer kept
+        assert writer.render(events, name="Feed") == render(events, "en", name="Feed")

@@ -1,0 +1,1 @@
+"""The benchmark (``make bench``): build cost at scale, measured against bare Material."""

@@ -1,0 +1,88 @@
+"""Run one measured step in its own process: wall-clock time and peak memory.
+
+Why a process per step: peak memory (``ru_maxrss``) is a high-water mark that
+never goes down, so it only means something for a process that did one thing.
+``os.wait4`` returns the resource usage of exactly that child (and what it
+waited for), where ``getrusage(RUSAGE_CHILDREN)`` would give the maximum over
+every child so far.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = ["Sample", "Summary", "run", "run_step", "summarize"]
+
+
+@dataclass(frozen=True, slots=True)
+class Sample:
+    """One run of a step."""
+
+    seconds: float
+    """Wall-clock time of the step (the child's own figure when it reports one)."""
+    cpu: float
+    """CPU time (user + system) of the step: less disturbed than wall-clock time by other work on the machine."""
+    peak_mb: float
+    """Peak resident memory of the child process, in MiB."""
+    result: dict
+    """What the child printed as JSON on its last line of output, if anything."""
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """The median and spread of several runs of one step."""
+
+    median: float
+    low: float
+    high: float
+    cpu: float
+    """Median CPU time."""
+    peak_mb: float
+    """The highest peak memory seen over the runs."""
+    runs: int
+
+    @property
+    def spread(self) -> float:
+        """Return (max - min) / median: how noisy the figure is."""
+        return (self.high - self.low) / self.median if self.median else 0.0
+
+
+def run(cmd: list[str], *, cwd: Path, env: dict[str, str]) -> Sample:
+    """Run ``cmd`` to the end; fail with its output if it fails."""
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as out:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT, text=True)
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)  # reaped here: tell Popen so it does not wait again
+        out.seek(0)
+        output = out.read()
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}):\n{output[-4000:]}")
+    peak_mb = usage.ru_maxrss / 1024  # Linux reports KiB
+    lines = output.strip().splitlines()
+    result = {}
+    if lines and lines[-1].startswith("{"):
+        result = json.loads(lines[-1])
+    return Sample(result.get("seconds", seconds), result.get("cpu", usage.ru_utime + usage.ru_stime), peak_mb, result)
+
+
+def run_step(step: str, root: Path, *, env: dict[str, str]) -> Sample:
+    """Run one in-process step of :mod:`bench.steps` on the project in ``root``."""
+    repo = Path(__file__).resolve().parents[1]
+    return run([sys.executable, "-m", "bench.steps", step, str(root)], cwd=repo, env=env)
+
+
+def summarize(samples: list[Sample]) -> Summary:
+    """Return the median time, its spread and the highest peak memory of ``samples``."""
+    times = [s.seconds for s in samples]
+    return Summary(statistics.median(times), min(times), max(times), statistics.median(s.cpu for s in samples),
+                   max(s.peak_mb for s in samples), len(samples))

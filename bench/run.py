@@ -1,0 +1,172 @@
+"""``make bench``: build cost at scale, measured against bare Material in one run on one machine.
+
+Generates synthetic projects (:mod:`bench.synthetic`), then measures, each in
+its own process: (1) the full build with our hooks at M and 2M events;
+(2) a bare Material + mkdocs-static-i18n build of the same final pages
+(:mod:`bench.bare`); (3) loading and validation and (4) every feed, at a larger
+M and 2M; plus the weight of an ordinary page at M and 2M and the home page's
+compressed transfer (:mod:`bench.transfer`). Timings are medians of several
+runs, interleaved so that a burst of load elsewhere hits every step alike.
+It prints the table and, with ``--out``, writes it into ``BENCHMARKS.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+from .bare import CAPTURE_CONFIG, bare_project, capture_config
+from .capture_hook import DUMP
+from .machine import describe, git_revision, load_average
+from .measure import Sample, run, run_step, summarize
+from .report import Results, Sizes, render, write_into
+from .synthetic import ARTICLES_DIR, NOW, REPO, generate
+from .transfer import free_port, measure_home
+
+FULL = Sizes(pages=300, build_events=2000, step_events=10_000, build_runs=3, large_build_runs=2, step_runs=3)
+QUICK = Sizes(pages=40, build_events=200, step_events=1000, build_runs=1, large_build_runs=1, step_runs=3)
+
+
+def _env(site_url: str) -> dict[str, str]:
+    now = datetime.fromisoformat(NOW.replace("Z", "+00:00"))
+    return dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true", MICROSITE_NOW=NOW,
+                MICROSITE_SITE_URL=site_url, SOURCE_DATE_EPOCH=str(int(now.timestamp())))
+
+
+def _build(root: Path, site: Path, *, config: str = "mkdocs.yml", env: dict[str, str]) -> Sample:
+    shutil.rmtree(site, ignore_errors=True)
+    return run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--config-file",
+                str(root / config), "--site-dir", str(site)], cwd=root, env=env)
+
+
+def _html_pages(site: Path) -> int:
+    return sum(1 for _ in site.rglob("index.html"))
+
+
+def _median_size(site: Path, pattern: str) -> int:
+    return int(statistics.median(p.stat().st_size for p in site.glob(pattern)))
+
+
+def _say(message: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def measure(sizes: Sizes, work: Path, *, quick: bool) -> Results:
+    """Generate the projects, run every step, and return what was measured."""
+    # Built for the address they are served from at the end: hreflang links are absolute and
+    # Material fetches the sitemap through them, so the transfer must include that request.
+    port = free_port()
+    env = _env(f"http://127.0.0.1:{port}/")
+    results = Results(sizes, quick, describe(), git_revision(REPO),
+                      datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), load_average())
+    m, s = sizes.build_events, sizes.step_events
+    _say(f"generating projects: {sizes.pages} pages per language; {m:,}/{2 * m:,} and {s:,}/{2 * s:,} events")
+    builds = {n: generate(work / f"build-{n}", pages=sizes.pages, events=n) for n in (m, 2 * m)}
+    steps = {n: generate(work / f"steps-{n}", pages=sizes.pages, events=n) for n in (s, 2 * s)}
+
+    samples: dict[tuple[str, int], list[Sample]] = {}
+    for run_number in range(sizes.step_runs):
+        for n, root in steps.items():
+            for step in ("validate", "feeds"):
+                _say(f"({3 if step == 'validate' else 4}) {step}, {n:,} events, run {run_number + 1}")
+                samples.setdefault((step, n), []).append(run_step(step, root, env=env))
+    results.validate = {n: summarize(samples[("validate", n)]) for n in steps}
+    results.feeds = {n: summarize(samples[("feeds", n)]) for n in steps}
+    results.feed_output = {n: samples[("feeds", n)][0].result for n in steps}
+
+    _say("capturing our final pages as Markdown (one untimed build, which also warms the caches)")
+    dump = work / "captured"
+    _build(builds[m], work / "site-capture", config=capture_config(builds[m]).name, env={**env, DUMP: str(dump)})
+    (builds[m] / CAPTURE_CONFIG).unlink()
+    bare = work / f"bare-{m}"
+    bare_project(builds[m], dump, bare)
+
+    sites = {("ours", n): work / f"site-ours-{n}" for n in builds} | {("bare", m): work / f"site-bare-{m}"}
+    for run_number in range(sizes.build_runs):
+        for (kind, n), site in sites.items():
+            if kind == "ours" and n != m and run_number >= sizes.large_build_runs:
+                continue
+            _say(f"({1 if kind == 'ours' else 2}) {kind} build, {n:,} events, run {run_number + 1}")
+            root = builds[n] if kind == "ours" else bare
+            samples.setdefault((kind, n), []).append(_build(root, site, env=env))
+    results.ours = {n: summarize(samples[("ours", n)]) for n in builds}
+    results.bare = summarize(samples[("bare", m)])
+    results.pages = {"ours": _html_pages(sites[("ours", m)]), "bare": _html_pages(sites[("bare", m)])}
+    if results.pages["ours"] != results.pages["bare"]:
+        raise RuntimeError(f"the bare build wrote {results.pages['bare']} pages and ours {results.pages['ours']}: "
+                           "they must build the same final set of pages to be compared")
+    for n in builds:
+        results.ordinary_bytes[n] = _median_size(sites[("ours", n)], f"**/{ARTICLES_DIR}/*/index.html")
+    ours = sites[("ours", m)]
+    for n in builds:
+        results.home_bytes[n] = (sites[("ours", n)] / "index.html").stat().st_size
+    results.special_bytes = {"schedule": (ours / "schedule" / "index.html").stat().st_size,
+                             "search index": (ours / "search" / "search_index.json").stat().st_size,
+                             "sitemap": (ours / "sitemap.xml").stat().st_size}
+
+    _say("loading the home pages in Chromium")
+    results.transfers = measure_home({f"ours, {m:,} events": ours, f"ours, {2 * m:,} events": sites[("ours", 2 * m)],
+                                      f"bare, {m:,} events": sites[("bare", m)]}, port)
+    results.load_after = load_average()
+    return results
+
+
+def profile(step: str, sizes: Sizes, work: Path, out: Path) -> None:
+    """Run one step under pyinstrument on the project size its target is about; write the report to ``out``."""
+    env = _env("https://bench.example.org/")
+    events = sizes.build_events if step == "build" else sizes.step_events
+    _say(f"profiling {step} at {sizes.pages} pages per language, {events:,} events")
+    root = generate(work / f"profile-{events}", pages=sizes.pages, events=events)
+    if step == "build":
+        target = ["-m", "mkdocs", "build", "--strict", "--quiet", "--config-file", str(root / "mkdocs.yml"),
+                  "--site-dir", str(work / "site-profile")]
+    else:
+        target = ["-m", "bench.steps", step, str(root)]
+    run([sys.executable, "-m", "pyinstrument", "--outfile", str(out.resolve()), *target],
+        cwd=root if step == "build" else REPO, env=env)
+    _say(f"wrote the profile to {out}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="small projects and one run each (about a minute)")
+    parser.add_argument("--runs", type=int, help="runs of each build at M events (default 3, and 2 at 2M; quick 1)")
+    parser.add_argument("--out", type=Path, help="write the table into this file (BENCHMARKS.md)")
+    parser.add_argument("--keep", type=Path, help="generate into this folder and keep it (default: a temporary one)")
+    parser.add_argument("--profile", choices=("build", "validate", "feeds"),
+                        help="instead of measuring, profile one step with pyinstrument into bench-profile-STEP.txt")
+    args = parser.parse_args(argv)
+    sizes = QUICK if args.quick else FULL
+    if args.runs:
+        sizes = Sizes(sizes.pages, sizes.build_events, sizes.step_events, args.runs, max(1, args.runs - 1),
+                      sizes.step_runs)
+    if args.keep:
+        args.keep.mkdir(parents=True, exist_ok=True)
+        work = args.keep
+    else:
+        work = Path(tempfile.mkdtemp(prefix="microsite-bench-"))
+    try:
+        if args.profile:
+            profile(args.profile, sizes, work, Path(f"bench-profile-{args.profile}.txt"))
+            return 0
+        results = measure(sizes, work, quick=args.quick)
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    table = render(results)
+    print(table)
+    if args.out:
+        write_into(args.out, table)
+        _say(f"wrote the table into {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
