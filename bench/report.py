@@ -106,8 +106,13 @@ def evaluate(r: Results) -> list[Target]:
                           f"{o:,} B → {o2:,} B", o2 <= o))
     for t in r.transfers:
         if t.label.startswith("ours"):
-            targets.append(Target(f"home page {t.url} fully loaded, compressed ({t.label})",
-                                  f"≤ {HOME_BYTES // 1000} KB", f"{t.total / 1000:.1f} KB",
+            # The list: HTML, CSS, JS, fonts, images. What scripts fetch after (the search
+            # index, data) is a target of its own, so neither figure hides the other.
+            targets.append(Target(f"home page {t.url} fully loaded, HTML+CSS+JS+fonts+images, compressed ({t.label})",
+                                  f"≤ {HOME_BYTES // 1000} KB", f"{t.page_bytes / 1000:.1f} KB",
+                                  t.page_bytes <= HOME_BYTES and not t.elsewhere))
+            targets.append(Target(f"home page {t.url} with the data its scripts fetch (search index), compressed "
+                                  f"({t.label})", f"≤ {HOME_BYTES // 1000} KB", f"{t.total / 1000:.1f} KB",
                                   t.total <= HOME_BYTES and not t.elsewhere))
     return targets
 

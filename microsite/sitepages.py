@@ -83,7 +83,10 @@ def _event_page(event: Event, lang: str, detail: int) -> GeneratedPage:
     parts = _event_parts(event, lang)
     page_title = ", ".join([title, *parts[:detail]])
     when = ", ".join(part for part in parts[:2] if part)
-    description = " · ".join(part for part in (KIND_LABELS[event.kind][lang], when, parts[2]) if part)
+    # The title too: two events of one kind can share a day, hour and venue (two rooms, two slots).
+    kind = KIND_LABELS[event.kind][lang]
+    what = title if kind.casefold() in title.casefold() else f"{kind}: {title}"
+    description = " · ".join(part for part in (what, when, parts[2]) if part)
     markdown = _front_matter(page_title, description) + \
         f"# {markdown_text(title)}\n\n<!-- microsite:event {event.id} -->\n"
     return GeneratedPage(f"{lang}/{event_page_src(event.id)}", page_title, description, markdown, "data/events.yaml")

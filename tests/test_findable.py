@@ -92,7 +92,25 @@ def test_titles_and_descriptions_come_from_front_matter_and_data(pages, site):
     assert pages["schedule/dyzur-krosno-2019-03-27/index.html"].title.startswith(
         "Dyżur informacyjny w Krośnie, 27 marca 2019 - ")
     assert meta(pages["en/schedule/dyzur-krosno-2019-03-28/index.html"], "description") == \
-        "Information duty hours · 28 March 2019, 09:00 · Regionalne Centrum Kultur Pogranicza, Krosno"
+        "Information duty hours in Krosno · 28 March 2019, 09:00 · Regionalne Centrum Kultur Pogranicza, Krosno"
+    assert meta(pages["schedule/wizyta-studyjna-2018/index.html"], "description").startswith(
+        "Wizyta studyjna w Wielkiej Brytanii · ")
+
+
+def test_two_events_of_one_kind_at_one_time_and_place_get_pages_of_their_own(demo):
+    """Two rooms of one venue, or two weekly slots: their titles differ, and so must their pages' texts."""
+    from microsite.check import check_project
+    demo.append("events.yaml", """
+  - id: dyzur-krosno-2019-03-28-sala-2
+    kind: duty_hours
+    title:
+      pl: Dyżur dla organizacji pozarządowych
+      en: Duty hours for NGOs
+    start: 2019-03-28 09:00
+    end: 2019-03-28 13:00
+    venue: rckp-krosno
+""")
+    assert [str(p) for p in check_project(demo.root) if p.is_error] == []
 
 
 def test_quotes_in_descriptions_arrive_as_written(pages):
