@@ -61,7 +61,7 @@ def _fingerprint(root: Path) -> tuple:
 
 @lru_cache(maxsize=2)
 def _load(root: Path, fingerprint: tuple):
-    """Load and check the site as `microsite check` does (once per change of the files)."""
+    """Load and check the site as `microsite check` does (once per change of the files, not per language)."""
     try:
         site, warnings = load_checked(root)
     except SiteDataError as exc:
@@ -69,6 +69,18 @@ def _load(root: Path, fingerprint: tuple):
     for warning in warnings:
         log.info(str(warning))  # warnings must not fail --strict builds; `microsite check` lists them
     return site
+
+
+@lru_cache(maxsize=2)
+def _generated(site: Site) -> tuple:
+    """Every language's generated pages, made once per loaded site (each language's build adds its own)."""
+    return tuple(generated_pages(site))
+
+
+@lru_cache(maxsize=2)
+def _translations(root: Path, fingerprint: tuple) -> TranslationReport:
+    """The translation state, worked out once per change of the files."""
+    return translation_report(root)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,13 +124,14 @@ def _base_url(config: MkDocsConfig) -> str:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Per language build, not per page: the fingerprint walks every page, "now" asks git.
     root = _root(config)
-    site = _load(root, _fingerprint(root))
+    fingerprint = _fingerprint(root)
+    site = _load(root, fingerprint)
     lang = _lang(config)
     content = Path(config.docs_dir)
     news, _ = load_news(content, lang)  # their problems stopped the build in _load already
     notices = (config.extra.get("microsite") or {}).get("translation_notices", True)
     build = _Build(site, build_now(root), published_at(root, "data"), lang, news, has_news(content, lang),
-                   (content / og_image_path(lang)).is_file(), translation_report(root) if notices else None,
+                   (content / og_image_path(lang)).is_file(), _translations(root, fingerprint) if notices else None,
                    {e.id: e for e in site.events})
     # The first language's build starts a fresh stack (mkdocs serve rebuilds on the same config).
     config[_BUILDS] = [*(config.get(_BUILDS) or []), build] if config.plugins["i18n"].building else [build]
@@ -144,7 +157,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     i18n = config.plugins["i18n"]
     sources = {event_page_src(e.id): e.source for e in site.events}
     by_norm: dict[str, dict[str, str]] = {}
-    for generated in generated_pages(site):
+    for generated in _generated(site):
         page_lang, norm = generated.src_uri.split("/", 1)
         by_norm.setdefault(norm, {})[page_lang] = generated.markdown
     for norm, versions in by_norm.items():

@@ -28,21 +28,24 @@ def is_placeholder(node: yaml.Node | None) -> bool:
     return isinstance(node, yaml.ScalarNode) and node.value.lstrip().startswith(MARK)
 
 
-def data_placeholders(node: yaml.Node | None, file: str, path: str = "",
-                      _seen: frozenset[int] = frozenset()) -> Iterator[Problem]:
+def data_placeholders(node: yaml.Node | None, file: str) -> Iterator[Problem]:
     """Yield an error for every placeholder in a data file (paths as the loader names them)."""
-    if id(node) in _seen:
-        return  # a YAML alias pointing back at its own parent: the loader reports it
-    seen = _seen | {id(node)}
-    if is_placeholder(node):
-        yield Problem(location_of(node, file), path, f"still holds the placeholder \"{node.value.strip()}\"", _FIX)
-    elif isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            name = key.value if isinstance(key, yaml.ScalarNode) else "?"
-            yield from data_placeholders(value, file, f"{path}.{name}" if path else name, seen)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value, start=1):
-            yield from data_placeholders(item, file, f"{path}[{index}]", seen)
+    seen: set[int] = set()  # a YAML alias is walked once (and one pointing at its parent, never again)
+    stack: list[tuple[yaml.Node | None, str]] = [(node, "")]
+    while stack:
+        node, path = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            if node.value.lstrip().startswith(MARK):
+                yield Problem(location_of(node, file), path, f"still holds the placeholder \"{node.value.strip()}\"",
+                              _FIX)
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend((value, f"{path}.{key.value}" if path else key.value) for key, value in reversed(node.value)
+                         if isinstance(key, yaml.ScalarNode))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((item, f"{path}[{index}]") for index, item in reversed(list(enumerate(node.value, 1))))
 
 
 def page_placeholders(text: str, display: str) -> Iterator[Problem]:

@@ -39,9 +39,18 @@ class GeneratedPage:
     """Where MkDocs would find it, e.g. 'pl/schedule/dyzur-krosno-2019-03-27.md'."""
     title: str
     description: str
-    markdown: str
+    heading: str
+    """The page's H1, as plain text."""
+    marker: str
+    """The block the page shows, e.g. 'schedule' or 'event <id>'."""
     source: str
     """The data file it is made from, for messages."""
+
+    @property
+    def markdown(self) -> str:
+        """Return the page's Markdown (made on demand: the check needs only titles and descriptions)."""
+        return (_front_matter(self.title, self.description)
+                + f"# {markdown_text(self.heading)}\n\n<!-- microsite:{self.marker} -->\n")
 
     @property
     def lang(self) -> str:
@@ -74,22 +83,27 @@ def _front_matter(title: str, description: str) -> str:
 
 def event_page_markdown(site: Site, event: Event, lang: str) -> str:
     """Return the Markdown source of an event's page in ``lang``."""
-    return _event_page(event, lang, _title_detail(site.events, lang)[event.id]).markdown
+    return next(page for page in _event_pages(site.events, lang) if page.src_uri.endswith(f"/{event.id}.md")).markdown
 
 
-def _event_page(event: Event, lang: str, detail: int) -> GeneratedPage:
+def _event_pages(events, lang: str) -> list[GeneratedPage]:
+    """Return the events' pages in ``lang``, each title as detailed as it must be to be unique."""
+    parts = {e.id: _event_parts(e, lang) for e in events}
+    detail = _title_detail(events, lang, parts)
+    return [_event_page(event, lang, detail[event.id], parts[event.id]) for event in events]
+
+
+def _event_page(event: Event, lang: str, detail: int, parts: list[str]) -> GeneratedPage:
     """Return an event's page; ``detail`` says how much of when and where its title needs to be unique."""
     title = event.title.in_(lang)
-    parts = _event_parts(event, lang)
     page_title = ", ".join([title, *parts[:detail]])
     when = ", ".join(part for part in parts[:2] if part)
     # The title too: two events of one kind can share a day, hour and venue (two rooms, two slots).
     kind = KIND_LABELS[event.kind][lang]
     what = title if kind.casefold() in title.casefold() else f"{kind}: {title}"
     description = " · ".join(part for part in (what, when, parts[2]) if part)
-    markdown = _front_matter(page_title, description) + \
-        f"# {markdown_text(title)}\n\n<!-- microsite:event {event.id} -->\n"
-    return GeneratedPage(f"{lang}/{event_page_src(event.id)}", page_title, description, markdown, "data/events.yaml")
+    return GeneratedPage(f"{lang}/{event_page_src(event.id)}", page_title, description, title, f"event {event.id}",
+                         "data/events.yaml")
 
 
 def _event_parts(event: Event, lang: str) -> list[str]:
@@ -104,9 +118,9 @@ def _event_parts(event: Event, lang: str) -> list[str]:
     return [*parts, ", ".join(p for p in (name if name != city else "", city) if p)]
 
 
-def _title_detail(events, lang: str) -> dict[str, int]:
+def _title_detail(events, lang: str, parts: dict[str, list[str]]) -> dict[str, int]:
     """Return, per event, how many parts of when and where its title needs to differ from all others."""
-    keys = {e.id: (e.title.in_(lang), *_event_parts(e, lang)) for e in events}
+    keys = {e.id: (e.title.in_(lang), *parts[e.id]) for e in events}
     # How many events share each prefix (title, day, time, venue) of their key.
     counts = Counter(key[:n] for key in keys.values() for n in range(2, 5))
     return {ident: next((n - 1 for n in range(2, 5) if counts[key[:n]] == 1), 3) for ident, key in keys.items()}
@@ -124,13 +138,11 @@ def generated_pages(site: Site) -> list[GeneratedPage]:
     name = site.project.short_name
     for lang in site.languages:
         title, description = label("schedule", lang), _SCHEDULE_DESCRIPTION[lang].format(name=name.in_(lang))
-        pages.append(GeneratedPage(f"{lang}/{SCHEDULE_SRC}", title, description, _front_matter(title, description)
-                                   + f"# {title}\n\n<!-- microsite:schedule -->\n", "data/events.yaml"))
+        pages.append(GeneratedPage(f"{lang}/{SCHEDULE_SRC}", title, description, title, "schedule", "data/events.yaml"))
         title, description = _PARTNERS_TITLE[lang], _PARTNERS_DESCRIPTION[lang].format(name=name.in_(lang))
-        pages.append(GeneratedPage(f"{lang}/{PARTNERS_SRC}", title, description, _front_matter(title, description)
-                                   + f"# {title}\n\n<!-- microsite:partners -->\n", "data/partners.yaml"))
-        detail = _title_detail(site.events, lang)
-        pages.extend(_event_page(event, lang, detail[event.id]) for event in site.events)
+        pages.append(GeneratedPage(f"{lang}/{PARTNERS_SRC}", title, description, title, "partners",
+                                   "data/partners.yaml"))
+        pages.extend(_event_pages(site.events, lang))
     return pages
 
 

@@ -184,16 +184,23 @@ def _field_entries(root: Path, data_dir: str, languages: tuple[str, ...],
 
 
 def _text_fields(node: yaml.Node | None, languages: tuple[str, ...], path: str = "",
-                 _seen: frozenset[int] = frozenset()) -> Iterator[tuple[str, yaml.MappingNode]]:
+                 ancestors: set[int] | None = None) -> Iterator[tuple[str, yaml.MappingNode]]:
     """Yield (field path, node) for every mapping that is a text in several languages.
 
     A text is a mapping whose keys are site languages including the default, with
     the default's text filled in; list items are named by their ``id`` when they
     have one (``events[info-krosno].title``) so the path survives reordering.
     """
-    if id(node) in _seen:
-        return  # a recursive alias: the loader reports it
-    seen = _seen | {id(node)}
+    ancestors = set() if ancestors is None else ancestors
+    if id(node) in ancestors:
+        return  # an alias pointing at its own parent: the loader reports it
+    ancestors.add(id(node))
+    yield from _text_fields_below(node, languages, path, ancestors)
+    ancestors.discard(id(node))
+
+
+def _text_fields_below(node: yaml.Node | None, languages: tuple[str, ...], path: str, ancestors: set[int]
+                       ) -> Iterator[tuple[str, yaml.MappingNode]]:
     if isinstance(node, yaml.MappingNode):
         keys = [k.value for k, _ in node.value if isinstance(k, yaml.ScalarNode)]
         if keys and set(keys) <= set(languages) and languages[0] in keys:
@@ -203,10 +210,10 @@ def _text_fields(node: yaml.Node | None, languages: tuple[str, ...], path: str =
             return
         for key, value in node.value:
             if isinstance(key, yaml.ScalarNode):
-                yield from _text_fields(value, languages, f"{path}.{key.value}" if path else key.value, seen)
+                yield from _text_fields(value, languages, f"{path}.{key.value}" if path else key.value, ancestors)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            yield from _text_fields(item, languages, f"{path}[{_item_name(item, index)}]", seen)
+            yield from _text_fields(item, languages, f"{path}[{_item_name(item, index)}]", ancestors)
 
 
 def _item_name(item: yaml.Node, index: int) -> str:
