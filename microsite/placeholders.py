@@ -14,7 +14,7 @@ from collections.abc import Iterator
 import yaml
 
 from .errors import Location, Problem
-from .yamlsource import location_of
+from .yamlsource import location_of, walk_nodes
 
 __all__ = ["MARK", "is_placeholder", "data_placeholders", "page_placeholders"]
 
@@ -30,22 +30,10 @@ def is_placeholder(node: yaml.Node | None) -> bool:
 
 def data_placeholders(node: yaml.Node | None, file: str) -> Iterator[Problem]:
     """Yield an error for every placeholder in a data file (paths as the loader names them)."""
-    seen: set[int] = set()  # a YAML alias is walked once (and one pointing at its parent, never again)
-    stack: list[tuple[yaml.Node | None, str]] = [(node, "")]
-    while stack:
-        node, path = stack.pop()
-        if id(node) in seen:
-            continue
-        seen.add(id(node))
-        if isinstance(node, yaml.ScalarNode):
-            if node.value.lstrip().startswith(MARK):
-                yield Problem(location_of(node, file), path, f"still holds the placeholder \"{node.value.strip()}\"",
-                              _FIX)
-        elif isinstance(node, yaml.MappingNode):
-            stack.extend((value, f"{path}.{key.value}" if path else key.value) for key, value in reversed(node.value)
-                         if isinstance(key, yaml.ScalarNode))
-        elif isinstance(node, yaml.SequenceNode):
-            stack.extend((item, f"{path}[{index}]") for index, item in reversed(list(enumerate(node.value, 1))))
+    for current, path in walk_nodes(node):
+        if is_placeholder(current):
+            yield Problem(location_of(current, file), path, f"still holds the placeholder \"{current.value.strip()}\"",
+                          _FIX)
 
 
 def page_placeholders(text: str, display: str) -> Iterator[Problem]:

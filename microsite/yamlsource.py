@@ -12,6 +12,8 @@ state, not the mistake (a tab, a quote never closed, a wrong indent).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from pathlib import Path
 
 import yaml
@@ -189,10 +191,13 @@ def _quoted_problem(file: str, token: yaml.Token, mark: yaml.Mark) -> Problem:
                    "put the quotation marks around the whole text, or remove them")
 
 
-def _reject_duplicate_keys(node: yaml.Node | None, file: str) -> None:
-    """YAML silently keeps the last of two equal keys; we refuse instead."""
-    problems: list[Problem] = []
-    # Aliases make the node graph shared or even cyclic ('&a [*a]'): visit each node once.
+def walk_nodes(node: yaml.Node | None) -> Iterator[tuple[yaml.Node, str]]:
+    """Yield every node of a document with its path (``events[3].title.pl``), each node once.
+
+    Aliases make the node graph shared or even cyclic ('&a [*a]'), so a node
+    reached twice is not visited again. Paths count list items from 1, as the
+    loader's messages do.
+    """
     visited: set[int] = set()
     stack: list[tuple[yaml.Node, str]] = [(node, "")] if node is not None else []
     while stack:
@@ -200,22 +205,34 @@ def _reject_duplicate_keys(node: yaml.Node | None, file: str) -> None:
         if id(current) in visited:
             continue
         visited.add(id(current))
+        yield current, path
         if isinstance(current, yaml.MappingNode):
-            seen: dict[str, yaml.Node] = {}
-            for key, value in current.value:
-                name = key.value if isinstance(key, yaml.ScalarNode) else "?"
-                sub = f"{path}.{name}" if path else name
-                if isinstance(key, yaml.ScalarNode):
-                    if key.value in seen:
-                        first = seen[key.value].start_mark.line + 1
-                        problems.append(Problem(location_of(key, file), sub,
-                                                f"the key '{key.value}' appears twice in the same entry "
-                                                f"(first on line {first})",
-                                                "keep one of them and delete the other"))
-                    else:
-                        seen[key.value] = key
-                stack.append((value, sub))
+            stack.extend((value, f"{path}.{_key_name(key)}" if path else _key_name(key))
+                         for key, value in reversed(current.value))
         elif isinstance(current, yaml.SequenceNode):
-            stack.extend((item, f"{path}[{index}]") for index, item in enumerate(current.value, start=1))
+            stack.extend((item, f"{path}[{index}]") for index, item in reversed(list(enumerate(current.value, 1))))
+
+
+def _key_name(key: yaml.Node) -> str:
+    return key.value if isinstance(key, yaml.ScalarNode) else "?"
+
+
+def _reject_duplicate_keys(node: yaml.Node | None, file: str) -> None:
+    """YAML silently keeps the last of two equal keys; we refuse instead."""
+    problems: list[Problem] = []
+    for current, path in walk_nodes(node):
+        if not isinstance(current, yaml.MappingNode):
+            continue
+        seen: dict[str, yaml.Node] = {}
+        for key, _ in current.value:
+            if not isinstance(key, yaml.ScalarNode):
+                continue
+            if key.value in seen:
+                first = seen[key.value].start_mark.line + 1
+                problems.append(Problem(location_of(key, file), f"{path}.{key.value}" if path else key.value,
+                                        f"the key '{key.value}' appears twice in the same entry "
+                                        f"(first on line {first})", "keep one of them and delete the other"))
+            else:
+                seen[key.value] = key
     if problems:
         raise SiteDataError(problems)
