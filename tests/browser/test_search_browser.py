@@ -4,15 +4,6 @@ from __future__ import annotations
 
 from urllib.parse import urljoin, urlsplit
 
-import pytest
-
-
-@pytest.fixture
-def desktop(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    yield page
-    context.close()
 
 
 def search(page, site: str, path: str, query: str) -> list[str]:
@@ -29,22 +20,22 @@ def search(page, site: str, path: str, query: str) -> list[str]:
     return sorted({urlsplit(href)._replace(query="", fragment="").geturl() for href in hrefs})
 
 
-def test_polish_search_finds_inflected_forms_on_polish_pages_only(served_site, desktop):
-    found = search(desktop, served_site, "", "warsztaty")
+def test_polish_search_finds_inflected_forms_on_polish_pages_only(served_site, laptop):
+    found = search(laptop, served_site, "", "warsztaty")
     assert urljoin(served_site, "documents/") in found  # the page says "warsztatów"
-    found += search(desktop, served_site, "about/", "spotkaniach")
+    found += search(laptop, served_site, "about/", "spotkaniach")
     assert urljoin(served_site, "schedule/spotkanie-informacyjne-krosno-2018-11-20/") in found  # "Spotkanie"
     assert found and not [href for href in found if href.startswith(urljoin(served_site, "en/"))]
 
 
-def test_english_search_finds_english_pages_only(served_site, desktop):
-    found = search(desktop, served_site, "en/", "workshop")
+def test_english_search_finds_english_pages_only(served_site, laptop):
+    found = search(laptop, served_site, "en/", "workshop")
     assert urljoin(served_site, "en/documents/") in found
-    found += search(desktop, served_site, "en/schedule/", "meeting")
+    found += search(laptop, served_site, "en/schedule/", "meeting")
     assert urljoin(served_site, "en/schedule/spotkanie-informacyjne-krosno-2018-11-20/") in found
     assert found and all(href.startswith(urljoin(served_site, "en/")) for href in found)
 
 
-def test_a_polish_word_finds_nothing_on_the_english_side(served_site, desktop):
-    assert search(desktop, served_site, "en/", "Harmonogram") == []
-    assert desktop.inner_text(".md-search-result__meta").strip() == "No matching documents"
+def test_a_polish_word_finds_nothing_on_the_english_side(served_site, laptop):
+    assert search(laptop, served_site, "en/", "Harmonogram") == []
+    assert laptop.inner_text(".md-search-result__meta").strip() == "No matching documents"
