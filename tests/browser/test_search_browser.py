@@ -5,7 +5,6 @@ from __future__ import annotations
 from urllib.parse import urljoin, urlsplit
 
 
-
 def search(page, site: str, path: str, query: str) -> list[str]:
     """Type ``query`` into the search box on ``path``; return the addresses of the pages found."""
     page.goto(urljoin(site, path))
