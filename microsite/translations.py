@@ -22,7 +22,7 @@ import yaml
 
 from .errors import Location, Problem, SiteDataError
 from .load import site_languages
-from .pages import split_front_matter
+from .pages import front_matter_text, split_front_matter
 from .yamlsource import load_yaml, load_yaml_text, location_of
 
 __all__ = ["State", "Entry", "TranslationReport", "RECORDS_FILE", "FRONT_MATTER_KEY", "content_hash",
@@ -124,9 +124,9 @@ def page_source_hash(path: Path) -> str:
     Other front matter (``hide:``, the translation's own record) does not count,
     so changing a page's layout does not make its translations stale.
     """
-    front, body = split_front_matter(path.read_text(encoding="utf-8"))
-    meta = _front_matter_values(front)
-    parts = [f"{key}: {meta.get(key, '')}" for key in _TRANSLATED_META]
+    text = path.read_text(encoding="utf-8")
+    parts = [f"{key}: {_front_matter_text(text, path, key)}" for key in _TRANSLATED_META]
+    _, body = split_front_matter(text)
     return content_hash("\n".join(parts) + "\n\n" + body)
 
 
@@ -156,8 +156,7 @@ def _page_entries(root: Path, content_dir: str, default: str, others: tuple[str,
             if not page.is_file():
                 yield Entry(lang, item, shown_source, State.MISSING, source_hash)
                 continue
-            recorded = str(_front_matter_values(split_front_matter(page.read_text(encoding="utf-8"))[0])
-                           .get(FRONT_MATTER_KEY, "") or "")
+            recorded = _front_matter_text(page.read_text(encoding="utf-8"), page, FRONT_MATTER_KEY)
             state = State.CURRENT if recorded == source_hash else State.STALE
             yield Entry(lang, item, shown_source, state, source_hash, recorded)
 
@@ -224,15 +223,10 @@ def _item_name(item: yaml.Node, index: int) -> str:
     return str(index)
 
 
-def _front_matter_values(front: str | None) -> dict[str, object]:
-    """Return the front matter's top-level values (empty when absent or broken: check reports that)."""
-    if not front:
-        return {}
-    try:
-        values = yaml.safe_load(front)
-    except yaml.YAMLError:
-        return {}
-    return values if isinstance(values, dict) else {}
+def _front_matter_text(text: str, path: Path, key: str) -> str:
+    """Return one front matter field's text ('' when absent or the page is broken: check reports that)."""
+    front, _ = front_matter_text(text, path.name)
+    return (front.text(key) if front else None) or ""
 
 
 def _read_records(folder: Path, data_dir: str) -> dict[str, dict[str, str]]:
