@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -63,6 +64,19 @@ def test_notices_can_be_switched_off(tmp_path):
     (root / "content/en/contact.md").unlink()
     site = build_demo(root / "site", root=root)
     assert _notices(site / "en/contact/index.html") == []
+    # The page, now the Polish text word for word, is still found by a search on /en/ (mkdocs-static-i18n's
+    # reconfigure_search would drop it from the English results as a duplicate of the Polish page).
+    assert ("contact/", "Kontakt") in _indexed(site / "en")
+
+
+def test_an_untranslated_page_is_found_by_a_search_in_the_other_language(built):
+    assert ("contact/", "Kontakt") in _indexed(built / "en")
+    assert ("contact/", "Kontakt") in _indexed(built)
+
+
+def _indexed(root: Path) -> set[tuple[str, str]]:
+    docs = json.loads((root / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+    return {(doc["location"], doc["title"]) for doc in docs}
 
 
 def _report(stale_recorded: str) -> "TranslationReport":
