@@ -152,11 +152,14 @@ def render(r: Results) -> str:
             + ", ".join(f"{b:,} B at {e:,} events" for e, b in sorted(r.home_bytes.items())) + "; at "
             + f"{m:,} events: " + ", ".join(f"{name} {b:,} B" for name, b in r.special_bytes.items()) + ".", ""]
     out += ["Home page transfer in Chromium (gzip for text, status lines and headers included). *Page* is HTML, "
-            "CSS, JS, fonts and images; *data* is what Material's scripts fetch after it (search index, sitemaps).",
-            "", "| build | page | responses | page | data | total |", "|---|---|---:|---:|---:|---:|"]
+            "CSS, JS, fonts and images; *data* is what Material's scripts fetch after it (search index, sitemaps); "
+            "*first search* is what the browser fetched when a word was then typed into the search box.",
+            "", "| build | page | responses | page | data | total | first search |",
+            "|---|---|---:|---:|---:|---:|---:|"]
     for t in r.transfers:
         out.append(f"| {t.label} | `{t.url}` | {len(t.responses)} | {t.page_bytes / 1000:.1f} KB "
-                   f"| {(t.total - t.page_bytes) / 1000:.1f} KB | {t.total / 1000:.1f} KB |"
+                   f"| {(t.total - t.page_bytes) / 1000:.1f} KB | {t.total / 1000:.1f} KB "
+                   f"| {t.first_search_bytes / 1000:.1f} KB |"
                    + (f" requests to other hosts: {', '.join(t.elsewhere)}" if t.elsewhere else ""))
     first = r.transfers[0]
     out += ["", f"What `{first.url}` ({first.label}) fetched:", "",

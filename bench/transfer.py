@@ -55,10 +55,16 @@ class Transfer:
     responses: list[Response] = field(default_factory=list)
     elsewhere: list[str] = field(default_factory=list)
     """Requests to other hosts (a privacy problem, and not counted)."""
+    first_search: list[Response] = field(default_factory=list)
+    """What the browser fetched afterwards, when the reader typed into the search box."""
 
     @property
     def total(self) -> int:
         return sum(r.sent_bytes for r in self.responses)
+
+    @property
+    def first_search_bytes(self) -> int:
+        return sum(r.sent_bytes for r in self.first_search)
 
     @property
     def page_bytes(self) -> int:
@@ -137,6 +143,17 @@ def measure_home(sites: dict[str, Path], port: int, pages: tuple[str, ...] = (""
     return results
 
 
+def _first_search(page, log: list[Response]) -> list[Response]:
+    """Type a word into the search box; return what that fetched (the index, when it is loaded on demand)."""
+    page.click(".md-search__input")
+    page.keyboard.type("spotkanie")
+    # Material's count replaces "Initializing search" once its worker has the index.
+    page.wait_for_function("!/Inicjowanie|Initializing/.test("
+                           "document.querySelector('.md-search-result__meta').textContent)", timeout=120_000)
+    page.wait_for_timeout(500)
+    return sorted(log, key=lambda r: r.path)
+
+
 def _load_pages(browser, label: str, site: Path, port: int, pages: tuple[str, ...]) -> list[Transfer]:
     log: list[Response] = []
     server = ThreadingHTTPServer(("127.0.0.1", port), _handler(site, log))
@@ -154,7 +171,9 @@ def _load_pages(browser, label: str, site: Path, port: int, pages: tuple[str, ..
                 (base, "data:", "blob:")) else None)
             page.goto(base + page_path, wait_until="networkidle")
             page.wait_for_timeout(500)  # anything a script starts after the network went idle
-            results.append(Transfer(label, "/" + page_path, sorted(log, key=lambda r: r.path), elsewhere))
+            loaded = sorted(log, key=lambda r: r.path)
+            log.clear()
+            results.append(Transfer(label, "/" + page_path, loaded, elsewhere, _first_search(page, log)))
             context.close()
     finally:
         server.shutdown()

@@ -38,3 +38,28 @@ def test_english_search_finds_english_pages_only(served_site, laptop):
 def test_a_polish_word_finds_nothing_on_the_english_side(served_site, laptop):
     assert search(laptop, served_site, "en/", "Harmonogram") == []
     assert laptop.inner_text(".md-search-result__meta").strip() == "No matching documents"
+
+
+def _index_requests(page) -> list[str]:
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url)
+            if request.url.endswith("/search/search_index.json") else None)
+    return requests
+
+
+def test_the_search_index_is_fetched_only_when_a_reader_starts_to_search(served_site, phone):
+    requests = _index_requests(phone)
+    phone.goto(served_site, wait_until="networkidle")
+    phone.goto(urljoin(served_site, "schedule/"), wait_until="networkidle")
+    assert requests == []  # the pages are complete without it
+    phone.click("label.md-header__button[for=__search]")  # the magnifier on a phone's header
+    phone.keyboard.type("warsztaty")
+    phone.wait_for_selector(".md-search-result__item")
+    assert requests == [urljoin(served_site, "search/search_index.json")]
+
+
+def test_a_result_link_highlights_its_terms_without_a_search(served_site, laptop):
+    requests = _index_requests(laptop)
+    laptop.goto(urljoin(served_site, "en/documents/?h=workshop"), wait_until="networkidle")
+    assert requests == [urljoin(served_site, "en/search/search_index.json")]
+    laptop.wait_for_selector("article mark")  # Material's highlight needs the index's settings
