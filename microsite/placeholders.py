@@ -14,7 +14,7 @@ from collections.abc import Iterator
 import yaml
 
 from .errors import Location, Problem
-from .yamlsource import location_of, walk_nodes
+from .yamlsource import iter_nodes, location_of, node_paths
 
 __all__ = ["MARK", "is_placeholder", "data_placeholders", "page_placeholders"]
 
@@ -30,10 +30,11 @@ def is_placeholder(node: yaml.Node | None) -> bool:
 
 def data_placeholders(node: yaml.Node | None, file: str) -> Iterator[Problem]:
     """Yield an error for every placeholder in a data file (paths as the loader names them)."""
-    for current, path in walk_nodes(node):
-        if is_placeholder(current):
-            yield Problem(location_of(current, file), path, f"still holds the placeholder \"{current.value.strip()}\"",
-                          _FIX)
+    found = [current for current in iter_nodes(node) if is_placeholder(current)]
+    paths = node_paths(node) if found else {}
+    for current in found:
+        yield Problem(location_of(current, file), paths[id(current)],
+                      f"still holds the placeholder \"{current.value.strip()}\"", _FIX)
 
 
 def page_placeholders(text: str, display: str) -> Iterator[Problem]:

@@ -20,7 +20,7 @@ import yaml
 
 from .errors import Location, Problem, SiteDataError
 
-__all__ = ["load_yaml", "load_yaml_text", "location_of", "YamlNode"]
+__all__ = ["iter_nodes", "load_yaml", "load_yaml_text", "location_of", "node_paths", "YamlNode"]
 
 YamlNode = yaml.Node
 
@@ -191,26 +191,46 @@ def _quoted_problem(file: str, token: yaml.Token, mark: yaml.Mark) -> Problem:
                    "put the quotation marks around the whole text, or remove them")
 
 
-def walk_nodes(node: yaml.Node | None) -> Iterator[tuple[yaml.Node, str]]:
-    """Yield every node of a document with its path (``events[3].title.pl``), each node once.
+def iter_nodes(node: yaml.Node | None) -> Iterator[yaml.Node]:
+    """Yield every node of a document once, in document order.
 
     Aliases make the node graph shared or even cyclic ('&a [*a]'), so a node
-    reached twice is not visited again. Paths count list items from 1, as the
-    loader's messages do.
+    reached twice is not visited again. No paths: a check walks every node of
+    a large file, and needs a node's path only for the few it reports
+    (:func:`node_paths`).
     """
     visited: set[int] = set()
-    stack: list[tuple[yaml.Node, str]] = [(node, "")] if node is not None else []
+    stack: list[yaml.Node] = [node] if node is not None else []
     while stack:
-        current, path = stack.pop()
+        current = stack.pop()
         if id(current) in visited:
             continue
         visited.add(id(current))
-        yield current, path
+        yield current
+        if isinstance(current, yaml.MappingNode):
+            stack.extend(value for _, value in reversed(current.value))
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(reversed(current.value))
+
+
+def node_paths(node: yaml.Node | None) -> dict[int, str]:
+    """Return every node's path (``events[3].title.pl``) by its ``id``, as :func:`iter_nodes` visits them.
+
+    Paths count list items from 1, as the loader's messages do.
+    """
+    paths: dict[int, str] = {}
+    stack: list[tuple[yaml.Node, str]] = [(node, "")] if node is not None else []
+    while stack:
+        current, path = stack.pop()
+        if id(current) in paths:
+            continue
+        paths[id(current)] = path
         if isinstance(current, yaml.MappingNode):
             stack.extend((value, f"{path}.{_key_name(key)}" if path else _key_name(key))
                          for key, value in reversed(current.value))
         elif isinstance(current, yaml.SequenceNode):
             stack.extend((item, f"{path}[{index}]") for index, item in reversed(list(enumerate(current.value, 1))))
+    return paths
 
 
 def _key_name(key: yaml.Node) -> str:
@@ -219,10 +239,12 @@ def _key_name(key: yaml.Node) -> str:
 
 def _reject_duplicate_keys(node: yaml.Node | None, file: str) -> None:
     """YAML silently keeps the last of two equal keys; we refuse instead."""
+    repeated = [current for current in iter_nodes(node) if isinstance(current, yaml.MappingNode)
+                and len({_key_name(key) for key, _ in current.value}) < len(current.value)]
     problems: list[Problem] = []
-    for current, path in walk_nodes(node):
-        if not isinstance(current, yaml.MappingNode):
-            continue
+    paths = node_paths(node) if repeated else {}
+    for current in repeated:
+        path = paths[id(current)]
         seen: dict[str, yaml.Node] = {}
         for key, _ in current.value:
             if not isinstance(key, yaml.ScalarNode):
