@@ -16,8 +16,9 @@ docs/decisions/0001-calendar-writer.md for why.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 from functools import lru_cache
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
@@ -158,13 +159,25 @@ class _Writer:
     """TZIDs the VEVENTs written since this was last emptied use."""
     venues: dict[str, tuple[Venue, list[bytes]]] = field(default_factory=dict)
     """The lines of each venue, written once: most venues host many events."""
+    lines: dict[tuple[str, object], bytes] = field(default_factory=dict)
+    """Lines many events share (status, category, sequence, DTSTAMP), written once."""
+
+    def __post_init__(self) -> None:
+        self.domain = uid_domain(self.base_url)
+
+    def _shared(self, name: str, value: object, text_of: Callable[[Any], str]) -> bytes:
+        """Return the line ``name:text_of(value)``, written the first time ``value`` is seen."""
+        line = self.lines.get((name, value))
+        if line is None:
+            line = self.lines[(name, value)] = content_line(name, text_of(value))
+        return line
 
     def entries(self, event: Event) -> list[_Entry]:
         """Return ``(start instant, uid, VEVENT)`` for the event and each of its sessions."""
-        uid = event_uid(event, self.base_url)
+        uid = f"{event.id}@{self.domain}"  # event_uid, without parsing the base URL for every event
         entries = [(start_instant(event.start, event.timezone), uid, self._event(event, uid))]
         for session in event.sessions:
-            uid = session_uid(event, session, self.base_url)
+            uid = f"{event.id}.{session.id}@{self.domain}"  # session_uid
             entries.append((start_instant(session.start, event.timezone), uid, self._session(event, session, uid)))
         return entries
 
@@ -188,11 +201,12 @@ class _Writer:
         stamp = _utc(event.updated) if event.updated else self.published_at
         # icalendar's order: SUMMARY, DTSTART, DTEND, DTSTAMP, UID, SEQUENCE, then the rest A–Z.
         lines = [b"BEGIN:VEVENT\r\n", content_line("SUMMARY", _text(title)), *self._span(start, end, event.timezone),
-                 content_line("DTSTAMP", datetime_value(stamp, utc=True)), content_line("UID", escape_text(uid)),
-                 content_line("SEQUENCE", str(event.sequence)),
-                 content_line("CATEGORIES", escape_text(KIND_LABELS[event.kind][self.lang])),
+                 self._shared("DTSTAMP", stamp, _utc_value), content_line("UID", escape_text(uid)),
+                 self._shared("SEQUENCE", event.sequence, str),
+                 self._shared("CATEGORIES", event.kind, lambda kind: escape_text(KIND_LABELS[kind][self.lang])),
                  content_line("DESCRIPTION", _text(description)), *self._place(event, venue),
-                 content_line("STATUS", _STATUS[event.status]), content_line("URL", page), b"END:VEVENT\r\n"]
+                 self._shared("STATUS", event.status, _STATUS.__getitem__), content_line("URL", page),
+                 b"END:VEVENT\r\n"]
         return b"".join(lines)
 
     def _span(self, start: When, end: When, tzid: str) -> list[bytes]:
@@ -266,6 +280,10 @@ class _Writer:
         return f"{self.base_url}/{event_page_url(event.id, self.lang, self.default_lang)}"
 
 
+def _utc_value(when: datetime) -> str:
+    return datetime_value(when, utc=True)
+
+
 def _utc(when: datetime) -> datetime:
     # DTSTAMP is UTC and has no fractions of a second.
     return when.astimezone(timezone.utc).replace(microsecond=0)
@@ -278,5 +296,5 @@ def _format_when(when: When, lang: str) -> str:
 
 
 def _text(text: str) -> str:
-    # YAML from a web editor may carry CRLF; a TEXT value holds only (escaped) \n.
-    return escape_text(text.replace("\r\n", "\n").replace("\r", "\n"))
+    # YAML from a web editor may carry CRLF; escape_text turns CRLF, CR and LF alike into an escaped \n.
+    return escape_text(text)
