@@ -102,6 +102,7 @@ def subscribe_links(base_url: str, path: str) -> SubscribeLinks:
 
 
 @lru_cache(maxsize=8)  # asked for every event of every feed, always with the same address
+@lru_cache(maxsize=64)  # asked for every event of every feed
 def uid_domain(base_url: str) -> str:
     """Return the host part used in feed UIDs (stable as long as the site's host is)."""
     return urlsplit(base_url).hostname or "localhost"

@@ -162,9 +162,6 @@ class _Writer:
     lines: dict[tuple[str, object], bytes] = field(default_factory=dict)
     """Lines many events share (status, category, sequence, DTSTAMP), written once."""
 
-    def __post_init__(self) -> None:
-        self.domain = uid_domain(self.base_url)
-
     def _shared(self, name: str, value: object, text_of: Callable[[Any], str]) -> bytes:
         """Return the line ``name:text_of(value)``, written the first time ``value`` is seen."""
         line = self.lines.get((name, value))
@@ -174,10 +171,10 @@ class _Writer:
 
     def entries(self, event: Event) -> list[_Entry]:
         """Return ``(start instant, uid, VEVENT)`` for the event and each of its sessions."""
-        uid = f"{event.id}@{self.domain}"  # event_uid, without parsing the base URL for every event
+        uid = event_uid(event, self.base_url)
         entries = [(start_instant(event.start, event.timezone), uid, self._event(event, uid))]
         for session in event.sessions:
-            uid = f"{event.id}.{session.id}@{self.domain}"  # session_uid
+            uid = session_uid(event, session, self.base_url)
             entries.append((start_instant(session.start, event.timezone), uid, self._session(event, session, uid)))
         return entries
 
