@@ -188,9 +188,14 @@ def on_pre_page(page: Page, *, config: MkDocsConfig, files: Files) -> Page:
     """Point "Edit this page" of a page made from data at its entry (MkDocs gives it none)."""
     source = getattr(page.file, "microsite_source", None)
     if source is not None and config.edit_uri:
-        content_dir = Path(config.docs_dir).resolve().relative_to(_root(config)).as_posix()
-        page.edit_url = data_edit_url(config.edit_uri, content_dir, source)
+        page.edit_url = data_edit_url(config.edit_uri, _content_dir(config.docs_dir, config.config_file_path), source)
     return page
+
+
+@lru_cache(maxsize=4)  # asked for each of thousands of event pages
+def _content_dir(docs_dir: str, config_file_path: str) -> str:
+    """Return the content folder relative to the project root (``content``)."""
+    return Path(docs_dir).resolve().relative_to(Path(config_file_path).resolve().parent).as_posix()
 
 
 def on_env(env, *, config: MkDocsConfig, files: Files):

@@ -20,6 +20,7 @@ import re
 from urllib.parse import urljoin
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import formats
 from .errors import Location
@@ -153,6 +154,11 @@ def data_edit_url(edit_uri: str, content_dir: str, source: Location) -> str:
     data file is reached relative to it (``…/edit/main/data/events.yaml#L42``): no
     repository address is configured twice.
     """
-    base = edit_uri if edit_uri.endswith("/") else edit_uri + "/"
-    url = urljoin(base, posixpath.relpath(source.file, content_dir))
+    url = _data_file_url(edit_uri, content_dir, source.file)
     return f"{url}#L{source.line}" if source.line else url
+
+
+@lru_cache(maxsize=16)  # the same few data files for thousands of event pages
+def _data_file_url(edit_uri: str, content_dir: str, file: str) -> str:
+    base = edit_uri if edit_uri.endswith("/") else edit_uri + "/"
+    return urljoin(base, posixpath.relpath(file, content_dir))

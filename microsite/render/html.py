@@ -62,8 +62,10 @@ class PageContext:
 
 @lru_cache(maxsize=1)
 def _env() -> Environment:
+    # auto_reload off: the templates are the package's own and do not change during a build; on, Jinja
+    # would stat every template file on every render (four times for each of thousands of event pages).
     env = Environment(loader=PackageLoader("microsite", "templates"), autoescape=select_autoescape(default=True),
-                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False)
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False, auto_reload=False)
     return env
 
 
