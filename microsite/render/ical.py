@@ -143,7 +143,7 @@ def _fixed_lines(description: str | None, refresh: timedelta) -> tuple[bytes, by
 
 @lru_cache(maxsize=4096)  # an event title is the name of several files (occurrences share it)
 def _text_lines(names: tuple[str, ...], text: str) -> bytes:
-    value = _text(text)
+    value = escape_text(text)
     return b"".join(content_line(name, value) for name in names)
 
 
@@ -197,11 +197,12 @@ class _Writer:
         page = self._page(event)
         stamp = _utc(event.updated) if event.updated else self.published_at
         # icalendar's order: SUMMARY, DTSTART, DTEND, DTSTAMP, UID, SEQUENCE, then the rest A–Z.
-        lines = [b"BEGIN:VEVENT\r\n", content_line("SUMMARY", _text(title)), *self._span(start, end, event.timezone),
+        lines = [b"BEGIN:VEVENT\r\n", content_line("SUMMARY", escape_text(title)),
+                 *self._span(start, end, event.timezone),
                  self._shared("DTSTAMP", stamp, _utc_value), content_line("UID", escape_text(uid)),
                  self._shared("SEQUENCE", event.sequence, str),
                  self._shared("CATEGORIES", event.kind, lambda kind: escape_text(KIND_LABELS[kind][self.lang])),
-                 content_line("DESCRIPTION", _text(description)), *self._place(event, venue),
+                 content_line("DESCRIPTION", escape_text(description)), *self._place(event, venue),
                  self._shared("STATUS", event.status, _STATUS.__getitem__), content_line("URL", page),
                  b"END:VEVENT\r\n"]
         return b"".join(lines)
@@ -237,7 +238,7 @@ class _Writer:
         """Return the GEO and LOCATION lines (in that order) of a place, or of the online address."""
         online = event.online_url if event.status is EventStatus.MOVED_ONLINE or venue is None else None
         if online:
-            return [content_line("LOCATION", _text(online))]
+            return [content_line("LOCATION", escape_text(online))]
         if venue is None:
             return []
         found = self.venues.get(venue.id)
@@ -252,7 +253,7 @@ class _Writer:
                      f"{venue.postal_code} {city}" if venue.postal_code else city):
             if part and part not in parts:  # "Kraków, Kraków" says nothing twice
                 parts.append(part)
-        lines = [content_line("LOCATION", _text(", ".join(parts)))]
+        lines = [content_line("LOCATION", escape_text(", ".join(parts)))]
         if venue.latitude is not None and venue.longitude is not None:
             lines.insert(0, content_line("GEO", f"{float(venue.latitude)};{float(venue.longitude)}"))
         return lines
@@ -291,7 +292,3 @@ def _format_when(when: When, lang: str) -> str:
         return f"{format_day(when.date(), lang)}, {format_time_of_day(when, lang)}"
     return format_day(when, lang)
 
-
-def _text(text: str) -> str:
-    # YAML from a web editor may carry CRLF; escape_text turns CRLF, CR and LF alike into an escaped \n.
-    return escape_text(text)
