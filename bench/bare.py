@@ -5,7 +5,9 @@ One untimed build of the synthetic project with :mod:`bench.capture_hook`
 saves the Markdown of every page after our hooks have replaced the markers
 (and the Markdown of every generated event page); the bare project is those
 files, the same assets and the same ``mkdocs.yml`` without ``hooks:`` and
-without the theme overrides (they call the hooks' functions).
+without the theme overrides (they call the hooks' functions). The overrides'
+own files (our style, script and funding signs) are copied as plain assets and
+listed in ``extra_css``/``extra_javascript``, so both sites ship and link them.
 """
 
 from __future__ import annotations
@@ -20,6 +22,9 @@ CAPTURE_CONFIG = "mkdocs-capture.yml"
 _CAPTURE_HOOK = Path(__file__).resolve().with_name("capture_hook.py")
 _HOOKS = re.compile(r"^hooks:\n(?:[ \t]+-[^\n]*\n)+", re.M)
 _CUSTOM_DIR = re.compile(r"^[ \t]+custom_dir:[^\n]*\n", re.M)
+_THEME_CSS = "assets/microsite/microsite.css"
+_THEME_JS = "assets/microsite/microsite.js"
+"""What overrides/main.html links on every page; the bare config lists them instead."""
 
 
 def _hooks_block(config: str) -> re.Match:
@@ -47,10 +52,12 @@ def bare_project(root: Path, dump: Path, dest: Path) -> int:
     config, dirs = _CUSTOM_DIR.subn("", config)
     if dirs != 1:
         raise ValueError(f"expected one 'custom_dir:' in {root / 'mkdocs.yml'}, found {dirs}")
+    config += f"extra_css:\n  - {_THEME_CSS}\nextra_javascript:\n  - {_THEME_JS}\n"
     dest.mkdir(parents=True, exist_ok=True)
     (dest / "mkdocs.yml").write_text(config, encoding="utf-8")
     # Assets and other files as they are; every page from the capture (editor pages included).
     shutil.copytree(root / "content", dest / "content", ignore=shutil.ignore_patterns("*.md"))
+    shutil.copytree(root / "overrides" / "assets", dest / "content" / "assets", dirs_exist_ok=True)
     pages = sorted(dump.rglob("*.md"))
     for page in pages:
         target = dest / "content" / page.relative_to(dump)

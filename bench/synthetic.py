@@ -2,8 +2,8 @@
 
 Why: what editors of a big programme wait for is the build of hundreds of
 pages and thousands of events; the demo has nine events. The synthetic project
-is the demo (``mkdocs.yml``, ``hooks/``, ``overrides/``, ``content/``, project
-and partners) plus generated venues, ``events`` events (the demo's own
+is the demo project (``tests/fixtures/demo``: ``mkdocs.yml``, ``content/``, project
+and partners) with the generator's ``hooks/`` and ``overrides/``, plus generated venues, ``events`` events (the demo's own
 included: its pages name them) and ``pages`` editor pages per language. Everything is derived from counters, never from a random
 source, so two runs give the same files and the M and 2M projects differ only
 in their events.
@@ -26,7 +26,9 @@ from pathlib import Path
 __all__ = ["ARTICLES_DIR", "NOW", "REPO", "Plan", "generate", "plan_events"]
 
 REPO = Path(__file__).resolve().parents[1]
-"""The checkout whose own files the synthetic project is made from."""
+"""The generator's checkout: its adapter and theme go into the synthetic project."""
+DEMO = REPO / "tests" / "fixtures" / "demo"
+"""The frozen demo project the synthetic one grows from (never the live data/ and content/)."""
 NOW = "2020-01-15T12:00:00Z"
 """The build's "now" (``MICROSITE_NOW``): mid-range, so about half the events are upcoming."""
 ARTICLES_DIR = "articles"
@@ -37,7 +39,7 @@ _SPAN_DAYS = 728  # two years of events, whatever their number
 _RECURRING_SHARE = 0.45
 _VISIT_SHARE = 0.01
 _SLOT_LENGTHS = (52, 40, 26, 30)  # dates per slot before 'except' removes one
-_SHARED = ("hooks", "overrides", "content")
+_GENERATOR = ("hooks", "overrides")
 _LANGS = ("pl", "en")
 
 
@@ -65,14 +67,15 @@ def generate(dest: Path, *, pages: int, events: int) -> Path:
     """Write a project with ``pages`` editor pages per language and ``events`` events into ``dest``."""
     dest = Path(dest)
     dest.mkdir(parents=True, exist_ok=True)
-    for name in _SHARED:
+    for name in _GENERATOR:
         shutil.copytree(REPO / name, dest / name, dirs_exist_ok=True)
-    shutil.copyfile(REPO / "mkdocs.yml", dest / "mkdocs.yml")
+    shutil.copytree(DEMO / "content", dest / "content", dirs_exist_ok=True)
+    shutil.copyfile(DEMO / "mkdocs.yml", dest / "mkdocs.yml")
     data = dest / "data"
     data.mkdir(exist_ok=True)
     for name in ("project.yaml", "partners.yaml"):
-        shutil.copyfile(REPO / "data" / name, data / name)
-    (data / "venues.yaml").write_text((REPO / "data" / "venues.yaml").read_text(encoding="utf-8").rstrip("\n")
+        shutil.copyfile(DEMO / "data" / name, data / name)
+    (data / "venues.yaml").write_text((DEMO / "data" / "venues.yaml").read_text(encoding="utf-8").rstrip("\n")
                                       + "\n\n" + _venues_yaml(), encoding="utf-8")
     demo_text, demo_count = _demo_events()
     (data / "events.yaml").write_text(demo_text + _events_yaml(plan_events(events - demo_count)),
@@ -169,8 +172,8 @@ def _demo_events() -> tuple[str, int]:
     """Return the demo's events file (its pages name its events) and how many events it holds."""
     from microsite.load import load_site  # the bench's own use of the core, not the project's
 
-    site, _ = load_site(REPO)
-    return (REPO / "data" / "events.yaml").read_text(encoding="utf-8").rstrip("\n") + "\n\n", len(site.events)
+    site, _ = load_site(DEMO)
+    return (DEMO / "data" / "events.yaml").read_text(encoding="utf-8").rstrip("\n") + "\n\n", len(site.events)
 
 
 def _events_yaml(plan: Plan) -> str:
@@ -349,7 +352,7 @@ _WORDS = {
 
 
 def _demo_pages() -> int:
-    return len(list((REPO / "content" / _LANGS[0]).rglob("*.md")))
+    return len(list((DEMO / "content" / _LANGS[0]).rglob("*.md")))
 
 
 def _article(lang: str, n: int) -> str:

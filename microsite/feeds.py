@@ -67,9 +67,11 @@ def render_feeds(site: Site, lang: str, *, base_url: str, published_at: datetime
     description = site.project.title.in_(lang)
     files: dict[str, bytes] = {}
     for feed in FEEDS:
+        events = [e for e in site.events if feed.includes(e)]
+        if not events:
+            continue  # RFC 5545 wants at least one component; the schedule offers only feeds with events
         path = feed_path(lang, feed.slug)
-        # An empty feed is still written: its URL is published and may be subscribed to.
-        files[path] = writer.render([e for e in site.events if feed.includes(e)],
+        files[path] = writer.render(events,
                                     name=feed_name(site, lang, feed.name.in_(lang)), description=description,
                                     source=feed_url(base_url, path))
     for event in site.events:

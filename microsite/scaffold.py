@@ -19,7 +19,7 @@ from .errors import Location, Problem, SiteDataError
 from .load import site_languages
 from .yamlsource import load_yaml
 
-__all__ = ["KINDS", "Scaffold", "create"]
+__all__ = ["KINDS", "Scaffold", "append_entry", "create"]
 
 KINDS = ("event", "news", "partner", "page")
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -86,7 +86,7 @@ def _new_event(root: Path, data_dir: str, ident: str, languages: tuple[str, ...]
         f"  end: \"TODO: day and time, e.g. {day.isoformat()} 19:00\"",
         f"  venue: \"TODO: a venue id from {data_dir}/venues.yaml, e.g. {example_venue}\"",
     ]
-    where = _append_entry(root / data_dir / "events.yaml", f"{data_dir}/events.yaml", "events", ident, lines)
+    where = append_entry(root / data_dir / "events.yaml", f"{data_dir}/events.yaml", "events", ident, lines)
     return Scaffold((where,), f"Fill in every TODO in {where} (the new event is at the end), then run "
                               "'microsite check': it lists the blanks left.")
 
@@ -101,7 +101,7 @@ def _new_partner(root: Path, data_dir: str, ident: str, languages: tuple[str, ..
         "  description:",
         *[f"    {lang}: \"{_word(lang, 'partner_description')}\"" for lang in languages],
     ]
-    where = _append_entry(root / data_dir / "partners.yaml", f"{data_dir}/partners.yaml", "partners", ident, lines)
+    where = append_entry(root / data_dir / "partners.yaml", f"{data_dir}/partners.yaml", "partners", ident, lines)
     return Scaffold((where,), f"Fill in every TODO in {where} (the new partner is at the end); to show a logo, "
                               "add 'logo: assets/logos/<file>' and 'logo_alt:'. Then run 'microsite check'.")
 
@@ -156,7 +156,7 @@ def _ids(path: Path, display: str, key: str) -> list[str]:
             for k, v in item.value if k.value == "id" and isinstance(v, yaml.ScalarNode)]
 
 
-def _append_entry(path: Path, display: str, key: str, ident: str, lines: list[str]) -> str:
+def append_entry(path: Path, display: str, key: str, ident: str, lines: list[str]) -> str:
     """Append an entry (given at indent 0) to the top-level list ``key``, keeping the file as it is."""
     if ident in _ids(path, display, key):
         raise _error(display, f"the id '{ident}' is already used", "choose another id")

@@ -16,6 +16,7 @@ anti-aliasing, which is why the images are committed rather than built.
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -36,14 +37,18 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
                  "--font-render-hinting=none"]
 
 
-def card_html(site, lang: str, content: Path) -> str:
-    """Return the card of one language as an HTML page that loads its files from ``content``."""
+def card_html(site, lang: str, assets: Path) -> str:
+    """Return the card of one language as an HTML page that loads its files from ``assets``.
+
+    ``assets`` is laid out as the built site's root: the theme's files (the generator's
+    style and funding signs) and the project's own (official logos) side by side.
+    """
     template = Environment(loader=FileSystemLoader(Path(__file__).parent),
                            autoescape=select_autoescape(default=True)).get_template("og_card.html")
     width, height = OG_IMAGE_SIZE
     return template.render(
-        lang=lang, width=width, height=height, css=(content / "assets" / "microsite.css").as_uri(),
-        strip=Markup(render_funding_strip(site, lang, asset_prefix=content.as_uri() + "/")),
+        lang=lang, width=width, height=height, css=(assets / "assets" / "microsite" / "microsite.css").as_uri(),
+        strip=Markup(render_funding_strip(site, lang, asset_prefix=assets.as_uri() + "/")),
         name=site.project.short_name.in_(lang), title=site.project.title.in_(lang))
 
 
@@ -69,9 +74,13 @@ def render_cards(root: Path, out: Path | None = None, *, browser=None) -> list[P
     written = []
     page = browser.new_page(viewport={"width": width, "height": height}, device_scale_factor=1)
     with tempfile.TemporaryDirectory() as tmp:
+        assets = Path(tmp) / "root"
+        for folder in (ROOT / "overrides", content):  # the site's root: theme files, then the project's
+            if (folder / "assets").is_dir():
+                shutil.copytree(folder / "assets", assets / "assets", dirs_exist_ok=True)
         for lang in site.languages:
             card = Path(tmp) / f"{lang}.html"
-            card.write_text(card_html(site, lang, content), encoding="utf-8")
+            card.write_text(card_html(site, lang, assets), encoding="utf-8")
             page.goto(card.as_uri())
             page.wait_for_load_state("networkidle")
             target = (out / f"{lang}.png") if out else content / og_image_path(lang)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest_site import ROOT
+from conftest_site import DEMO
 from microsite.load import load_site
 from microsite.model import Site
 from sitefactory import SiteCopy, copy_demo
@@ -22,7 +22,7 @@ def demo(tmp_path: Path) -> SiteCopy:
 
 @pytest.fixture(scope="session")
 def site() -> Site:
-    """Return the demo site as loaded from the repository; it must load without problems."""
-    loaded, problems = load_site(ROOT)
+    """Return the demo site as loaded from its fixture; it must load without problems."""
+    loaded, problems = load_site(DEMO)
     assert problems == []
     return loaded

@@ -1,4 +1,11 @@
-"""Build the demo site once per test session, with a fixed clock and base URL."""
+"""Where the test projects live, and how one is built with a fixed clock and base URL.
+
+The generator is tested on frozen projects under ``tests/fixtures/`` (the demo
+among them), never on the repository's live ``data/`` and ``content/``: those
+belong to the project's editors, and their ordinary changes must not turn the
+generator's tests red. The live site is checked only by invariants true for any
+project (``tests/test_live_site.py``).
+"""
 
 from __future__ import annotations
 
@@ -8,15 +15,44 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[1]
+"""The generator's checkout: code, theme, docs and tooling (its data/ and content/ are the editors')."""
+FIXTURES = REPO / "tests" / "fixtures"
+DEMO = FIXTURES / "demo"
+"""The demo project, frozen: Społecznie Zorganizowani (Krosno and Przemyśl, 2018–2020)."""
+GENERATOR_PARTS = ("hooks", "overrides")
+"""What a project's mkdocs.yml names besides its own files: the MkDocs adapter and the theme."""
 BASE_URL = "http://127.0.0.1:8765/"
 FIXED_NOW = "2019-03-01T12:00:00Z"
-"""Between the 2018 events and the 2019 duty hours, so both sections have events."""
+"""Between the demo's 2018 events and its 2019 duty hours, so both sections have events."""
 
 
-def build_demo(target: Path, *, root: Path = ROOT, now: str = FIXED_NOW, base_url: str = BASE_URL) -> Path:
-    """Build ``root`` into ``target`` with MkDocs (strict) and return the site folder."""
-    env = dict(os.environ, MICROSITE_NOW=now, MICROSITE_SITE_URL=base_url, NO_MKDOCS_2_WARNING="1",
+def project_copy(dest: Path, fixture: Path = DEMO) -> Path:
+    """Copy a fixture project into ``dest`` with the generator's adapter and theme; return ``dest``."""
+    shutil.copytree(fixture, dest, dirs_exist_ok=True)
+    add_generator(dest)
+    return dest
+
+
+def add_generator(root: Path) -> None:
+    """Give a project folder the generator parts its mkdocs.yml names (hooks/, overrides/)."""
+    for part in GENERATOR_PARTS:
+        if not (root / part).exists():
+            shutil.copytree(REPO / part, root / part)
+
+
+def build_demo(target: Path, *, root: Path | None = None, now: str = FIXED_NOW, base_url: str = BASE_URL) -> Path:
+    """Build a project (the demo fixture by default) into ``target`` with MkDocs (strict); return it.
+
+    A fixture is built from a copy next to ``target``, so the build never writes into
+    ``tests/fixtures``; a ``root`` given is built where it is, after gaining the generator parts.
+    """
+    if root is None:
+        root = project_copy(target.with_name(target.name + "-project"))
+    else:
+        add_generator(root)
+    env = {key: value for key, value in os.environ.items() if not key.startswith("MICROSITE_")}
+    env.update(MICROSITE_NOW=now, MICROSITE_SITE_URL=base_url, NO_MKDOCS_2_WARNING="1",
                DISABLE_MKDOCS_2_WARNING="true", SOURCE_DATE_EPOCH="1551441600")
     if target.exists():
         shutil.rmtree(target)

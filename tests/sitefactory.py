@@ -12,17 +12,15 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from conftest_site import DEMO
 from microsite.errors import Problem, SiteDataError
 from microsite.load import check_site, load_site
 from microsite.model import Site
 
-__all__ = ["DEMO_ROOT", "SiteCopy", "assert_problem", "copy_demo", "only"]
-
-DEMO_ROOT = Path(__file__).resolve().parents[1]
-"""The checkout whose ``data/`` (and ``content/assets``) the copies start from."""
+__all__ = ["SiteCopy", "assert_problem", "copy_demo", "only"]
 
 
-def copy_demo(dest: Path, source: Path = DEMO_ROOT) -> "SiteCopy":
+def copy_demo(dest: Path, source: Path = DEMO) -> "SiteCopy":
     """Copy the demo ``data/`` (and ``content/assets`` if present) into ``dest``."""
     shutil.copytree(source / "data", dest / "data")
     (dest / "content").mkdir(exist_ok=True)

@@ -8,12 +8,12 @@ from datetime import datetime
 
 import pytest
 
-from conftest_site import ROOT
+from conftest_site import REPO
 from microsite.check import check_project, load_checked
 from microsite.model import EventKind
 
-if str(ROOT) not in sys.path:  # the benchmark lives beside the package, not inside it
-    sys.path.insert(0, str(ROOT))
+if str(REPO) not in sys.path:  # the benchmark lives beside the package, not inside it
+    sys.path.insert(0, str(REPO))
 from bench.bare import bare_project, capture_config  # noqa: E402
 from bench.synthetic import ARTICLES_DIR, generate, plan_events  # noqa: E402
 
@@ -65,5 +65,6 @@ def test_the_bare_project_has_the_captured_pages_and_no_hooks_or_overrides(proje
     assert bare_project(project, dump, tmp_path / "bare") == 1
     config = (tmp_path / "bare" / "mkdocs.yml").read_text(encoding="utf-8")
     assert "hooks" not in config and "custom_dir" not in config and "i18n:" in config
-    assert (tmp_path / "bare" / "content" / "assets" / "microsite.css").exists()
+    assert (tmp_path / "bare" / "content" / "assets" / "microsite" / "microsite.css").exists()
+    assert "assets/microsite/microsite.css" in config
     assert not list((tmp_path / "bare" / "content").rglob("about.md"))  # only captured pages

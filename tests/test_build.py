@@ -3,23 +3,16 @@
 from __future__ import annotations
 
 import io
-import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest_site import ROOT
+from conftest_site import project_copy
 from microsite.build import build_site
-
-PROJECT_FILES = ("mkdocs.yml", "content", "data", "hooks", "overrides")
-
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("project")
-    for name in PROJECT_FILES:
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copyfile)(source, root / name)
+    root = project_copy(tmp_path_factory.mktemp("project"))
     assert build_site(root, environ={"MICROSITE_NOW": "2019-03-01T12:00:00Z", "PATH": "/usr/bin:/bin"},
                       out=io.StringIO()) == 0
     return root

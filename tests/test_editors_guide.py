@@ -20,9 +20,9 @@ import pytest
 
 from microsite.check import check_project
 from microsite.cli import main
-from sitefactory import DEMO_ROOT
+from conftest_site import DEMO, REPO
 
-GUIDES = {lang: DEMO_ROOT / "docs" / "editors" / f"guide.{lang}.md" for lang in ("pl", "en")}
+GUIDES = {lang: REPO / "docs" / "editors" / f"guide.{lang}.md" for lang in ("pl", "en")}
 _BLOCK = re.compile(r"^```(\w+)([^\n]*)\n(.*?)^```[ \t]*$", re.M | re.S)
 
 
@@ -70,8 +70,8 @@ def mistakes(lang: str) -> list[tuple[Block, str]]:
 def _site_with(tmp_path: Path, block: Block, *, with_assets: bool) -> Path:
     """Copy the demo and put ``block`` where the guide tells the editor to."""
     root = tmp_path / "site"
-    shutil.copytree(DEMO_ROOT / "data", root / "data")
-    shutil.copytree(DEMO_ROOT / "content", root / "content")
+    shutil.copytree(DEMO / "data", root / "data")
+    shutil.copytree(DEMO / "content", root / "content")
     target = root / block.title
     if block.kind == "yaml":
         # Entries go at the end of the file's list; a missing file starts with its list's name.
@@ -165,6 +165,6 @@ def test_links_in_the_guide_lead_somewhere(lang: str) -> None:
 
 @pytest.mark.parametrize("lang", sorted(GUIDES))
 def test_the_guide_is_linked_from_the_readme_and_the_reference(lang: str) -> None:
-    assert f"docs/editors/guide.{lang}.md" in (DEMO_ROOT / "README.md").read_text(encoding="utf-8")
-    reference = (DEMO_ROOT / "docs" / "editors" / f"reference.{lang}.md").read_text(encoding="utf-8")
+    assert f"docs/editors/guide.{lang}.md" in (REPO / "README.md").read_text(encoding="utf-8")
+    reference = (REPO / "docs" / "editors" / f"reference.{lang}.md").read_text(encoding="utf-8")
     assert f"(guide.{lang}.md)" in reference

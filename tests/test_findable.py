@@ -24,7 +24,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from conftest_site import BASE_URL, ROOT, build_demo
+from conftest_site import BASE_URL, DEMO, REPO, build_demo
 from htmlscan import Page, parse_page
 from microsite.meta import PageMeta, render_head
 from microsite.news import load_news
@@ -115,7 +115,7 @@ def test_two_events_of_one_kind_at_one_time_and_place_get_pages_of_their_own(dem
 
 def test_quotes_in_descriptions_arrive_as_written(pages):
     """The about page's description has „…” quotes; the raw HTML must carry it escaped, once."""
-    text = (ROOT / "content" / "pl" / "about.md").read_text(encoding="utf-8")
+    text = (DEMO / "content" / "pl" / "about.md").read_text(encoding="utf-8")
     written = re.search(r"^description: (.*)$", text, re.M).group(1)
     page = pages["about/index.html"]
     assert meta(page, "description") == written == meta(page, "og:description")
@@ -178,7 +178,7 @@ def test_the_preview_image_is_a_1200_by_630_png(built, lang):
     data = (built / "assets" / "og" / f"{lang}.png").read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and data[12:16] == b"IHDR"
     assert struct.unpack(">II", data[16:24]) == (1200, 630)
-    assert data == (ROOT / "content" / "assets" / "og" / f"{lang}.png").read_bytes()
+    assert data == (DEMO / "content" / "assets" / "og" / f"{lang}.png").read_bytes()
 
 
 def test_the_news_feed_is_linked_from_every_page_of_its_language(pages, built):
@@ -194,7 +194,7 @@ def test_the_news_feed_is_linked_from_every_page_of_its_language(pages, built):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_news_page_lists_every_post_newest_first_and_the_feed_has_them(pages, built, lang):
-    posts, _ = load_news(ROOT / "content", lang)
+    posts, _ = load_news(DEMO / "content", lang)
     assert len(posts) >= 2
     index = "news/index.html" if lang == "pl" else "en/news/index.html"
     listed = [urljoin(url_of(index), a["href"]) for t, a in pages[index].tags if t == "a"
@@ -287,7 +287,7 @@ def material_search(built: Path, lang: str, *queries: str) -> dict[str, list[str
         pytest.skip("Node.js is missing (make test needs it)")
     worker = next((built / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
     index = built / ("" if lang == "pl" else "en") / "search" / "search_index.json"
-    out = subprocess.run([node, str(ROOT / "tests" / "js" / "search.mjs"), str(worker), str(index), *queries],
+    out = subprocess.run([node, str(REPO / "tests" / "js" / "search.mjs"), str(worker), str(index), *queries],
                          capture_output=True, text=True, timeout=60, check=True).stdout
     return {q: [loc.split("#")[0] for loc in found] for q, found in json.loads(out).items()}
 
@@ -311,7 +311,7 @@ def test_the_measured_word_forms_are_found(built):
     """The README's measurement (scripts/measure_search.py): only the four documented misses are missed."""
     if shutil.which("node") is None:
         pytest.skip("Node.js is missing (make test needs it)")
-    spec = importlib.util.spec_from_file_location("measure_search", ROOT / "scripts" / "measure_search.py")
+    spec = importlib.util.spec_from_file_location("measure_search", REPO / "scripts" / "measure_search.py")
     measure = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(measure)
     found = measure.found_pairs(built, measure.SETTINGS["with the Polish stemmer"])

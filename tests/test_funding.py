@@ -33,9 +33,9 @@ def test_eu_2021_2027_uses_the_co_funded_statement():
 
 @pytest.mark.parametrize("preset", sorted(PRESETS))
 def test_every_preset_has_at_most_four_signs_with_a_local_image(preset):
-    from conftest_site import ROOT
+    from conftest_site import REPO
 
     signs = PRESETS[preset](PROGRAMME, FUND)
     assert 1 <= len(signs) <= 4
     for sign in signs:
-        assert (ROOT / "content" / "assets" / "funding" / f"{sign.kind}.svg").is_file()
+        assert (REPO / "overrides" / "assets" / "microsite" / "funding" / f"{sign.kind}.svg").is_file()

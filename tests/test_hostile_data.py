@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-import shutil
 
 import pytest
 
-from conftest_site import ROOT, build_demo
+from conftest_site import build_demo, project_copy
 
 HOSTILE = '</title><script>alert(1)</script> **bold** <b>x</b> "quoted"'
 
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory):
-    root = tmp_path_factory.mktemp("hostile")
-    for name in ("mkdocs.yml", "content", "data", "hooks", "overrides"):
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copyfile)(source, root / name)
+    root = project_copy(tmp_path_factory.mktemp("hostile"))
     events = root / "data" / "events.yaml"
     text = events.read_text(encoding="utf-8")
     text = text.replace("pl: Spotkanie informacyjne w Krośnie", f"pl: '{HOSTILE}'", 1)

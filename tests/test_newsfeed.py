@@ -9,7 +9,6 @@ ampersands and angle brackets must come back as the same text.
 from __future__ import annotations
 
 import re
-import shutil
 import xml.etree.ElementTree as ET
 from dataclasses import replace
 from datetime import date, datetime
@@ -17,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest_site import BASE_URL, ROOT, build_demo
+from conftest_site import BASE_URL, DEMO, build_demo, project_copy
 from microsite.news import NewsPost, load_news, parse_news_date
 from microsite.newsfeed import ATOM_NS, render_news_feed
 from microsite.render import html
@@ -176,10 +175,7 @@ def test_the_feed_is_the_same_bytes_every_time(site):
 # --- a new post is one file per language ------------------------------------------------------
 
 def test_a_new_post_is_listed_and_syndicated_with_nothing_else_changed(tmp_path):
-    root = tmp_path
-    for name in ("mkdocs.yml", "content", "data", "hooks", "overrides"):
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copyfile)(source, root / name)
+    root = project_copy(tmp_path / "project")
     # What `microsite new news <slug>` writes: an unquoted YAML date.
     write_post(root / "content", "pl", "nabor-2021", 'title: "Nabór & „nowe” zasady"\n'
                                                      "description: Nowy nabór.\ndate: 2021-01-10")

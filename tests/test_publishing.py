@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest_site import ROOT, build_demo
+from conftest_site import DEMO, REPO, build_demo, project_copy
 from htmlscan import parse_page
 from microsite.errors import Location
 from microsite.load import load_site
@@ -43,12 +43,12 @@ def _edit_link(page_file: Path) -> str | None:
 def _editor_pages(lang: str) -> list[tuple[Path, str]]:
     """Return (built file, expected source under content/) of every page an editor wrote in ``lang``."""
     pages = []
-    for md in sorted((ROOT / "content" / lang).rglob("*.md")):
-        rel = md.relative_to(ROOT / "content" / lang).with_suffix("")
+    for md in sorted((DEMO / "content" / lang).rglob("*.md")):
+        rel = md.relative_to(DEMO / "content" / lang).with_suffix("")
         url = rel.parent if rel.name == "index" else rel
         prefix = "" if lang == "pl" else f"{lang}/"
         folder = prefix + ("" if str(url) == "." else url.as_posix() + "/")
-        pages.append((Path(folder) / "index.html", f"{lang}/{md.relative_to(ROOT / 'content' / lang).as_posix()}"))
+        pages.append((Path(folder) / "index.html", f"{lang}/{md.relative_to(DEMO / 'content' / lang).as_posix()}"))
     return pages
 
 
@@ -59,13 +59,13 @@ def test_editor_pages_link_to_their_own_file(built: Path, lang: str) -> None:
     for built_file, source in pages:
         link = _edit_link(built / built_file)
         assert link == f"{EDIT_BASE}content/{source}", f"{built_file}: edit link {link}"
-        assert (ROOT / "content" / source).is_file()
+        assert (DEMO / "content" / source).is_file()
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_event_pages_link_to_their_entry_in_events_yaml(built: Path, lang: str) -> None:
-    site, _ = load_site(ROOT)
-    lines = (ROOT / "data" / "events.yaml").read_text(encoding="utf-8").split("\n")
+    site, _ = load_site(DEMO)
+    lines = (DEMO / "data" / "events.yaml").read_text(encoding="utf-8").split("\n")
     assert site.events
     for event in site.events:
         prefix = "" if lang == "pl" else f"{lang}/"
@@ -76,23 +76,23 @@ def test_event_pages_link_to_their_entry_in_events_yaml(built: Path, lang: str) 
         assert re.fullmatch(rf"\s*- id: {re.escape(event.series or event.id)}\s*", line), (event.id, line)
 
 
-def test_no_repository_widget_that_calls_the_github_api(built: Path) -> None:
+def test_no_repository_widget_that_calls_the_github_api(built: Path, tmp_path: Path) -> None:
     # Material fetches stars and forks from api.github.com (and caches them in sessionStorage)
     # whenever repo_url is set; the privacy policy promises no third-party requests.
     from mkdocs.config import load_config
 
-    config = load_config(str(ROOT / "mkdocs.yml"))
+    config = load_config(str(project_copy(tmp_path / "demo") / "mkdocs.yml"))
     assert config.repo_url is None and config.edit_uri.startswith("https://")
     for page in built.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         assert 'data-md-component="source"' not in text and "api.github.com" not in text, page
 
 
-def test_edit_links_follow_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_edit_links_follow_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     from mkdocs.config import load_config
 
     monkeypatch.setenv("MICROSITE_EDIT_URI", "https://github.com/fundacja/strona/edit/trunk/content/")
-    assert load_config(str(ROOT / "mkdocs.yml")).edit_uri == "https://github.com/fundacja/strona/edit/trunk/content/"
+    assert load_config(str(project_copy(tmp_path / "demo") / "mkdocs.yml")).edit_uri == "https://github.com/fundacja/strona/edit/trunk/content/"
 
 
 @pytest.mark.parametrize("edit_uri,content_dir,expected", [
@@ -119,7 +119,7 @@ def test_every_repetition_remembers_the_line_of_its_slot(demo: SiteCopy) -> None
 
 # --- GitHub Actions ---------------------------------------------------------------------------------
 
-WORKFLOW = ROOT / ".github" / "workflows" / "site.yml"
+WORKFLOW = REPO / ".github" / "workflows" / "site.yml"
 
 
 @pytest.fixture(scope="module")
@@ -181,7 +181,7 @@ def test_test_job_checks_then_runs_the_whole_suite(workflow: dict) -> None:
     assert setup["actions/setup-python"]["python-version"] == "3.11"
     assert "actions/setup-node" in setup  # the feed-parser tests run Mozilla's ical.js
     assert _runs(job) == ["make check", ".venv/bin/microsite translations", "make test"]
-    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
     assert all(re.search(rf"^{target}:", makefile, re.M) for target in ("check", "test", "site"))
 
 
@@ -218,7 +218,7 @@ def test_deploy_builds_with_the_current_time(workflow: dict) -> None:
 
 # --- pre-commit -------------------------------------------------------------------------------------
 
-PRE_COMMIT_CONFIG = ROOT / ".pre-commit-config.yaml"
+PRE_COMMIT_CONFIG = REPO / ".pre-commit-config.yaml"
 
 
 def _pre_commit(*args: str, cwd: Path, home: Path) -> subprocess.CompletedProcess:
@@ -230,13 +230,13 @@ def _pre_commit(*args: str, cwd: Path, home: Path) -> subprocess.CompletedProces
 def test_pre_commit_config_is_valid_and_runs_microsite_check(tmp_path: Path) -> None:
     import yaml
 
-    result = _pre_commit("validate-config", str(PRE_COMMIT_CONFIG), cwd=ROOT, home=tmp_path)
+    result = _pre_commit("validate-config", str(PRE_COMMIT_CONFIG), cwd=REPO, home=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
     (repo,) = yaml.safe_load(PRE_COMMIT_CONFIG.read_text(encoding="utf-8"))["repos"]
     (hook,) = repo["hooks"]
     assert repo["repo"] == "local" and hook["language"] == "system" and hook["pass_filenames"] is False
     executable, *args = hook["entry"].split()
-    assert args == ["check"] and (ROOT / executable).is_file()
+    assert args == ["check"] and (REPO / executable).is_file()
     files = re.compile(hook["files"])
     assert all(files.search(p) for p in ("content/pl/about.md", "data/events.yaml", "mkdocs.yml"))
     assert not any(files.search(p) for p in ("README.md", "tests/test_cli.py", "docs/hosting.md"))
@@ -244,11 +244,10 @@ def test_pre_commit_config_is_valid_and_runs_microsite_check(tmp_path: Path) -> 
 
 def test_pre_commit_hook_stops_a_commit_with_errors(tmp_path: Path) -> None:
     repo = tmp_path / "repo"
-    for folder in ("data", "content"):
-        shutil.copytree(ROOT / folder, repo / folder)
-    for name in ("mkdocs.yml", ".pre-commit-config.yaml"):
-        shutil.copy(ROOT / name, repo / name)
-    (repo / ".venv").symlink_to(ROOT / ".venv")  # what `make site` leaves in a checkout
+    for name in ("data", "content", "mkdocs.yml"):
+        (shutil.copytree if (DEMO / name).is_dir() else shutil.copy)(DEMO / name, repo / name)
+    shutil.copy(PRE_COMMIT_CONFIG, repo / ".pre-commit-config.yaml")
+    (repo / ".venv").symlink_to(REPO / ".venv")  # what `make site` leaves in a checkout
     subprocess.run(["git", "init", "-q", str(repo)], check=True)
     subprocess.run(["git", "add", "data", "content", "mkdocs.yml", ".pre-commit-config.yaml"], cwd=repo, check=True)
 

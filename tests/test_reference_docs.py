@@ -24,9 +24,9 @@ from microsite.funding import PRESETS
 from microsite.load import DOCUMENT_TYPES, load_site
 from microsite.model import EventKind, EventStatus, PartnerRole
 from microsite.units import UNITS
-from sitefactory import DEMO_ROOT
+from conftest_site import REPO
 
-REFERENCES = {lang: DEMO_ROOT / "docs" / "editors" / f"reference.{lang}.md" for lang in ("pl", "en")}
+REFERENCES = {lang: REPO / "docs" / "editors" / f"reference.{lang}.md" for lang in ("pl", "en")}
 DATA_FILES = ("project.yaml", "partners.yaml", "venues.yaml", "events.yaml", "documents.yaml")
 MESSAGE_SOURCES = (microsite.yamlsource, microsite.fields, microsite.load, microsite.funding, microsite.pages,
                    microsite.news)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest_site import ROOT
+from conftest_site import DEMO
 from microsite.check import check_project
 from microsite.cli import main
 from microsite.errors import SiteDataError
@@ -21,8 +21,8 @@ TODAY = date(2026, 11, 21)
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     root = tmp_path / "site"
-    shutil.copytree(ROOT / "data", root / "data")
-    shutil.copytree(ROOT / "content", root / "content")
+    shutil.copytree(DEMO / "data", root / "data")
+    shutil.copytree(DEMO / "content", root / "content")
     return root
 
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest_site import ROOT, build_demo
+from conftest_site import build_demo, project_copy
 from htmlscan import parse_page
 from icalendar import Calendar
 
@@ -17,10 +16,7 @@ NBSP = "\u00a0"
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("eea")
-    shutil.copytree(FIXTURE, root, dirs_exist_ok=True)
-    for shared in ("hooks", "overrides", "content/assets"):
-        shutil.copytree(ROOT / shared, root / shared)
+    root = project_copy(tmp_path_factory.mktemp("eea"), FIXTURE)
     return build_demo(root / "site", root=root, now="2025-03-01T00:00:00Z", base_url="https://neighbours.example.org/")
 
 

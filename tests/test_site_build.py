@@ -8,7 +8,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from conftest_site import BASE_URL, ROOT, build_demo
+from conftest_site import BASE_URL, DEMO, REPO, build_demo
 from htmlscan import parse_page
 from microsite.load import load_site
 
@@ -23,12 +23,12 @@ def built(tmp_path_factory) -> Path:
 def _page_dirs() -> list[str]:
     """Return the URL path (e.g. 'about/') of every editor page and every generated page."""
     pages = []
-    for md in sorted((ROOT / "content" / "pl").rglob("*.md")):
-        rel = md.relative_to(ROOT / "content" / "pl").with_suffix("")
+    for md in sorted((DEMO / "content" / "pl").rglob("*.md")):
+        rel = md.relative_to(DEMO / "content" / "pl").with_suffix("")
         if rel.name == "index":
             rel = rel.parent
         pages.append("" if str(rel) == "." else f"{rel.as_posix()}/")
-    site, _ = load_site(ROOT)
+    site, _ = load_site(DEMO)
     pages += [f"schedule/{e.id}/" for e in site.events]
     return sorted(set(pages))
 
@@ -126,7 +126,7 @@ def test_navigation_and_titles_are_translated(built):
 
 
 def test_funding_strip_and_statement_on_every_page(built):
-    site, _ = load_site(ROOT)
+    site, _ = load_site(DEMO)
     for url in _page_dirs():
         for lang in LANGS:
             page = parse_page(_built_file(built, lang, url))

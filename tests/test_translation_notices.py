@@ -9,16 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest_site import ROOT, build_demo
+from conftest_site import build_demo, project_copy
 
 NOTICE = re.compile(r'<div class="ms-translation-notice" role="note" lang="(\w+)">\s*<p>(.*?)</p>', re.S)
 
 
 def _copy_site(root: Path) -> Path:
-    for part in ("data", "content", "hooks", "overrides"):
-        shutil.copytree(ROOT / part, root / part)
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    return root
+    return project_copy(root)
 
 
 def _notices(page: Path) -> list[tuple[str, str]]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest_site import ROOT
+from conftest_site import DEMO
 from microsite.check import check_project
 from microsite.cli import main
 from microsite.translations import (State, content_hash, mark_translations, page_source_hash,
@@ -22,8 +22,8 @@ FIRST_TITLE = "data/events.yaml:events[wizyta-studyjna-2018].title"
 def project(tmp_path: Path) -> Path:
     """A copy of the demo's data and pages that a test may change."""
     root = tmp_path / "site"
-    shutil.copytree(ROOT / "data", root / "data")
-    shutil.copytree(ROOT / "content", root / "content", ignore=shutil.ignore_patterns("assets"))
+    shutil.copytree(DEMO / "data", root / "data")
+    shutil.copytree(DEMO / "content", root / "content", ignore=shutil.ignore_patterns("assets"))
     return root
 
 
@@ -38,7 +38,7 @@ def edit(path: Path, old: str, new: str) -> None:
 
 
 def test_the_demo_is_fully_translated_and_marked():
-    report = translation_report(ROOT)
+    report = translation_report(DEMO)
     assert report.problems() == ()
     kinds = {e.is_page for e in report.entries}
     assert kinds == {True, False}, "both pages and YAML fields are tracked"

@@ -360,7 +360,7 @@ def render_funding_strip(site: Site, lang: str, *, asset_prefix: str) -> str:
     signs = []
     for sign in site.project.funding.signs:
         lines = sign.label.in_(lang).split("\n")
-        src = asset_prefix + (sign.logo or f"assets/funding/{sign.kind}.svg")
+        src = asset_prefix + (sign.logo or f"assets/microsite/funding/{sign.kind}.svg")
         signs.append({"kind": sign.kind, "lines": lines, "src": src, "alt": " ".join(lines)})
     return _render("funding_strip.html", signs=signs, statement=site.project.funding.statement.in_(lang),
                    lang=lang)

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest_site import ROOT
+from conftest_site import DEMO, REPO
 
-SCRIPT = ROOT / "scripts" / "og_images.py"
+SCRIPT = REPO / "scripts" / "og_images.py"
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +39,7 @@ class _Text(HTMLParser):
 
 @pytest.mark.parametrize("lang", ["pl", "en"])
 def test_the_card_says_the_name_title_and_funding_in_its_language(og_images, site, lang):
-    html = og_images.card_html(site, lang, ROOT / "content")
+    html = og_images.card_html(site, lang, REPO / "overrides")
     parser = _Text()
     parser.feed(html)
     text = " ".join(" ".join(parser.text).split())
@@ -50,9 +50,9 @@ def test_the_card_says_the_name_title_and_funding_in_its_language(og_images, sit
 
 
 def test_the_script_draws_a_1200_by_630_png_per_language(og_images, browser, tmp_path):
-    written = og_images.render_cards(ROOT, tmp_path, browser=browser)
+    written = og_images.render_cards(DEMO, tmp_path, browser=browser)
     assert sorted(p.name for p in written) == ["en.png", "pl.png"]
     for path in written:
         assert png_size(path) == (1200, 630)
-        assert png_size(ROOT / "content" / "assets" / "og" / path.name) == (1200, 630)
+        assert png_size(DEMO / "content" / "assets" / "og" / path.name) == (1200, 630)
     assert written[0].read_bytes() != written[1].read_bytes()  # each in its own language

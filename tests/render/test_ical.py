@@ -24,7 +24,6 @@ if _TESTS not in sys.path:
     sys.path.insert(0, _TESTS)
 from ical_rules import assert_feed_rules, components, content_lines, parse_everywhere  # noqa: E402
 
-ROOT = Path(__file__).resolve().parents[2]
 BASE = "https://example.org/projekt/"
 PUBLISHED = datetime(2026, 5, 4, 3, 2, 1, tzinfo=timezone.utc)
 UTC = timezone.utc
