@@ -35,10 +35,11 @@ from microsite.news import NewsPost, has_news, load_news
 from microsite.newsfeed import render_news_feed
 from microsite.render import html
 from microsite.searchindex import search_index_path, split_search_index
+from microsite.siteconfig import is_placeholder_repository
 from microsite.sitepages import data_edit_url, generated_pages
 from microsite.render.notices import with_translation_notice
 from microsite.translations import TranslationReport, translation_report
-from microsite.ui import label
+from microsite.catalogue import label
 from microsite.urls import NEWS_DIR, event_page_src, news_feed_path, og_image_path
 
 log = logging.getLogger("mkdocs.hooks.microsite")
@@ -135,10 +136,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                    {e.id: e for e in site.events})
     # The first language's build starts a fresh stack (mkdocs serve rebuilds on the same config).
     config[_BUILDS] = [*(config.get(_BUILDS) or []), build] if config.plugins["i18n"].building else [build]
-    configured = [lang.locale for lang in config.plugins["i18n"].config.languages]
-    if tuple(configured) != site.languages:
-        raise PluginError(f"mkdocs.yml lists the languages {configured} but data/project.yaml lists "
-                          f"{list(site.languages)}; make them the same, default first")
+    if is_placeholder_repository(config.edit_uri):
+        config.edit_uri = None  # no repository set: no "Edit this page" button leading to github.com/OWNER/REPO
     return config
 
 
@@ -317,7 +316,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     site_dir = Path(config.site_dir)
     files = render_feeds(site, lang, base_url=_base_url(config), published_at=build.published_at)
     if build.has_feed:
-        files[news_feed_path(lang)] = render_news_feed(site, lang, build.news, base_url=_base_url(config))
+        files[news_feed_path(lang)] = render_news_feed(site, lang, build.news, base_url=_base_url(config), now=build.now)
     pages_404 = config.get(_404_PAGES) or {}
     default = site.project.default_language
     if lang != default and lang in pages_404:

@@ -1,4 +1,4 @@
-"""Everything ``microsite check`` verifies: data files, pages, news dates, placeholders, translation records.
+"""Everything ``microsite check`` verifies: data files, pages, news dates, placeholders, translation records, mkdocs.yml.
 
 One implementation, used by the command line, by ``microsite build`` and by the
 MkDocs adapter, so the three can never disagree about what is an error.
@@ -14,6 +14,7 @@ from .model import Site
 from .news import load_news
 from .pages import check_pages
 from .translations import check_records
+from .siteconfig import check_site_config
 from .sitepages import generated_pages
 
 __all__ = ["check_project", "load_checked"]
@@ -26,9 +27,13 @@ def load_checked(root: Path | str, *, data_dir: str = "data", content_dir: str =
     try:
         site, warnings = load_site(root, data_dir=data_dir, content_dir=content_dir)
     except SiteDataError as exc:
-        pages = _check_content(root / content_dir, site_languages(root, data_dir))
-        raise SiteDataError(exc.problems + pages + check_records(root, data_dir)) from None
-    problems = warnings + _check_content(root / content_dir, site.languages, site) + check_records(root, data_dir)
+        languages = site_languages(root, data_dir)
+        pages = _check_content(root / content_dir, languages)
+        config = check_site_config(root, languages, None, set(), content_dir)
+        raise SiteDataError(exc.problems + pages + check_records(root, data_dir) + config) from None
+    generated = {page.src_uri for page in generated_pages(site)}
+    problems = (warnings + _check_content(root / content_dir, site.languages, site) + check_records(root, data_dir)
+                + check_site_config(root, site.languages, site, generated, content_dir))
     if any(p.is_error for p in problems):
         raise SiteDataError(problems)
     return site, problems

@@ -16,7 +16,7 @@ from decimal import Decimal, InvalidOperation
 from enum import Enum
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator, TypeVar
+from typing import Iterator, Mapping, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 import yaml
@@ -67,7 +67,8 @@ class Context:
 class Reader:
     """Read the fields of one YAML mapping (an entry) with located problems."""
 
-    def __init__(self, ctx: Context, node: yaml.Node | None, path: str, known: tuple[str, ...]) -> None:
+    def __init__(self, ctx: Context, node: yaml.Node | None, path: str, known: tuple[str, ...],
+                 renamed: Mapping[str, str] | None = None) -> None:
         self.ctx = ctx
         self.path = path
         self.node = node
@@ -88,6 +89,12 @@ class Reader:
                           f"write a plain field name such as '{known[0]}:' at the start of the line")
                 continue
             name = key.value
+            if renamed and name in renamed:
+                # A field an earlier version read under another name: say what it is called now.
+                self._misspelt.add(renamed[name])
+                ctx.error(key, self._sub(name), f"'{name}' is now called '{renamed[name]}'",
+                          f"rename the field to '{renamed[name]}' (the editors' reference describes it)")
+                continue
             if name not in known:
                 close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
                 hint = f"did you mean '{close[0]}'?" if close else f"known fields are: {', '.join(known)}"
@@ -173,6 +180,20 @@ class Reader:
             self.ctx.error(node, self._sub(key), f"'{text}' is not one of the allowed values",
                            f"{hint}use one of: {', '.join(choices)}")
             return default
+
+    def term(self, key: str, known: Mapping[str, T], *, what: str, define: str, required: bool = True) -> T | None:
+        """Read the id of a vocabulary entry (an event kind, a partner role, a unit) and return the entry."""
+        got = self._scalar(key, required, next(iter(known), "…"))
+        if got is None:
+            return None
+        node, text = got
+        if text in known:
+            return known[text]
+        close = difflib.get_close_matches(text, list(known), n=1, cutoff=0.5)
+        hint = f"did you mean '{close[0]}'? " if close else ""
+        self.ctx.error(node, self._sub(key), f"'{text}' is not {what} this site defines",
+                       f"{hint}use one of: {', '.join(known)}; or {define}")
+        return None
 
     def decimal(self, key: str, *, required: bool = True, example: str = "728752.08") -> Decimal | None:
         """Read a number written with a dot for decimals and no spaces."""
@@ -399,12 +420,13 @@ class Reader:
         for index, item in enumerate(value.value, start=1):
             yield f"{self._sub(key)}[{index}]", item
 
-    def entry(self, key: str, known: tuple[str, ...], *, required: bool = True) -> Reader | None:
+    def entry(self, key: str, known: tuple[str, ...], *, required: bool = True,
+              renamed: Mapping[str, str] | None = None) -> Reader | None:
         """Return a reader for a nested group of fields."""
         value = self._require(key, required, "")
         if value is None:
             return None
-        return Reader(self.ctx, value, self._sub(key), known)
+        return Reader(self.ctx, value, self._sub(key), known, renamed)
 
 
 def read_text(ctx: Context, node: yaml.Node, path: str, *, fallback: bool = False,

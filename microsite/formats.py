@@ -1,7 +1,9 @@
 """Dates, money, percentages and counted nouns in the reader's language (CLDR via Babel).
 
-Two CLDR rules Babel does not apply are handled here: Polish minimumGroupingDigits=2
-(7287 zł, but 72 870 zł) and a readable English format for złoty (PLN 728,752.08).
+Each language's CLDR locale comes from its catalogue. Two things Babel does not
+do are done here: CLDR's minimumGroupingDigits (2 in Polish: 7287 zł, but
+72 870 zł), and a readable form for a currency that has no symbol in the
+language (PLN 728,752.08, not PLN728,752.08).
 """
 
 from __future__ import annotations
@@ -15,19 +17,18 @@ from babel import Locale
 from babel.dates import format_date, format_time, get_timezone_name
 from babel.numbers import format_currency, format_decimal, format_percent
 
-from .ui import BABEL_LOCALES
-from .units import UNITS
+from .catalogue import catalogue
+from .model.vocabulary import Unit
 
 __all__ = ["format_day", "format_day_long", "format_money", "format_percent_value", "format_count",
-           "format_month", "format_time_of_day", "format_zone", "format_number", "plural_category",
-           "format_country", "format_language"]
+           "format_quantity", "format_month", "format_time_of_day", "format_zone", "format_number",
+           "plural_category", "format_country", "format_language"]
 
 _NBSP = "\u00a0"
-_FOUR_DIGITS = re.compile(r"^(-?\d)\u00a0(\d{3})(?![\u00a0\d])")
 
 
 def _locale(lang: str) -> str:
-    return BABEL_LOCALES.get(lang, lang)
+    return catalogue(lang).locale
 
 
 def format_day(value: date, lang: str) -> str:
@@ -84,24 +85,28 @@ def format_language(code: str, lang: str) -> str:
 
 
 def format_number(value: Decimal | int, lang: str) -> str:
-    """Return a number with the language's separators and Polish minimum grouping."""
+    """Return a number with the language's separators and its minimum grouping."""
     text = format_decimal(value, locale=_locale(lang))
     return _min_grouping(text, lang)
 
 
 def format_money(amount: Decimal, currency: str, lang: str) -> str:
-    """Return e.g. '728 752,08 zł' (U+00A0 separators) or 'PLN 728,752.08'."""
+    """Return e.g. '728 752,08 zł' (U+00A0 separators), '€1,500,000.00' or 'PLN 728,752.08'."""
     loc = _locale(lang)
-    if lang == "pl":
-        text = format_currency(amount, currency, locale=loc)
-        text = text.replace("\u202f", _NBSP).replace(" ", _NBSP)
-        return _min_grouping(text, lang)
-    # Babel's en_GB gives 'PLN728,752.08' for złoty: a space reads better.
     symbol = Locale.parse(loc).currency_symbols.get(currency, currency)
-    if symbol == currency:
+    if symbol == currency and _currency_first(loc):
+        # Babel gives 'PLN728,752.08' where the language has no symbol for the currency: a space reads better.
         number = format_decimal(amount, format="#,##0.00", locale=loc)
-        return f"{currency}{_NBSP}{number}"
-    return format_currency(amount, currency, locale=loc)
+        return _min_grouping(f"{currency}{_NBSP}{number}", lang)
+    text = format_currency(amount, currency, locale=loc).replace("\u202f", _NBSP).replace(" ", _NBSP)
+    return _min_grouping(text, lang)
+
+
+@lru_cache(maxsize=32)
+def _currency_first(locale: str) -> bool:
+    """Say whether the language writes the currency before the amount (en: '€5', pl: '5 €')."""
+    pattern = Locale.parse(locale).currency_formats["standard"].pattern
+    return pattern.lstrip().startswith("\xa4")
 
 
 def format_percent_value(percent: Decimal, lang: str) -> str:
@@ -115,16 +120,28 @@ def plural_category(count: Decimal | int, lang: str) -> str:
     return Locale.parse(_locale(lang)).plural_form(count)
 
 
-def format_count(count: Decimal | int, unit: str, lang: str) -> str:
-    """Return e.g. '5 wydarzeń', '22 wydarzenia', '1 event' — never 'wydarzeń: 2'."""
-    forms = UNITS[unit][lang]
+def format_count(count: Decimal | int, noun: str, lang: str) -> str:
+    """Return e.g. '5 wydarzeń', '22 wydarzenia', '1 event' for a noun of the catalogue — never 'wydarzeń: 2'."""
+    forms = catalogue(lang).forms(noun)
     word = forms.get(plural_category(count, lang)) or forms["other"]
     return f"{format_number(count, lang)}{_NBSP}{word}"
 
 
+def format_quantity(count: Decimal | int, unit: Unit, lang: str) -> str:
+    """Return a result's count in its unit, e.g. '12 osób', '6 estates'."""
+    return f"{format_number(count, lang)}{_NBSP}{unit.word(lang, plural_category(count, lang))}"
+
+
+@lru_cache(maxsize=32)
+def _grouping(lang: str) -> re.Pattern[str] | None:
+    """Return the pattern of a four-digit integer part with one group separator, where CLDR writes none."""
+    if catalogue(lang).minimum_grouping_digits < 2:
+        return None
+    group = re.escape(Locale.parse(_locale(lang)).number_symbols["latn"]["group"])
+    return re.compile(rf"(?<![\d{group}])(\d){group}(\d{{3}})(?![{group}\d])")
+
+
 def _min_grouping(text: str, lang: str) -> str:
-    """Apply CLDR minimumGroupingDigits=2 for Polish: '7 287' → '7287', '72 870' stays."""
-    if lang != "pl":
-        return text
-    # Exactly one group separator after a single leading digit: a four-digit integer part.
-    return _FOUR_DIGITS.sub(r"\1\2", text, count=1)
+    """Apply CLDR minimumGroupingDigits=2: '7 287' → '7287', '72 870' stays."""
+    pattern = _grouping(lang)
+    return pattern.sub(r"\1\2", text, count=1) if pattern else text

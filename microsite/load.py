@@ -8,6 +8,7 @@ all; downstream code trusts the model.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timezone
 from decimal import Decimal
@@ -15,22 +16,29 @@ from pathlib import Path
 
 import yaml
 
+from babel import Locale, UnknownLocaleError
+
+from .catalogue import catalogue_file, has_catalogue
 from .errors import Location, Problem, SiteDataError
 from .fields import Context, Reader, localize, zone_country, zones_of
-from .funding import build_funding_strip
+from .funding import build_funding
 from .placeholders import data_placeholders
-from .model import (Contact, Document, Event, EventKind, EventStatus, Indicator, Partner, PartnerRole, Project,
-                    Session, Site, Venue)
+from .model import (Contact, Document, Event, EventStatus, Indicator, Partner, Project, Session, Site, Venue,
+                    Vocabulary)
 from .recurrence import expand_weekly, occurrence_dates
-from .units import UNITS
+from .vocabulary import VOCABULARY_FILE, load_vocabulary
 from .yamlsource import load_yaml, location_of
 
-__all__ = ["DataPaths", "DEFAULT_LANGUAGES", "load_site", "check_site", "site_languages"]
+__all__ = ["DATA_FILES", "DataPaths", "DEFAULT_LANGUAGES", "load_site", "check_site", "site_languages"]
 
+DATA_FILES = ("project.yaml", "partners.yaml", "venues.yaml", "events.yaml", "documents.yaml", VOCABULARY_FILE)
+"""The data files the site is made from; only project.yaml must exist (a new project has no events yet)."""
 PROJECT_FIELDS = ("languages", "title", "short_name", "summary", "beneficiary", "programme", "fund",
-                  "programme_period", "region", "start", "end", "total_value", "eu_contribution",
+                  "programme_period", "region", "start", "end", "total_value", "grant",
                   "co_financing_rate", "currency", "timezone", "goals", "target_groups", "stages", "results",
                   "contact", "funding")
+PROJECT_RENAMED = {"eu_contribution": "grant"}
+"""Fields earlier versions read under another name (the funder's share is not always the EU's)."""
 PARTNER_FIELDS = ("id", "name", "role", "country", "city", "address", "website", "logo", "logo_alt",
                   "description")
 VENUE_FIELDS = ("id", "name", "street", "postal_code", "city", "country", "timezone", "latitude", "longitude")
@@ -70,10 +78,10 @@ def load_site(root: Path | str, *, data_dir: str = "data", content_dir: str = "c
     paths = DataPaths(Path(root), data_dir, content_dir)
     problems: list[Problem] = []
     nodes: dict[str, yaml.Node | None] = {}
-    for name in ("project.yaml", "partners.yaml", "venues.yaml", "events.yaml", "documents.yaml"):
+    for name in DATA_FILES:
         path = paths.data(name)
         if not path.exists():
-            if name in ("project.yaml", "events.yaml", "partners.yaml"):
+            if name == "project.yaml":
                 problems.append(Problem(Location(paths.display(name)), "", "this file is missing",
                                         f"create {paths.display(name)} (see the editors' reference for an example)"))
             nodes[name] = None
@@ -89,27 +97,40 @@ def load_site(root: Path | str, *, data_dir: str = "data", content_dir: str = "c
         problems.extend(data_placeholders(node, paths.display(name)))
 
     languages = _read_languages(nodes["project.yaml"], paths.display("project.yaml"), problems)
-    project_ctx = Context(paths.display("project.yaml"), languages)
-    partner_ctx = Context(paths.display("partners.yaml"), languages)
+    if any(p.is_error for p in problems):
+        raise SiteDataError(problems)  # every text is read in the site's languages: they come first
+    contexts = {name: Context(paths.display(name), languages) for name in DATA_FILES}
+    vocabulary = load_vocabulary(contexts[VOCABULARY_FILE], nodes[VOCABULARY_FILE])
     # Ids of entries that exist but have errors: references to them are not reported again.
     partner_ids: set[str] = set()
     venue_ids: set[str] = set()
-    partners = _load_partners(partner_ctx, nodes["partners.yaml"], paths, partner_ids)
-    project = _load_project(project_ctx, nodes["project.yaml"], partners, paths, partner_ids)
+    partners = _load_partners(contexts["partners.yaml"], nodes["partners.yaml"], paths, vocabulary, partner_ids)
+    project = _load_project(contexts["project.yaml"], nodes["project.yaml"], paths, vocabulary, partner_ids)
     default_tz = project.timezone if project else "Europe/Warsaw"
-    venue_ctx = Context(paths.display("venues.yaml"), languages)
-    venues = _load_venues(venue_ctx, nodes["venues.yaml"], default_tz, venue_ids)
-    event_ctx = Context(paths.display("events.yaml"), languages)
-    events = _load_events(event_ctx, nodes["events.yaml"], default_tz, partners, venues, partner_ids, venue_ids)
-    doc_ctx = Context(paths.display("documents.yaml"), languages)
-    documents = _load_documents(doc_ctx, nodes["documents.yaml"], paths)
-    for ctx in (project_ctx, partner_ctx, venue_ctx, event_ctx, doc_ctx):
+    venues = _load_venues(contexts["venues.yaml"], nodes["venues.yaml"], default_tz, venue_ids)
+    events = _load_events(contexts["events.yaml"], nodes["events.yaml"], default_tz, vocabulary, partners, venues,
+                          partner_ids, venue_ids)
+    documents = _load_documents(contexts["documents.yaml"], nodes["documents.yaml"], paths)
+    for ctx in contexts.values():
         problems.extend(ctx.problems)
+    problems.extend(_unknown_files(paths))
     if project is None or any(p.is_error for p in problems):
         raise SiteDataError(problems)
     site = Site(project=project, partners=tuple(partners.values()), venues=tuple(venues.values()),
-                events=tuple(sorted(events, key=Event.sort_key)), documents=tuple(documents))
+                events=tuple(sorted(events, key=Event.sort_key)), documents=tuple(documents), vocabulary=vocabulary)
     return site, problems
+
+
+def _unknown_files(paths: DataPaths) -> list[Problem]:
+    """Warn about YAML files in the data folder that the site is not made from (a backup, a typo in a name)."""
+    from .translations import RECORDS_FILE  # translations imports this module
+
+    folder = paths.root / paths.data_dir
+    known = set(DATA_FILES) | {RECORDS_FILE}
+    return [Problem(Location(paths.display(path.name)), "", "the site is not made from this file",
+                    f"the data files are {', '.join(DATA_FILES)}; rename it to one of them, or move it out of "
+                    f"{paths.data_dir}/ if it is a copy")
+            for path in sorted(folder.glob("*.y*ml")) if path.name not in known]
 
 
 def check_site(root: Path | str) -> list[Problem]:
@@ -139,18 +160,47 @@ def site_languages(root: Path | str, data_dir: str = "data") -> tuple[str, ...]:
 
 
 def _read_languages(node: yaml.Node | None, file: str, problems: list[Problem]) -> tuple[str, ...]:
+    """Return the site's languages (default first), each known to CLDR and with a catalogue of texts."""
     default = DEFAULT_LANGUAGES
     if not isinstance(node, yaml.MappingNode):
         return default
     for key, value in node.value:
-        if key.value == "languages":
-            if isinstance(value, yaml.SequenceNode) and value.value and all(
-                    isinstance(v, yaml.ScalarNode) and len(v.value) == 2 for v in value.value):
-                return tuple(v.value for v in value.value)
-            problems.append(Problem(location_of(value, file), "languages",
-                                    "expected a list of two-letter language codes",
+        if key.value != "languages":
+            continue
+        if not (isinstance(value, yaml.SequenceNode) and value.value
+                and all(isinstance(v, yaml.ScalarNode) for v in value.value)):
+            problems.append(Problem(location_of(value, file), "languages", "expected a list of language codes",
                                     "write e.g. 'languages: [pl, en]' (the first is the default)"))
+            return default
+        codes = [v.value.strip() for v in value.value]
+        for index, (item, code) in enumerate(zip(value.value, codes), start=1):
+            where = location_of(item, file)
+            if not _LANGUAGE_CODE.match(code) or not _cldr_knows(code):
+                problems.append(Problem(where, f"languages[{index}]", f"'{code}' is not a language code CLDR knows",
+                                        "use the two-letter ISO 639-1 code, e.g. pl, en, uk, de"))
+            elif codes.index(code) != index - 1:
+                problems.append(Problem(where, f"languages[{index}]", f"'{code}' is listed twice",
+                                        "list each language once"))
+            elif not has_catalogue(code):
+                problems.append(Problem(where, f"languages[{index}]", f"the generator has no interface texts "
+                                        f"in '{code}'", f"add {catalogue_file(code)}: copy en.yaml there and "
+                                        "translate it (every key; a native speaker should review it)"))
+        if len(codes) < 2:
+            problems.append(Problem(location_of(value, file), "languages", "a site has at least two languages",
+                                    "add the second language, e.g. 'languages: [pl, en]'"))
+        return tuple(codes)
     return default
+
+
+_LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")
+
+
+def _cldr_knows(code: str) -> bool:
+    try:
+        Locale.parse(code)
+    except (UnknownLocaleError, ValueError):
+        return False
+    return True
 
 
 def _top_list(ctx: Context, node: yaml.Node | None, key: str):
@@ -173,7 +223,7 @@ def _check_unique(ctx: Context, seen: dict[str, yaml.Node], ident: str | None, n
     return True
 
 
-def _load_partners(ctx: Context, node: yaml.Node | None, paths: DataPaths,
+def _load_partners(ctx: Context, node: yaml.Node | None, paths: DataPaths, vocabulary: Vocabulary,
                    declared: set[str]) -> dict[str, Partner]:
     partners: dict[str, Partner] = {}
     seen: dict[str, yaml.Node] = {}
@@ -181,7 +231,8 @@ def _load_partners(ctx: Context, node: yaml.Node | None, paths: DataPaths,
         r = Reader(ctx, item, path, PARTNER_FIELDS)
         ident = r.ident("id", example="cds")
         name = r.text("name", neutral=True)
-        role = r.choice("role", PartnerRole)
+        role = r.term("role", {role.id: role for role in vocabulary.roles}, what="a partner role",
+                      define=f"define it under 'partner_roles:' in {VOCABULARY_FILE}")
         country = r.country("country")
         city = r.text("city", required=False, neutral=True)
         address = r.text("address", required=False, neutral=True)
@@ -196,45 +247,34 @@ def _load_partners(ctx: Context, node: yaml.Node | None, paths: DataPaths,
     return partners
 
 
-def _load_project(ctx: Context, node: yaml.Node | None, partners: dict[str, Partner],
-                  paths: DataPaths, declared: set[str]) -> Project | None:
+def _load_project(ctx: Context, node: yaml.Node | None, paths: DataPaths, vocabulary: Vocabulary,
+                  declared: set[str]) -> Project | None:
     if node is None:
         # An empty file (or one with only comments) composes to nothing; without this the
         # load would fail with no problem to show.
         ctx.error(None, "", "the file is empty", "fill it in from the example in the editors' reference")
         return None
-    r = Reader(ctx, node, "", PROJECT_FIELDS)
+    r = Reader(ctx, node, "", PROJECT_FIELDS, PROJECT_RENAMED)
     if not r.ok:
         return None
     title = r.text("title")
     short_name = r.text("short_name")
     summary = r.text("summary")
-    beneficiary = r.ident("beneficiary", example="cds")
-    if beneficiary is not None and declared and beneficiary not in declared:
-        ctx.error(r.raw("beneficiary"), "beneficiary", f"no partner has the id '{beneficiary}'",
-                  f"use one of the ids in partners.yaml: {', '.join(sorted(declared))}")
-    programme = r.text("programme")
-    fund = r.text("fund")
-    period = r.string("programme_period", required=True, example="2014-2020")
-    region = r.text("region")
-    start = r.day("start")
-    end = r.day("end")
+    beneficiary = r.ident("beneficiary", required=False, example="cds")
+    if beneficiary is not None and beneficiary not in declared:
+        known = f"use one of the ids in partners.yaml: {', '.join(sorted(declared))}" if declared else \
+            "add the beneficiary to partners.yaml (role: leader), or leave 'beneficiary' out"
+        ctx.error(r.raw("beneficiary"), "beneficiary", f"no partner has the id '{beneficiary}'", known)
+    programme = r.text("programme", required=False)
+    fund = r.text("fund", required=False)
+    period = r.string("programme_period", example="2021-2027")
+    region = r.text("region", required=False)
+    start = r.day("start", required=False)
+    end = r.day("end", required=False)
     if start and end and end < start:
         ctx.error(r.raw("end"), "end", "the project ends before it starts", "check both dates")
-    total = r.decimal("total_value", example="772883.74")
-    eu = r.decimal("eu_contribution")
-    rate = r.decimal("co_financing_rate", example="94.29")
-    if total is not None and eu is not None:
-        if eu > total:
-            ctx.error(r.raw("eu_contribution"), "eu_contribution", "the EU contribution is larger than the total value",
-                      "check both amounts")
-        elif rate is not None and total > 0:
-            actual = (eu / total * 100).quantize(Decimal("0.01"))
-            if abs(actual - rate) > Decimal("0.01"):
-                ctx.error(r.raw("co_financing_rate"), "co_financing_rate",
-                          f"the rate {rate}% disagrees with the amounts: {eu} of {total} is {actual}%",
-                          "correct the rate or one of the amounts")
-    currency = r.string("currency", required=True, example="PLN")
+    total, grant, rate = _amounts(ctx, r)
+    currency = r.string("currency", required=total is not None or grant is not None, example="PLN")
     if currency and not (len(currency) == 3 and currency.isalpha() and currency.isupper()):
         ctx.error(r.raw("currency"), "currency", f"'{currency}' is not a currency code",
                   "use the three-letter ISO code: PLN, EUR, GBP…")
@@ -242,18 +282,43 @@ def _load_project(ctx: Context, node: yaml.Node | None, partners: dict[str, Part
     goals = r.texts("goals")
     target_groups = r.texts("target_groups")
     stages = r.texts("stages")
-    results = _load_results(ctx, r)
-    contact = _load_contact(ctx, r)
-    funding = build_funding_strip(ctx, r, programme, fund, paths)
-    values = (title, short_name, summary, beneficiary, programme, fund, period, region, start, end, total, eu,
-              rate, currency, tz, contact, funding)
-    if any(v is None for v in values):
+    results = _load_results(ctx, r, vocabulary)
+    contact = _load_contact(ctx, r) if r.has("contact") else None
+    funding = build_funding(ctx, r, {"programme": programme, "fund": fund}, paths)
+    if funding is not None and funding.kind == "none" and grant is not None:
+        ctx.error(r.raw("grant"), "grant", "a grant is given but the project names no funder (funding kind 'none')",
+                  "set the funding kind, or remove the grant")
+    if any(v is None for v in (title, short_name, summary, tz, funding)) or (r.has("contact") and contact is None):
         return None
-    return Project(title, short_name, summary, beneficiary, programme, fund, period, region, start, end, total,
-                   eu, rate, currency, tz, ctx.languages, goals, target_groups, stages, results, contact, funding)
+    return Project(title, short_name, summary, tz, ctx.languages, funding, beneficiary, programme, fund, period,
+                   region, start, end, total, grant, rate, currency, goals, target_groups, stages, results, contact)
 
 
-def _load_results(ctx: Context, r: Reader) -> tuple[Indicator, ...]:
+def _amounts(ctx: Context, r: Reader) -> tuple[Decimal | None, Decimal | None, Decimal | None]:
+    """Read the total value, the grant and the rate; work the rate out when both amounts are given."""
+    total = r.decimal("total_value", required=False, example="772883.74")
+    grant = r.decimal("grant", required=False, example="728752.08")
+    rate = r.decimal("co_financing_rate", required=False, example="94.29")
+    if rate is not None and rate > 100:
+        ctx.error(r.raw("co_financing_rate"), "co_financing_rate", f"{rate}% is more than the whole",
+                  "write the rate in per cent, from 0 to 100")
+        return total, grant, None
+    if total is None or grant is None:
+        return total, grant, rate
+    if grant > total:
+        ctx.error(r.raw("grant"), "grant", "the grant is larger than the total value", "check both amounts")
+        return total, grant, rate
+    if total == 0:
+        return total, grant, rate
+    actual = (grant / total * 100).quantize(Decimal("0.01"))
+    if rate is not None and abs(actual - rate) > Decimal("0.01"):
+        ctx.error(r.raw("co_financing_rate"), "co_financing_rate",
+                  f"the rate {rate}% disagrees with the amounts: {grant} of {total} is {actual}%",
+                  "correct the rate or one of the amounts (or leave the rate out: it is worked out)")
+    return total, grant, rate if rate is not None else actual.normalize()
+
+
+def _load_results(ctx: Context, r: Reader, vocabulary: Vocabulary) -> tuple[Indicator, ...]:
     out = []
     seen: dict[str, yaml.Node] = {}
     for path, item in r.items("results"):
@@ -262,11 +327,8 @@ def _load_results(ctx: Context, r: Reader) -> tuple[Indicator, ...]:
         label = ir.text("label")
         target = ir.decimal("target", example="12")
         achieved = ir.decimal("achieved", required=False, example="12")
-        unit = ir.string("unit", required=True, example="person")
-        if unit is not None and unit not in UNITS:
-            ctx.error(ir.raw("unit"), f"{path}.unit", f"'{unit}' is not a known unit",
-                      f"use one of: {', '.join(UNITS)}")
-            unit = None
+        unit = ir.term("unit", {unit.id: unit for unit in vocabulary.units}, what="a unit",
+                       define=f"define it under 'units:' in {VOCABULARY_FILE}")
         if _check_unique(ctx, seen, ident, item, path) and None not in (label, target, unit):
             out.append(Indicator(ident, label, target, unit, achieved))
     return tuple(out)
@@ -336,16 +398,19 @@ def _reference(ctx: Context, r: Reader, key: str, known: dict, what: str, file: 
     return known[ident]
 
 
-def _load_events(ctx: Context, node: yaml.Node | None, default_tz: str, partners: dict[str, Partner],
+def _load_events(ctx: Context, node: yaml.Node | None, default_tz: str, vocabulary: Vocabulary,
+                 partners: dict[str, Partner],
                  venues: dict[str, Venue], partner_ids: set[str], venue_ids: set[str]) -> list[Event]:
     events: list[Event] = []
     seen: dict[str, yaml.Node] = {}
+    kinds = {kind.id: kind for kind in vocabulary.kinds}
     for path, item in _top_list(ctx, node, "events"):
         r = Reader(ctx, item, path, EVENT_FIELDS)
         if not r.ok:
             continue
         ident = r.ident("id")
-        kind = r.choice("kind", EventKind)
+        kind = r.term("kind", kinds, what="an event kind",
+                      define=f"define it under 'event_kinds:' in {VOCABULARY_FILE}")
         title = r.text("title")
         description = r.text("description", required=False, fallback=True)
         venue = _reference(ctx, r, "venue", venues, "venue", "venues.yaml", venue_ids)

@@ -18,7 +18,7 @@ from .feeds import feed_name
 from .model import Site
 from .news import NewsDate
 from .render.html import render_template
-from .ui import BABEL_LOCALES, label
+from .catalogue import catalogue, label
 from .urls import absolute_url, news_feed_path, og_image_path
 
 __all__ = ["PageMeta", "document_title", "render_head", "OG_IMAGE_SIZE"]
@@ -60,7 +60,7 @@ def render_head(site: Site, meta: PageMeta, *, base_url: str, image: bool, feed:
     default = dict(alternates).get(site.project.default_language)
     if default:
         alternates.append(("x-default", default))
-    locales = [BABEL_LOCALES.get(code, code) for code, _ in meta.alternates if code != lang]
+    locales = [catalogue(code).locale for code, _ in meta.alternates if code != lang]
     preview = None
     if image:
         preview = {"url": absolute_url(base_url, og_image_path(lang)), "width": OG_IMAGE_SIZE[0],
@@ -75,10 +75,11 @@ def render_head(site: Site, meta: PageMeta, *, base_url: str, image: bool, feed:
         description=meta.description, site_name=site.project.short_name.in_(lang),
         canonical=absolute_url(base_url, meta.url) if meta.url is not None else "",
         alternates=alternates, og_type="article" if meta.published else "website",
-        locale=BABEL_LOCALES.get(lang, lang), other_locales=locales, image=preview, feed=news,
+        locale=catalogue(lang).locale, other_locales=locales, image=preview, feed=news,
         published=published)
 
 
 def _image_alt(site: Site, lang: str) -> str:
     """Describe the preview image in the page's language: what it says (scripts/og_images.py draws it)."""
-    return f"{site.project.title.in_(lang)}. {site.project.funding.statement.in_(lang)}"
+    statement = site.project.funding.statement
+    return f"{site.project.title.in_(lang)}. {statement.in_(lang)}" if statement else site.project.title.in_(lang)

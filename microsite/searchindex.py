@@ -7,26 +7,21 @@ split here: the default language's entries stay at ``search/``, every other
 language's move to ``<lang>/search/`` with their addresses made relative to
 that language's root (the theme is told that root; see ``overrides/main.html``).
 
-Each index also gets its language's settings. lunr.js has no Polish stemmer,
-so Polish names ``lang: pl``, which makes Material's search worker load our
-light Polish stemmer (``content/assets/javascripts/lunr/min/lunr.pl.min.js``):
-"warsztat" then finds "warsztatach" and "warsztatów", "spotkaniach" finds
-"spotkanie". English keeps Material's own settings.
+Each index also gets its language's settings, from the language's catalogue.
+lunr.js has no Polish stemmer, so Polish names ``lang: pl``, which makes
+Material's search worker load our light Polish stemmer
+(``overrides/assets/javascripts/lunr/min/lunr.pl.min.js``): "warsztat" then finds
+"warsztatach" and "warsztatów", "spotkaniach" finds "spotkanie". English keeps
+Material's own settings.
 """
 
 from __future__ import annotations
 
 import json
 
-__all__ = ["SEARCH_SETTINGS", "search_index_path", "split_search_index"]
+from .catalogue import catalogue
 
-SEARCH_SETTINGS: dict[str, dict] = {
-    # The separator also splits at dashes and slashes in "2018–2020" or "Krosno/Przemyśl"; the
-    # Polish trimmer (not lunr's, which treats "ą" or "ś" as punctuation) strips quotes and commas.
-    "pl": {"lang": ["pl"], "separator": r"[\s\-\u2013\u2014/]+", "pipeline": ["trimmer", "stopWordFilter", "stemmer"]},
-    "en": {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": ["stopWordFilter"]},
-}
-"""lunr settings per language; other languages get Material's English defaults."""
+__all__ = ["search_index_path", "split_search_index"]
 
 
 def search_index_path(lang: str, default_lang: str) -> str:
@@ -52,7 +47,7 @@ def split_search_index(merged: dict, languages: tuple[str, ...], default_lang: s
         docs[lang].append(entry)
     indexes = {}
     for lang in languages:
-        config = {**merged.get("config", {}), **SEARCH_SETTINGS.get(lang, SEARCH_SETTINGS["en"])}
+        config = {**merged.get("config", {}), **catalogue(lang).search}
         data = {"config": config, "docs": docs[lang]}
         indexes[search_index_path(lang, default_lang)] = json.dumps(data, ensure_ascii=False,
                                                                     separators=(",", ":")).encode("utf-8")

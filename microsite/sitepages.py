@@ -26,7 +26,7 @@ from . import formats
 from .errors import Location
 from .model import Event, Site
 from .pages import PageText
-from .ui import KIND_LABELS, label
+from .catalogue import label
 from .urls import PARTNERS_SRC, SCHEDULE_SRC, event_page_src
 
 __all__ = ["GeneratedPage", "generated_pages", "event_page_markdown", "markdown_text", "data_edit_url"]
@@ -66,16 +66,6 @@ class GeneratedPage:
 
 _MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]()#+!|~]")
 
-_PARTNERS_TITLE = {"pl": "Partnerzy", "en": "Partners"}
-_PARTNERS_DESCRIPTION = {"pl": "Organizacje realizujące projekt {name}: lider, partner krajowy i partner zagraniczny.",
-                         "en": "The organisations running the project {name}: the leader and its national and "
-                               "foreign partners."}
-_SCHEDULE_DESCRIPTION = {"pl": "Terminy i miejsca spotkań, dyżurów i szkoleń projektu {name}, z kalendarzem do "
-                               "subskrypcji.",
-                         "en": "Dates and places of the meetings, duty hours and trainings of {name}, with a calendar "
-                               "to subscribe to."}
-
-
 def _front_matter(title: str, description: str) -> str:
     # JSON strings are valid YAML scalars, so titles with ':' or quotes stay intact.
     return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n" \
@@ -100,7 +90,7 @@ def _event_page(event: Event, lang: str, detail: int, parts: list[str]) -> Gener
     page_title = ", ".join([title, *parts[:detail]])
     when = ", ".join(part for part in parts[:2] if part)
     # The title too: two events of one kind can share a day, hour and venue (two rooms, two slots).
-    kind = KIND_LABELS[event.kind][lang]
+    kind = event.kind.label.in_(lang)
     what = title if kind.casefold() in title.casefold() else f"{kind}: {title}"
     description = " · ".join(part for part in (what, when, parts[2]) if part)
     return GeneratedPage(f"{lang}/{event_page_src(event.id)}", page_title, description, title, f"event {event.id}",
@@ -138,11 +128,13 @@ def generated_pages(site: Site) -> list[GeneratedPage]:
     pages: list[GeneratedPage] = []
     name = site.project.short_name
     for lang in site.languages:
-        title, description = label("schedule", lang), _SCHEDULE_DESCRIPTION[lang].format(name=name.in_(lang))
+        title, description = label("schedule", lang), label("schedule_description", lang, name=name.in_(lang))
         pages.append(GeneratedPage(f"{lang}/{SCHEDULE_SRC}", title, description, title, "schedule", "data/events.yaml"))
-        title, description = _PARTNERS_TITLE[lang], _PARTNERS_DESCRIPTION[lang].format(name=name.in_(lang))
-        pages.append(GeneratedPage(f"{lang}/{PARTNERS_SRC}", title, description, title, "partners",
-                                   "data/partners.yaml"))
+        if site.partners:  # a project without partners has no partners page to show
+            title = label("partners", lang)
+            description = label("partners_description", lang, name=name.in_(lang))
+            pages.append(GeneratedPage(f"{lang}/{PARTNERS_SRC}", title, description, title, "partners",
+                                       "data/partners.yaml"))
         pages.extend(_event_pages(site.events, lang))
     return pages
 

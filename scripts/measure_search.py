@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from microsite.searchindex import SEARCH_SETTINGS  # noqa: E402
+from microsite.catalogue import catalogue  # noqa: E402
 
 PAIRS = (
     ("warsztat", "warsztatach"), ("warsztat", "warsztaty"), ("warsztat", "warsztatów"),
@@ -40,7 +40,7 @@ FIELDS = {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, "tags": {"boost": 
 SETTINGS = {
     # What the build wrote before: one merged index with Material's Polish settings (no stemmer, no pipeline).
     "Material alone": {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": [" "], "fields": FIELDS},
-    "with the Polish stemmer": {**SEARCH_SETTINGS["pl"], "fields": FIELDS},
+    "with the Polish stemmer": {**catalogue("pl").search, "fields": FIELDS},
 }
 
 

@@ -21,11 +21,8 @@ __all__ = ["SiteCopy", "assert_problem", "copy_demo", "only"]
 
 
 def copy_demo(dest: Path, source: Path = DEMO) -> "SiteCopy":
-    """Copy the demo ``data/`` (and ``content/assets`` if present) into ``dest``."""
-    shutil.copytree(source / "data", dest / "data")
-    (dest / "content").mkdir(exist_ok=True)
-    if (source / "content" / "assets").is_dir():
-        shutil.copytree(source / "content" / "assets", dest / "content" / "assets")
+    """Copy the demo project (its data, pages, files and mkdocs.yml) into ``dest``."""
+    shutil.copytree(source, dest, dirs_exist_ok=True)
     return SiteCopy(dest)
 
 

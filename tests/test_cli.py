@@ -84,7 +84,6 @@ def test_check_json_of_a_valid_site_is_an_empty_list(demo: SiteCopy, capsys: pyt
 
 def test_check_reports_broken_pages(demo: SiteCopy, capsys: pytest.CaptureFixture[str]) -> None:
     page = demo.root / "content" / "pl" / "o-projekcie.md"
-    page.parent.mkdir(parents=True)
     page.write_text("---\ntitle: \"O projekcie\n---\nTreść\n", encoding="utf-8")
     assert main(["check", "--json", "--root", str(demo.root)]) == 1
     rows = json.loads(capsys.readouterr().out)
@@ -94,7 +93,7 @@ def test_check_reports_broken_pages(demo: SiteCopy, capsys: pytest.CaptureFixtur
 def test_check_pages_use_the_site_languages(demo: SiteCopy, capsys: pytest.CaptureFixture[str]) -> None:
     for lang in ("de", "en"):
         page = demo.root / "content" / lang / "page.md"
-        page.parent.mkdir(parents=True)
+        page.parent.mkdir(parents=True, exist_ok=True)
         page.write_text("no front matter\n", encoding="utf-8")
     assert main(["check", "--json", "--root", str(demo.root)]) == 1
     rows = json.loads(capsys.readouterr().out)

@@ -9,6 +9,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from microsite import formats
+from microsite.vocabulary import built_in_vocabulary
+from microsite.vocabulary import built_in_vocabulary
 
 NBSP = "\u00a0"
 
@@ -49,9 +51,10 @@ def test_polish_plurals(count, expected):
 
 
 def test_english_plurals_and_irregular_units():
-    assert formats.format_count(1, "person", "en") == f"1{NBSP}person"
-    assert formats.format_count(12, "person", "en") == f"12{NBSP}people"
-    assert formats.format_count(5, "person", "pl") == f"5{NBSP}osób"
+    person = {unit.id: unit for unit in built_in_vocabulary(("pl", "en")).units}["person"]
+    assert formats.format_quantity(1, person, "en") == f"1{NBSP}person"
+    assert formats.format_quantity(12, person, "en") == f"12{NBSP}people"
+    assert formats.format_quantity(5, person, "pl") == f"5{NBSP}osób"
 
 
 def test_percent_and_zone_names():

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -25,6 +25,7 @@ from sitefactory import assert_problem, only
 A = f"{{{ATOM_NS}}}"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 BASE = "https://example.org/sub/"
+NOW = datetime(2026, 12, 1, 12, tzinfo=timezone.utc)
 RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$")
 
 
@@ -126,7 +127,7 @@ def parse(feed: bytes) -> ET.Element:
 
 def test_the_feed_has_what_atom_requires(site):
     posts = (post("nowy", "2021-01-10"), post("stary", "2019-05"), post("rok", "2018"))
-    root = parse(render_news_feed(site, "pl", posts, base_url=BASE))
+    root = parse(render_news_feed(site, "pl", posts, base_url=BASE, now=NOW))
     assert root.tag == f"{A}feed" and root.get(XML_LANG) == "pl"
     for name in ("id", "title", "updated"):
         assert root.find(f"{A}{name}").text.strip()
@@ -155,21 +156,22 @@ def test_the_feed_has_what_atom_requires(site):
 def test_text_comes_back_as_written(site):
     title = 'Spotkanie „Razem” & <b>nie HTML</b> "cytat"'
     root = parse(render_news_feed(site, "en", (post("x", "2020-03-01", title=title, description=title, lang="en"),),
-                                  base_url=BASE))
+                                  base_url=BASE, now=NOW))
     entry = root.find(f"{A}entry")
     assert entry.find(f"{A}title").text == title and entry.find(f"{A}summary").text == title
     assert root.find(f"{A}link[@rel='alternate']").get("href") == "https://example.org/sub/en/news/"
 
 
 def test_a_feed_without_posts_is_still_valid(site):
-    root = parse(render_news_feed(site, "en", (), base_url=BASE))
+    root = parse(render_news_feed(site, "en", (), base_url=BASE, now=NOW))
     assert root.findall(f"{A}entry") == []
     assert RFC3339.match(root.find(f"{A}updated").text)
 
 
 def test_the_feed_is_the_same_bytes_every_time(site):
     posts = (post("nowy", "2021-01-10"),)
-    assert render_news_feed(site, "pl", posts, base_url=BASE) == render_news_feed(site, "pl", posts, base_url=BASE)
+    assert (render_news_feed(site, "pl", posts, base_url=BASE, now=NOW)
+            == render_news_feed(site, "pl", posts, base_url=BASE, now=NOW))
 
 
 # --- a new post is one file per language ------------------------------------------------------

@@ -24,7 +24,7 @@ from microsite.load import load_site
 from microsite.sitepages import data_edit_url
 from sitefactory import SiteCopy
 
-EDIT_BASE = "https://github.com/OWNER/REPO/edit/main/"
+EDIT_BASE = "https://github.com/microsite-fixtures/demo/edit/main/"
 """The placeholder in mkdocs.yml (adopters change it, CI overrides it)."""
 LANGS = ("pl", "en")
 

@@ -19,27 +19,28 @@ import microsite.funding
 import microsite.load
 import microsite.news
 import microsite.pages
+import microsite.vocabulary
 import microsite.yamlsource
-from microsite.funding import PRESETS
-from microsite.load import DOCUMENT_TYPES, load_site
-from microsite.model import EventKind, EventStatus, PartnerRole
-from microsite.units import UNITS
+from microsite.funding import FUNDING_KINDS
+from microsite.load import DATA_FILES, DOCUMENT_TYPES, load_site
+from microsite.model import EventStatus
+from microsite.vocabulary import BUILT_IN_KINDS, BUILT_IN_ROLES, BUILT_IN_UNITS
 from conftest_site import REPO
 
 REFERENCES = {lang: REPO / "docs" / "editors" / f"reference.{lang}.md" for lang in ("pl", "en")}
-DATA_FILES = ("project.yaml", "partners.yaml", "venues.yaml", "events.yaml", "documents.yaml")
 MESSAGE_SOURCES = (microsite.yamlsource, microsite.fields, microsite.load, microsite.funding, microsite.pages,
-                   microsite.news)
+                   microsite.news, microsite.vocabulary)
 
 
 def field_names() -> set[str]:
     """Return every field an editor can write: the ``*_FIELDS`` tuples and nested entries' fields."""
     names: set[str] = set()
-    for attribute, value in vars(microsite.load).items():
-        if attribute.endswith("_FIELDS") and isinstance(value, tuple):
-            names.update(value)
-    # Nested groups read with Reader.entry("name", ("a", "b")) inline, e.g. funding and its logos.
-    for module in (microsite.load, microsite.funding):
+    for module in (microsite.load, microsite.funding, microsite.vocabulary):
+        for attribute, value in vars(module).items():
+            if attribute.endswith("_FIELDS") and isinstance(value, tuple):
+                names.update(value)
+    # Nested groups read with Reader.entry("name", ("a", "b")) inline, e.g. funding's regional sign.
+    for module in (microsite.load, microsite.funding, microsite.vocabulary):
         for group, fields in re.findall(r'\.entry\(\s*"([\w-]+)",\s*\(([^)]*)\)', inspect.getsource(module)):
             names.add(group)
             names.update(re.findall(r'"([\w-]+)"', fields))
@@ -48,8 +49,8 @@ def field_names() -> set[str]:
 
 def allowed_values() -> set[str]:
     """Return every fixed value an editor may write (kinds, statuses, roles, types, presets, units)."""
-    return ({k.value for k in EventKind} | {s.value for s in EventStatus} | {r.value for r in PartnerRole}
-            | set(DOCUMENT_TYPES) | set(PRESETS) | set(UNITS))
+    return (set(BUILT_IN_KINDS) | {s.value for s in EventStatus} | set(BUILT_IN_ROLES)
+            | set(DOCUMENT_TYPES) | set(FUNDING_KINDS) | set(BUILT_IN_UNITS))
 
 
 @pytest.fixture(scope="module", params=sorted(REFERENCES))
@@ -61,8 +62,8 @@ def reference(request: pytest.FixtureRequest) -> tuple[str, str]:
 def test_the_field_lists_are_found() -> None:
     # Guards the two tests below against passing because nothing was collected.
     names = field_names()
-    assert {"start", "repeat", "except", "cancelled", "logo_alt", "preset", "norway-grants", "achieved",
-            "people", "previous_start", "revision", "updated"} <= names
+    assert {"start", "repeat", "except", "cancelled", "logo_alt", "kind", "regional_sign", "share_label", "achieved",
+            "people", "previous_start", "revision", "updated", "event_kinds", "forms"} <= names
 
 
 def test_every_field_is_documented(reference: tuple[str, str]) -> None:

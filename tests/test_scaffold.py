@@ -21,8 +21,7 @@ TODAY = date(2026, 11, 21)
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     root = tmp_path / "site"
-    shutil.copytree(DEMO / "data", root / "data")
-    shutil.copytree(DEMO / "content", root / "content")
+    shutil.copytree(DEMO, root)
     return root
 
 

@@ -40,10 +40,11 @@ def test_project_card_in_euros_in_both_languages(site):
     assert [(p["max"], p["value"]) for p in progress] == [("22", "5")]
 
 
-def test_funding_strip_follows_the_preset(site):
+def test_funding_strip_follows_the_kind(site):
     page = parse_page(site / "pl" / "schedule" / "index.html")
     kinds = [a["class"] for a in page.find("li") if "ms-sign " in a.get("class", "")]
-    assert kinds == ["ms-sign ms-sign--eea-grants", "ms-sign ms-sign--norway-grants"]
+    # Funded by both: the one combined logo of the EEA and Norway Grants, not the two separate ones.
+    assert kinds == ["ms-sign ms-sign--eea-norway-grants"]
     assert "Projekt korzysta z dofinansowania pochodzącego z Islandii" in page.text
     assert "Unia Europejska" not in page.text
 

@@ -230,7 +230,7 @@ def test_recursive_alias_does_not_hang(site: SiteCopy) -> None:
 @pytest.mark.parametrize("key, value, words", [
     ("start", "next tuesday", ("not a date",)),
     ("end", "12:00", ("not a date",)),
-    ("kind", "party", ("not one of the allowed values",)),
+    ("kind", "party", ("'party' is not an event kind this site defines",)),
 ])
 def test_wrong_type_in_an_event(site: SiteCopy, key: str, value: str, words: tuple[str, ...]) -> None:
     line = add_event(site, event())
@@ -624,11 +624,11 @@ def test_coordinates_out_of_range(site: SiteCopy) -> None:
 
 
 def _amount(site: SiteCopy, key: str) -> Decimal:
-    return Decimal(re.search(rf"^{key}: ([0-9.]+)", site.read("project.yaml"), re.M).group(1))
+    return Decimal(re.search(rf"^{key}:\s+([0-9.]+)", site.read("project.yaml"), re.M).group(1))
 
 
 def test_co_financing_rate_must_agree_with_the_amounts(site: SiteCopy) -> None:
-    actual = (_amount(site, "eu_contribution") / _amount(site, "total_value") * 100).quantize(Decimal("0.01"))
+    actual = (_amount(site, "grant") / _amount(site, "total_value") * 100).quantize(Decimal("0.01"))
     wrong = actual - 5
     line = site.line_of("project.yaml", "co_financing_rate:")
     site.replace_line("project.yaml", line, f"co_financing_rate: {wrong}")
@@ -637,7 +637,7 @@ def test_co_financing_rate_must_agree_with_the_amounts(site: SiteCopy) -> None:
 
 
 def test_co_financing_rate_allows_rounding_to_a_hundredth(site: SiteCopy) -> None:
-    actual = (_amount(site, "eu_contribution") / _amount(site, "total_value") * 100).quantize(Decimal("0.01"))
+    actual = (_amount(site, "grant") / _amount(site, "total_value") * 100).quantize(Decimal("0.01"))
     line = site.line_of("project.yaml", "co_financing_rate:")
     site.replace_line("project.yaml", line, f"co_financing_rate: {actual + Decimal('0.01')}")
     assert site.check() == []
@@ -645,10 +645,10 @@ def test_co_financing_rate_allows_rounding_to_a_hundredth(site: SiteCopy) -> Non
     assert only(site.check()).field == "co_financing_rate"
 
 
-def test_eu_contribution_larger_than_the_total(site: SiteCopy) -> None:
-    line = site.line_of("project.yaml", "eu_contribution:")
-    site.replace_line("project.yaml", line, f"eu_contribution: {_amount(site, 'total_value') + 1}")
-    assert_problem(only(site.check()), file=PROJECT, line=line, field="eu_contribution", message=("larger",))
+def test_grant_larger_than_the_total(site: SiteCopy) -> None:
+    line = site.line_of("project.yaml", "grant:")
+    site.replace_line("project.yaml", line, f"grant: {_amount(site, 'total_value') + 1}")
+    assert_problem(only(site.check()), file=PROJECT, line=line, field="grant", message=("larger",))
 
 
 # --- addresses and files ----------------------------------------------------------------------

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 from microsite.errors import SiteDataError
 from microsite.load import load_site
-from microsite.model import EventKind
+from microsite.vocabulary import BUILT_IN_KINDS
 from sitefactory import SiteCopy, copy_demo
 
 __all__: list[str] = []
@@ -145,7 +145,7 @@ def generated_events(draw: st.DrawFn, facts: DemoFacts) -> list[GeneratedEvent]:
         title_pl, title_en = draw(TITLES), draw(TITLES)
         style = draw(st.sampled_from(["plain", "single", "double"]))
         lines = [f"  - id: {ident}",
-                 f"    kind: {draw(st.sampled_from([k.value for k in EventKind]))}",
+                 f"    kind: {draw(st.sampled_from(list(BUILT_IN_KINDS)))}",
                  "    title:",
                  f"      pl: {yaml_quote(title_pl, style)}",
                  f"      en: {yaml_quote(title_en, style)}",

@@ -16,22 +16,11 @@ from ..errors import Location
 from .partner import Partner
 from .text import Text
 from .venue import Venue
+from .vocabulary import EventKind
 
-__all__ = ["Event", "EventKind", "EventStatus", "Session", "When", "start_instant"]
+__all__ = ["Event", "EventStatus", "Session", "When", "start_instant"]
 
 When = datetime | date
-
-
-class EventKind(str, Enum):
-    """What kind of event this is; feeds and filters group by it."""
-
-    DUTY_HOURS = "duty_hours"
-    INFORMATION_MEETING = "information_meeting"
-    RECRUITMENT_MEETING = "recruitment_meeting"
-    TRAINING = "training"
-    WORKSHOP = "workshop"
-    WORKING_MEETING = "working_meeting"
-    STUDY_VISIT = "study_visit"
 
 
 class EventStatus(str, Enum):
@@ -75,6 +64,7 @@ class Event:
     id: str
     """Stable identifier; the feed UID derives from it and never changes."""
     kind: EventKind
+    """From the project's vocabulary (built-in kinds and its own)."""
     title: Text
     start: When
     end: When

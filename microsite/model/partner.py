@@ -3,21 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
 
 from .text import Text
+from .vocabulary import PartnerRole
 
-__all__ = ["Partner", "PartnerRole"]
-
-
-class PartnerRole(str, Enum):
-    """The role an organisation has in the funding agreement."""
-
-    LEADER = "leader"
-    NATIONAL_PARTNER = "national_partner"
-    FOREIGN_PARTNER = "foreign_partner"
-    COOPERATING = "cooperating_institution"
-    SIGNATORY = "signatory"
+__all__ = ["Partner"]
 
 
 @dataclass(frozen=True, slots=True)

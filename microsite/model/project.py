@@ -7,19 +7,19 @@ from datetime import date
 from decimal import Decimal
 
 from .text import Text
+from .vocabulary import Unit
 
-__all__ = ["Contact", "FundingStrip", "FundingSign", "Indicator", "Project"]
+__all__ = ["Contact", "Funding", "FundingSign", "Indicator", "Project"]
 
 
 @dataclass(frozen=True, slots=True)
 class Indicator:
-    """A result the project promised, with its unit counted in the reader's language."""
+    """A result the project promised, counted in its unit in the reader's language."""
 
     id: str
     label: Text
     target: Decimal
-    unit: str
-    """Unit key from the units table (institution, person, initiative, plan, document)."""
+    unit: Unit
     achieved: Decimal | None = None
 
 
@@ -36,53 +36,72 @@ class Contact:
 
 @dataclass(frozen=True, slots=True)
 class FundingSign:
-    """One sign in the funding strip (Funds sign, flag, EU emblem, other)."""
+    """One sign of the funding strip (the Funds sign, the Polish colours, the EU emblem, a funder's logo…)."""
 
     kind: str
-    """Preset sign kind (funds, flag-pl, eu-emblem, eea-grants, norway-grants) or 'custom'."""
+    """What the sign is: 'funds', 'flag-pl', 'eu-emblem', 'eea-grants', 'norway-grants', 'eea-norway-grants',
+    'regional' (a region's sign after the EU's) or 'funder' (another funder's own logo)."""
     label: Text
+    """The caption written beside it, lines separated by newlines; also its text alternative."""
     logo: str | None = None
-    """A file below the content folder; presets draw their own SVG when empty."""
+    """The official file, below the content folder; None: the generator's own drawing."""
+    placeholder: bool = False
+    """The generator's drawing only stands in for a trademarked sign until the official file is added."""
 
 
 @dataclass(frozen=True, slots=True)
-class FundingStrip:
-    """The funder's required signs and statement, shown on every page."""
+class Funding:
+    """Who funds the project and what their rules make every page show."""
 
-    preset: str
-    signs: tuple[FundingSign, ...]
-    statement: Text
+    kind: str
+    """The funding kind (eu-2014-2020, eu-2021-2027, eea-grants, norway-grants, eea-norway-grants, other, none)."""
+    signs: tuple[FundingSign, ...] = ()
+    """The strip, left to right, in the order the funder's rules give."""
+    statement: Text | None = None
+    """The sentence the funder asks for, shown under the signs on every page."""
+    funder: Text | None = None
+    """The funder's name, where its signs do not already say it (another funder)."""
+    share_label: Text | None = None
+    """What the funder calls its share of the money (EU contribution, grant…), in the facts card."""
+    rate_label: Text | None = None
+    """What the share of the total value is called (co-financing rate for EU funds)."""
 
 
 @dataclass(frozen=True, slots=True)
 class Project:
-    """Facts matching the EU's Kohesio record fields, and the site's settings."""
+    """The project's facts (the fields of the EU's Kohesio record), and the site's settings.
+
+    Only the title, names, summary, languages and time zone are always known; a
+    fact that is not known (a grant amount not made public, an end date not set)
+    is None and is not shown anywhere.
+    """
 
     title: Text
     short_name: Text
     summary: Text
-    beneficiary: str
-    """Partner id of the lead beneficiary."""
-    programme: Text
-    fund: Text
-    programme_period: str
-    region: Text
-    start: date
-    end: date
-    total_value: Decimal
-    eu_contribution: Decimal
-    co_financing_rate: Decimal
-    """EU contribution as a percentage of the total value."""
-    currency: str
     timezone: str
     languages: tuple[str, ...]
     """Site languages; the first is the default, served at the site root."""
-    goals: tuple[Text, ...]
-    target_groups: tuple[Text, ...]
-    stages: tuple[Text, ...]
-    results: tuple[Indicator, ...]
-    contact: Contact
-    funding: FundingStrip
+    funding: Funding
+    beneficiary: str | None = None
+    """Partner id of the lead beneficiary."""
+    programme: Text | None = None
+    fund: Text | None = None
+    programme_period: str | None = None
+    region: Text | None = None
+    start: date | None = None
+    end: date | None = None
+    total_value: Decimal | None = None
+    grant: Decimal | None = None
+    """The funder's share of the total value (for EU funds: the EU contribution)."""
+    rate: Decimal | None = None
+    """The grant as a percentage of the total value: written, or worked out from the two amounts."""
+    currency: str | None = None
+    goals: tuple[Text, ...] = ()
+    target_groups: tuple[Text, ...] = ()
+    stages: tuple[Text, ...] = ()
+    results: tuple[Indicator, ...] = ()
+    contact: Contact | None = None
 
     @property
     def default_language(self) -> str:

@@ -9,6 +9,7 @@ from .event import Event
 from .partner import Partner
 from .project import Project
 from .venue import Venue
+from .vocabulary import Feed, Vocabulary
 
 __all__ = ["Site"]
 
@@ -23,6 +24,8 @@ class Site:
     events: tuple[Event, ...]
     """Sorted by start instant; recurring slots are already expanded."""
     documents: tuple[Document, ...]
+    vocabulary: Vocabulary
+    """The event kinds, partner roles, result units and calendars the data may use."""
 
     def partner(self, partner_id: str) -> Partner:
         """Return the partner with this id."""
@@ -30,6 +33,11 @@ class Site:
             if partner.id == partner_id:
                 return partner
         raise KeyError(partner_id)
+
+    @property
+    def feeds(self) -> tuple[Feed, ...]:
+        """Return the calendars that hold at least one event (an empty one is neither written nor offered)."""
+        return tuple(feed for feed in self.vocabulary.feeds if any(feed.includes(e) for e in self.events))
 
     @property
     def languages(self) -> tuple[str, ...]:

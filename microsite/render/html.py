@@ -15,11 +15,10 @@ from itertools import groupby
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from .. import formats
-from ..feeds import FEEDS
+from ..catalogue import catalogue, label
 from ..fields import zone_country
-from ..model import Event, EventKind, EventStatus, Site
+from ..model import Event, EventStatus, Site
 from ..model.event import start_instant
-from ..ui import KIND_LABELS, STATUS_LABELS, label
 from ..urls import (event_feed_path, event_page_url, feed_path, news_feed_path, news_post_url, page_url,
                     relative_url, subscribe_links)
 from .jsonld import embed_jsonld, to_jsonld_event, to_jsonld_organization
@@ -75,6 +74,10 @@ def render_template(template: str, **values) -> str:
 
 
 def _render(template: str, **values) -> str:
+    """Render a template; ``lang`` (when given) gives it ``t('key')``, the catalogue's texts in that language."""
+    if "lang" in values and "t" not in values:
+        lang = values["lang"]
+        values["t"] = lambda key, **fill: label(key, lang, **fill)
     html = _env().get_template(template).render(**values)
     # Python-Markdown ends a raw HTML block at a blank line: keep blocks compact.
     return "\n".join(line for line in html.splitlines() if line.strip())
@@ -135,10 +138,10 @@ def _event_view(ctx: PageContext, event: Event) -> dict:
         "id": event.id,
         "title": event.title.in_(lang),
         "title_lang": event.title.lang_of(lang),
-        "kind": event.kind.value,
-        "kind_label": KIND_LABELS[event.kind][lang],
+        "kind": event.kind.id,
+        "kind_label": event.kind.label.in_(lang),
         "status": event.status.value,
-        "status_label": STATUS_LABELS[event.status][lang] if event.status is not EventStatus.SCHEDULED else "",
+        "status_label": status_label(event.status, lang) if event.status is not EventStatus.SCHEDULED else "",
         "when": when,
         "start_utc": _iso(start_instant(event.start, event.timezone)),
         "end_utc": _iso(event_end_instant(event)),
@@ -150,6 +153,11 @@ def _event_view(ctx: PageContext, event: Event) -> dict:
         "href": ctx.link(event_page_url(event.id, lang, ctx.default_lang)),
         "previous": _previous_text(event, lang),
     }
+
+
+def status_label(status: EventStatus, lang: str) -> str:
+    """Return how an event's status is written in ``lang`` ("Odwołane", "Cancelled")."""
+    return catalogue(lang).text(status.value, "statuses")
 
 
 def _previous_text(event: Event, lang: str) -> str:
@@ -176,10 +184,8 @@ def _by_month(views: list[dict]) -> list[tuple[str, str, list[dict]]]:
 
 def _feed_links(ctx: PageContext) -> list[dict]:
     links = []
-    for feed in FEEDS:
+    for feed in ctx.site.feeds:
         count = sum(1 for e in ctx.site.events if feed.includes(e))
-        if count == 0:
-            continue
         path = feed_path(ctx.lang, feed.slug)
         sub = subscribe_links(ctx.base_url, path)
         links.append({"name": feed.name.in_(ctx.lang), "download": ctx.link(path), "webcal": sub.webcal,
@@ -188,15 +194,25 @@ def _feed_links(ctx: PageContext) -> list[dict]:
 
 
 def render_schedule(ctx: PageContext) -> str:
-    """Return the schedule: filters, upcoming by month, past by month, subscribe links."""
+    """Return the schedule: filters, upcoming by month, past by month, subscribe links.
+
+    A project with no events yet gets one plain sentence: no filters over nothing,
+    no empty sections, no calendars to subscribe to.
+    """
     lang = ctx.lang
+    if not ctx.site.events:
+        return _render("schedule.html", lang=lang, events=False)
     upcoming, past = _split(ctx, ctx.site.events)
-    kinds = [(k.value, KIND_LABELS[k][lang]) for k in EventKind if any(e.kind is k for e in ctx.site.events)]
+    kinds = [(k.id, k.label.in_(lang)) for k in ctx.site.vocabulary.kinds if any(e.kind.id == k.id
+                                                                                 for e in ctx.site.events)]
     cities = sorted({v.city.in_(lang) for e in ctx.site.events for v in e.venues}, key=str.casefold)
-    return _render("schedule.html", t=lambda key: label(key, lang), lang=lang,
+    counted = {category: catalogue(lang).forms("event").get(category) for category in
+               ("zero", "one", "two", "few", "many", "other")}
+    return _render("schedule.html", lang=lang, events=True,
                    upcoming=_by_month([_event_view(ctx, e) for e in upcoming]),
                    past=_by_month([_event_view(ctx, e) for e in past]),
-                   kinds=kinds, cities=cities, feeds=_feed_links(ctx))
+                   kinds=kinds, cities=cities, feeds=_feed_links(ctx),
+                   counted={k: v for k, v in counted.items() if v})
 
 
 UPCOMING_HORIZON = timedelta(days=31)
@@ -214,7 +230,7 @@ def render_upcoming(ctx: PageContext, limit: int = 3) -> str:
     horizon = ctx.now + UPCOMING_HORIZON
     later = {id(e) for e in [e for e in upcoming if event_end_instant(e) > horizon][:limit]}
     kept = [e for e in upcoming if id(e) in later or event_end_instant(e) <= horizon]
-    return _render("upcoming.html", t=lambda key: label(key, ctx.lang), lang=ctx.lang, limit=limit,
+    return _render("upcoming.html", lang=ctx.lang, limit=limit,
                    events=[_event_view(ctx, e) for e in kept], schedule=schedule)
 
 
@@ -239,7 +255,7 @@ def render_event_page(ctx: PageContext, event: Event) -> str:
     path = event_feed_path(lang, event.id)
     sub = subscribe_links(ctx.base_url, path)
     page = ctx.absolute(event_page_url(event.id, lang, ctx.default_lang))
-    return _render("event.html", t=lambda key: label(key, lang), lang=lang, e=view, event=event, venues=venues,
+    return _render("event.html", lang=lang, e=view, event=event, venues=venues,
                    days=days, description=event.description.in_(lang) if event.description else "",
                    description_lang=event.description.lang_of(lang) if event.description else lang,
                    organiser=event.organiser.name.in_(lang) if event.organiser else "",
@@ -251,22 +267,13 @@ def render_event_page(ctx: PageContext, event: Event) -> str:
                    project_tz=project.timezone)
 
 
-_ROLE_LABELS = {
-    "leader": {"pl": "Lider projektu", "en": "Project leader"},
-    "national_partner": {"pl": "Partner krajowy", "en": "National partner"},
-    "foreign_partner": {"pl": "Partner zagraniczny", "en": "Foreign partner"},
-    "cooperating_institution": {"pl": "Instytucja współpracująca", "en": "Cooperating institution"},
-    "signatory": {"pl": "Sygnatariusz", "en": "Signatory"},
-}
-
-
 def render_partners(ctx: PageContext) -> str:
     """Return every partner with role, country, city, website, logo and description."""
     lang = ctx.lang
     partners = []
     for p in ctx.site.partners:
         partners.append({
-            "id": p.id, "name": p.name.in_(lang), "role": _ROLE_LABELS[p.role.value][lang],
+            "id": p.id, "name": p.name.in_(lang), "role": p.role.label.in_(lang),
             "country": formats.format_country(p.country, lang), "city": p.city.in_(lang) if p.city else "",
             "address": p.address.in_(lang) if p.address else "",
             "website": p.website, "website_text": (p.website or "").split("://", 1)[-1].rstrip("/"),
@@ -275,34 +282,57 @@ def render_partners(ctx: PageContext) -> str:
             "description_lang": p.description.lang_of(lang) if p.description else lang,
         })
     jsonld = embed_jsonld([to_jsonld_organization(p, lang) for p in ctx.site.partners])
-    return _render("partners.html", lang=lang, partners=partners, jsonld=jsonld,
-                   website_label={"pl": "Strona internetowa", "en": "Website"}[lang])
+    return _render("partners.html", lang=lang, partners=partners, jsonld=jsonld)
 
 
 def render_project_card(ctx: PageContext) -> str:
-    """Return the project facts an auditor looks for, and the EU support statement."""
+    """Return the project facts an auditor looks for, and the funder's statement.
+
+    Only what is known is shown (a grant amount not made public has no row), and
+    the funder's share is named in the funder's words (no "EU contribution" for a
+    UK fund).
+    """
     lang = ctx.lang
     p = ctx.site.project
-    beneficiary = ctx.site.partner(p.beneficiary).name.in_(lang)
+    facts = catalogue(lang)
+    funding = p.funding
+
+    def row(key: str, value: str | None) -> tuple[str, str] | None:
+        return (facts.text(key, "facts"), value) if value else None
+
+    money = (lambda amount: formats.format_money(amount, p.currency, lang) if amount is not None else None)
+    share = (funding.share_label.in_(lang), money(p.grant)) if funding.share_label and p.grant is not None else None
+    rate = ((funding.rate_label.in_(lang), formats.format_percent_value(p.rate, lang))
+            if funding.rate_label and p.rate is not None else None)
     rows = [
-        ({"pl": "Tytuł projektu", "en": "Project title"}, p.title.in_(lang)),
-        ({"pl": "Beneficjent", "en": "Beneficiary"}, beneficiary),
-        ({"pl": "Program", "en": "Programme"}, p.programme.in_(lang)),
-        ({"pl": "Fundusz", "en": "Fund"}, p.fund.in_(lang)),
-        ({"pl": "Okres realizacji", "en": "Project period"},
-         f"{formats.format_day(p.start, lang)} – {formats.format_day(p.end, lang)}"),
-        ({"pl": "Wartość projektu", "en": "Total value"}, formats.format_money(p.total_value, p.currency, lang)),
-        ({"pl": "Wkład Unii Europejskiej", "en": "EU contribution"},
-         formats.format_money(p.eu_contribution, p.currency, lang)),
-        ({"pl": "Poziom dofinansowania", "en": "Co-financing rate"},
-         formats.format_percent_value(p.co_financing_rate, lang)),
-        ({"pl": "Region", "en": "Region"}, p.region.in_(lang)),
+        row("title", p.title.in_(lang)),
+        row("beneficiary", ctx.site.partner(p.beneficiary).name.in_(lang) if p.beneficiary else None),
+        row("funder", funding.funder.in_(lang) if funding.funder else None),
+        row("programme", p.programme.in_(lang) if p.programme else None),
+        row("fund", p.fund.in_(lang) if p.fund else None),
+        row("period", _period(p, lang)),
+        row("total_value", money(p.total_value)),
+        share,
+        rate,
+        row("region", p.region.in_(lang) if p.region else None),
     ]
-    results = [(r.label.in_(lang), formats.format_count(r.target, r.unit, lang)) for r in p.results]
-    return _render("project_card.html", lang=lang, rows=[(k[lang], v) for k, v in rows],
-                   summary=p.summary.in_(lang), statement=p.funding.statement.in_(lang), results=results,
-                   results_heading={"pl": "Planowane rezultaty", "en": "Planned results"}[lang],
-                   heading={"pl": "Projekt w skrócie", "en": "The project at a glance"}[lang])
+    results = [(r.label.in_(lang), formats.format_quantity(r.target, r.unit, lang)) for r in p.results]
+    return _render("project_card.html", lang=lang, rows=[r for r in rows if r], summary=p.summary.in_(lang),
+                   statement=funding.statement.in_(lang) if funding.statement else "", results=results)
+
+
+def _period(project, lang: str) -> str | None:
+    """Return the project's period as far as it is known: both dates, from one, or until the other."""
+    words = catalogue(lang)
+    start = formats.format_day(project.start, lang) if project.start else None
+    end = formats.format_day(project.end, lang) if project.end else None
+    if start and end:
+        return f"{start} – {end}"
+    if start:
+        return words.text("period_from", "facts", start=start)
+    if end:
+        return words.text("period_until", "facts", end=end)
+    return None
 
 
 def render_results(ctx: PageContext) -> str:
@@ -310,12 +340,11 @@ def render_results(ctx: PageContext) -> str:
     lang = ctx.lang
     items = []
     for r in ctx.site.project.results:
-        target = formats.format_count(r.target, r.unit, lang)
+        target = formats.format_quantity(r.target, r.unit, lang)
         if r.achieved is not None:
-            achieved = formats.format_number(r.achieved, lang)
-            text = {"pl": f"Osiągnięto {achieved} z {target}", "en": f"{achieved} of {target} achieved"}[lang]
+            text = label("achieved_of_target", lang, achieved=formats.format_number(r.achieved, lang), target=target)
         else:
-            text = {"pl": f"Cel: {target}", "en": f"Target: {target}"}[lang]
+            text = label("target", lang, target=target)
         items.append({"id": r.id, "label": r.label.in_(lang), "text": text, "target": r.target,
                       "achieved": r.achieved})
     return _render("results.html", items=items, lang=lang)
@@ -334,8 +363,7 @@ def render_documents(ctx: PageContext) -> str:
                      "doc_lang": d.language, "size": size, "extension": d.file.rsplit(".", 1)[-1].upper(),
                      "published": formats.format_day(d.published, lang) if d.published else "",
                      "description": d.description.in_(lang) if d.description else ""})
-    return _render("documents.html", docs=docs, lang=lang,
-                   empty={"pl": "Dokumenty zostaną tu opublikowane.", "en": "Documents will be published here."}[lang])
+    return _render("documents.html", docs=docs, lang=lang)
 
 
 def render_translation_notice(ctx: PageContext, *, untranslated: bool, original_url: str) -> str:
@@ -352,18 +380,21 @@ def render_translation_notice(ctx: PageContext, *, untranslated: bool, original_
 
 
 def render_funding_strip(site: Site, lang: str, *, asset_prefix: str) -> str:
-    """Return the funding strip for the top of every page.
+    """Return the funding strip for the top of every page ('' for a project that shows no funder).
 
     ``asset_prefix`` is the relative path from the page to the site root, so the
     strip works on every page depth and on the 404 page.
     """
+    funding = site.project.funding
+    if not funding.signs and funding.statement is None:
+        return ""
     signs = []
-    for sign in site.project.funding.signs:
+    for sign in funding.signs:
         lines = sign.label.in_(lang).split("\n")
         src = asset_prefix + (sign.logo or f"assets/microsite/funding/{sign.kind}.svg")
         signs.append({"kind": sign.kind, "lines": lines, "src": src, "alt": " ".join(lines)})
-    return _render("funding_strip.html", signs=signs, statement=site.project.funding.statement.in_(lang),
-                   lang=lang)
+    return _render("funding_strip.html", signs=signs, lang=lang,
+                   statement=funding.statement.in_(lang) if funding.statement else "")
 
 
 def render_news(ctx: PageContext, posts, *, feed: bool) -> str:

@@ -27,7 +27,7 @@ from zoneinfo import ZoneInfo
 from ..model.event import Event, EventStatus, Session, When, start_instant
 from ..model.venue import Venue
 from ..formats import format_day, format_time_of_day
-from ..ui import KIND_LABELS, STATUS_LABELS, label
+from ..catalogue import catalogue, label
 from ..urls import event_page_url, uid_domain
 from .contentline import content_line, date_value, datetime_value, duration_value, escape_text
 from .vtimezone import vtimezone, zone_rule
@@ -193,7 +193,7 @@ class _Writer:
                 description: str) -> bytes:
         if event.status is not EventStatus.SCHEDULED:
             # Many clients ignore STATUS; the word in the title is what people see.
-            title = f"{STATUS_LABELS[event.status][self.lang]}: {title}"
+            title = f"{catalogue(self.lang).text(event.status.value, 'statuses')}: {title}"
         page = self._page(event)
         stamp = _utc(event.updated) if event.updated else self.published_at
         # icalendar's order: SUMMARY, DTSTART, DTEND, DTSTAMP, UID, SEQUENCE, then the rest A–Z.
@@ -201,7 +201,7 @@ class _Writer:
                  *self._span(start, end, event.timezone),
                  self._shared("DTSTAMP", stamp, _utc_value), content_line("UID", escape_text(uid)),
                  self._shared("SEQUENCE", event.sequence, str),
-                 self._shared("CATEGORIES", event.kind, lambda kind: escape_text(KIND_LABELS[kind][self.lang])),
+                 self._shared("CATEGORIES", event.kind, lambda kind: escape_text(kind.label.in_(self.lang))),
                  content_line("DESCRIPTION", escape_text(description)), *self._place(event, venue),
                  self._shared("STATUS", event.status, _STATUS.__getitem__), content_line("URL", page),
                  b"END:VEVENT\r\n"]

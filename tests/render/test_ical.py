@@ -14,7 +14,8 @@ from hypothesis import given, settings, strategies as st
 from ical.calendar_stream import IcsCalendarStream
 from ical.timezone import IcsTimezoneInfo
 
-from microsite.model import Event, EventKind, EventStatus, Partner, PartnerRole, Session, Text, Venue
+from microsite.model import Event, EventStatus, Partner, Session, Text, Venue
+from microsite.vocabulary import built_in_vocabulary
 from microsite.render.ical import CalendarWriter, event_uid, render_calendar, session_uid
 from microsite.render.vtimezone import UnsupportedZone, vtimezone, zone_rule
 
@@ -29,6 +30,9 @@ PUBLISHED = datetime(2026, 5, 4, 3, 2, 1, tzinfo=timezone.utc)
 UTC = timezone.utc
 WARSAW = ZoneInfo("Europe/Warsaw")
 LONDON = ZoneInfo("Europe/London")
+VOCABULARY = built_in_vocabulary(("pl", "en"))
+KINDS = {kind.id: kind for kind in VOCABULARY.kinds}
+ROLES = {role.id: role for role in VOCABULARY.roles}
 
 LIBRARY = Venue("mediateka",
                 Text.of(pl="Przemyska Biblioteka Publiczna, Mediateka", en="Przemyśl Public Library, Mediateka"),
@@ -42,7 +46,7 @@ def make_event(ident: str = "spotkanie", start: datetime | date = datetime(2026,
     """Return a synthetic event (defaults: a 2-hour information meeting in Przemyśl)."""
     if end is None:
         end = start + timedelta(hours=2) if isinstance(start, datetime) else start
-    fields = dict(id=ident, kind=EventKind.INFORMATION_MEETING,
+    fields = dict(id=ident, kind=KINDS["information_meeting"],
                   title=Text.of(pl="Spotkanie informacyjne w Przemyślu", en="Information meeting in Przemyśl"),
                   start=start, end=end, timezone="Europe/Warsaw", venue=LIBRARY)
     fields.update(changes)
@@ -166,7 +170,7 @@ def test_all_day_events_use_dates_with_an_exclusive_end(demo_feeds):
 
 def test_sessions_are_events_of_their_own_beside_the_all_day_umbrella(demo_feeds, site):
     feeds, _ = demo_feeds
-    visit = next(e for e in site.events if e.kind is EventKind.STUDY_VISIT)
+    visit = next(e for e in site.events if e.kind.id == "study_visit")
     data = feeds["demo-en.ics"]
     session = raw(data, "wizyta-studyjna-2018.londyn-hm-treasury@example.org")
     assert session["DTSTART"] == ";TZID=Europe/London:20181026T110000"
@@ -230,7 +234,7 @@ def test_an_event_moved_online_is_located_at_its_link_without_geo():
 
 
 def test_location_geo_url_categories_and_no_invalid_organizer():
-    organiser = Partner("cds", Text.neutral("Centrum Doradztwa Strategicznego s.c."), PartnerRole.LEADER, "PL")
+    organiser = Partner("cds", Text.neutral("Centrum Doradztwa Strategicznego s.c."), ROLES["leader"], "PL")
     event = make_event(organiser=organiser, registration_url="https://example.org/zapisy?a=1,2;b=3")
     pl = raw(render([event], "pl"), "spotkanie@example.org")
     en = raw(render([event], "en"), "spotkanie@example.org")
@@ -328,7 +332,7 @@ def test_timed_values_must_be_aware_and_inside_the_zones_current_rule():
 
 def test_a_session_in_a_non_zoneinfo_tz_is_written_in_the_events_zone():
     start = datetime(2018, 10, 23, 8, 30, tzinfo=UTC)
-    visit = make_event("wizyta", date(2018, 10, 23), date(2018, 10, 23), kind=EventKind.STUDY_VISIT,
+    visit = make_event("wizyta", date(2018, 10, 23), date(2018, 10, 23), kind=KINDS["study_visit"],
                        timezone="Europe/London",
                        sessions=(Session("s1", start, start + timedelta(hours=1), Text.neutral("Sesja")),))
     fields = raw(render([visit]), "wizyta.s1@example.org")

@@ -4,16 +4,14 @@
  * ago stays right) and the kind/town filters work. No storage, no requests. */
 (function () {
   "use strict";
-  var lang = document.documentElement.lang || "pl";
-  var plural = new Intl.PluralRules(lang);
-  var WORDS = {
-    pl: { one: "wydarzenie", few: "wydarzenia", many: "wydarzeń", other: "wydarzenia", shown: "Pokazano: " },
-    en: { one: "event", other: "events", shown: "Showing " }
-  };
+  var plural = new Intl.PluralRules(document.documentElement.lang || "en");
 
-  function count(n) {
-    var w = WORDS[lang] || WORDS.en;
-    return (w.shown) + n + "\u00a0" + (w[plural.select(n)] || w.other);
+  /* The words come with the page, from the language's catalogue: "Pokazano: {count}", and
+     "wydarzenie", "wydarzenia", "wydarzeń" for each plural category. */
+  function count(form, n) {
+    var words = JSON.parse(form.getAttribute("data-ms-counted") || "{}");
+    var noun = words[plural.select(n)] || words.other || "";
+    return (form.getAttribute("data-ms-shown") || "{count}").replace("{count}", n + "\u00a0" + noun);
   }
 
   function ended(li, now) { return Date.parse(li.getAttribute("data-end")) <= now; }
@@ -81,7 +79,7 @@
       visible += sectionVisible;
     });
     var status = root.querySelector("[data-ms-filter-status]");
-    if (status) status.textContent = count(visible);
+    if (status) status.textContent = count(root.querySelector("[data-ms-filters]"), visible);
   }
 
   document.querySelectorAll("[data-ms-schedule]").forEach(function (root) {
