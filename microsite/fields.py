@@ -74,6 +74,7 @@ class Reader:
         self.node = node
         self.known = known
         self._values: dict[str, yaml.Node] = {}
+        self._keys: dict[str, yaml.Node] = {}
         self._misspelt: set[str] = set()
         """Known fields an unknown key was taken for; their absence is not reported twice."""
         self.ok = isinstance(node, yaml.MappingNode)
@@ -103,6 +104,7 @@ class Reader:
                           f"{hint} (check the spelling)")
                 continue
             self._values[name] = value
+            self._keys[name] = key
 
     def _sub(self, key: str) -> str:
         return f"{self.path}.{key}" if self.path else key
@@ -115,6 +117,10 @@ class Reader:
     def raw(self, key: str) -> yaml.Node | None:
         """Return the field's node, or None."""
         return self._values.get(key)
+
+    def key_node(self, key: str) -> yaml.Node | None:
+        """Return the node of the field's name (where a field that does not belong is pointed at)."""
+        return self._keys.get(key)
 
     def _require(self, key: str, required: bool, example: str) -> yaml.Node | None:
         value = self._values.get(key)

@@ -91,9 +91,11 @@ def build_funding(ctx: Context, project: Reader, facts: dict[str, Text | None], 
     for key, allowed in (("regional_sign", kind.regional), ("funder", name == "other"), ("signs", name == "other"),
                          ("share_label", name == "other"), ("logos", bool(kind.signs))):
         if r.has(key) and not allowed:
-            ctx.error(r.raw(key), f"funding.{key}", f"'{key}' does not belong to the funding kind '{name}'",
+            ctx.error(r.key_node(key), f"funding.{key}", f"'{key}' does not belong to the funding kind '{name}'",
                       "remove it, or choose the kind it belongs to")
             ok = False
+    if any(facts.get(fact) is None for fact in kind.needs):
+        return None  # the captions cannot be written; reported above
     logos = _official_logos(ctx, r, kind, paths)
     signs = [_built_in_sign(sign, languages, facts, name, logos.get(sign)) for sign in kind.signs]
     if kind.regional and r.has("regional_sign"):

@@ -232,7 +232,7 @@ def _load_partners(ctx: Context, node: yaml.Node | None, paths: DataPaths, vocab
         ident = r.ident("id", example="cds")
         name = r.text("name", neutral=True)
         role = r.term("role", {role.id: role for role in vocabulary.roles}, what="a partner role",
-                      define=f"define it under 'partner_roles:' in {VOCABULARY_FILE}")
+                      define=f"define it under 'partner_roles:' in data/{VOCABULARY_FILE}")
         country = r.country("country")
         city = r.text("city", required=False, neutral=True)
         address = r.text("address", required=False, neutral=True)
@@ -328,7 +328,7 @@ def _load_results(ctx: Context, r: Reader, vocabulary: Vocabulary) -> tuple[Indi
         target = ir.decimal("target", example="12")
         achieved = ir.decimal("achieved", required=False, example="12")
         unit = ir.term("unit", {unit.id: unit for unit in vocabulary.units}, what="a unit",
-                       define=f"define it under 'units:' in {VOCABULARY_FILE}")
+                       define=f"define it under 'units:' in data/{VOCABULARY_FILE}")
         if _check_unique(ctx, seen, ident, item, path) and None not in (label, target, unit):
             out.append(Indicator(ident, label, target, unit, achieved))
     return tuple(out)
@@ -410,7 +410,7 @@ def _load_events(ctx: Context, node: yaml.Node | None, default_tz: str, vocabula
             continue
         ident = r.ident("id")
         kind = r.term("kind", kinds, what="an event kind",
-                      define=f"define it under 'event_kinds:' in {VOCABULARY_FILE}")
+                      define=f"define it under 'event_kinds:' in data/{VOCABULARY_FILE}")
         title = r.text("title")
         description = r.text("description", required=False, fallback=True)
         venue = _reference(ctx, r, "venue", venues, "venue", "venues.yaml", venue_ids)

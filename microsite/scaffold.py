@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 
+from .catalogue import catalogue, has_catalogue
 from .errors import Location, Problem, SiteDataError
 from .load import site_languages
 from .yamlsource import load_yaml
@@ -23,27 +24,6 @@ __all__ = ["KINDS", "Scaffold", "append_entry", "create"]
 
 KINDS = ("event", "news", "partner", "page")
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-
-# What each blank says, per language (languages without wording here get the English one).
-_WORDS = {
-    "pl": {
-        "event_title": "TODO: tytuł wydarzenia po polsku",
-        "partner_description": "TODO: opis partnera po polsku (2–4 zdania)",
-        "title": "TODO: tytuł strony",
-        "news_title": "TODO: tytuł wiadomości",
-        "description": "TODO: jedno zdanie o treści strony (widoczne w wynikach wyszukiwania)",
-        "body": "TODO: treść po polsku.",
-    },
-    "en": {
-        "event_title": "TODO: the event's title in English",
-        "partner_description": "TODO: the partner's description in English (2–4 sentences)",
-        "title": "TODO: the page's title",
-        "news_title": "TODO: the news post's title",
-        "description": "TODO: one sentence about the page (shown in search results)",
-        "body": "TODO: the text in English.",
-    },
-}
-
 
 @dataclass(frozen=True, slots=True)
 class Scaffold:
@@ -114,7 +94,7 @@ def _new_pages(root: Path, content_dir: str, relative: str, kind: str, languages
         raise _error(taken[0], "this page already exists", "choose another name, or edit the existing page")
     written = []
     for lang, path in targets:
-        title = _word(lang, "news_title" if kind == "news" else "title")
+        title = _word(lang, "news_title" if kind == "news" else "page_title")
         front = [f"title: \"{title}\"", f"description: \"{_word(lang, 'description')}\""]
         if kind == "news":
             front.append(f"date: {today.isoformat()}")
@@ -130,7 +110,8 @@ def _new_pages(root: Path, content_dir: str, relative: str, kind: str, languages
 
 
 def _word(lang: str, key: str) -> str:
-    return _WORDS.get(lang, _WORDS["en"])[key]
+    """Return what a blank says, in the language it stands in (its catalogue's ``scaffold`` words)."""
+    return catalogue(lang if has_catalogue(lang) else "en").text(key, "scaffold")
 
 
 def _error(where: str, message: str, fix: str) -> SiteDataError:

@@ -84,8 +84,9 @@ def test_partners_with_logo_alt_text_country_and_jsonld(site):
     import json
     import re
 
-    for lang, alt, country, role in (("en", "Nabolag logo", "Norway", "Foreign partner"),
-                                     ("pl", "Logo organizacji Nabolag", "Norwegia", "Partner zagraniczny")):
+    # The role is the project's own (data/vocabulary.yaml), the country's name CLDR's.
+    for lang, alt, country, role in (("en", "Nabolag logo", "Norway", "Donor-state partner"),
+                                     ("pl", "Logo organizacji Nabolag", "Norwegia", "Partner z państwa-darczyńcy")):
         path = site / ("" if lang == "en" else "pl") / "partners" / "index.html"
         page = parse_page(path)
         (img,) = page.find("img", class_="ms-partner__logo")

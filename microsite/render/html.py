@@ -230,7 +230,7 @@ def render_upcoming(ctx: PageContext, limit: int = 3) -> str:
     horizon = ctx.now + UPCOMING_HORIZON
     later = {id(e) for e in [e for e in upcoming if event_end_instant(e) > horizon][:limit]}
     kept = [e for e in upcoming if id(e) in later or event_end_instant(e) <= horizon]
-    return _render("upcoming.html", lang=ctx.lang, limit=limit,
+    return _render("upcoming.html", lang=ctx.lang, limit=limit, any_events=bool(ctx.site.events),
                    events=[_event_view(ctx, e) for e in kept], schedule=schedule)
 
 

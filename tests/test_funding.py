@@ -1,0 +1,188 @@
+"""Funding kinds: each funder's strip in its rules' order, its captions, its name for its share, and its mistakes.
+
+Expected captions are the funders' own words: the Polish 2014–2020 and 2021–2027 rules name the signs
+"Fundusze Europejskie" + the programme, "Rzeczpospolita Polska", "Unia Europejska" + the fund, and
+"Dofinansowane przez Unię Europejską"; Reg. 2021/1060 annex IX gives "Co-funded by the European Union".
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from microsite.check import check_project
+from microsite.render.html import PageContext, render_funding_strip, render_project_card
+from sitefactory import SiteCopy, assert_problem, only
+
+PROJECT = "data/project.yaml"
+
+
+def set_funding(site: SiteCopy, block: str) -> int:
+    """Replace the demo's ``funding:`` block (the end of project.yaml) with ``block``; return its first line."""
+    text = site.read("project.yaml")
+    start = text.index("\nfunding:") + 1
+    site.write("project.yaml", text[:start] + block.lstrip("\n"))
+    return text.count("\n", 0, start) + 1
+
+
+def signs(site: SiteCopy, lang: str) -> list[tuple[str, str]]:
+    loaded, _ = site.load()
+    return [(s.kind, s.label.in_(lang)) for s in loaded.project.funding.signs]
+
+
+def card(site: SiteCopy, lang: str) -> str:
+    loaded, _ = site.load()
+    html = render_project_card(PageContext(loaded, lang, "", "https://example.test/", None))
+    return re.sub(r"[ \t\n]+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+STATEMENT = """  statement:
+    pl: Projekt finansowany ze środków testowych.
+    en: The project is funded from test funds.
+"""
+
+
+def test_eu_2014_2020_strip_funds_flag_emblem_with_fund_name(demo: SiteCopy):
+    assert signs(demo, "pl") == [
+        ("funds", "Fundusze Europejskie\nProgram Operacyjny Wiedza Edukacja Rozwój 2014–2020"),
+        ("flag-pl", "Rzeczpospolita Polska"),
+        ("eu-emblem", "Unia Europejska\nEuropejski Fundusz Społeczny")]
+    assert signs(demo, "en")[1:] == [("flag-pl", "Republic of Poland"),
+                                     ("eu-emblem", "European Union\nEuropean Social Fund")]
+
+
+def test_eu_2021_2027_names_the_programme_and_ends_with_the_regional_sign(demo: SiteCopy):
+    demo.replace("project.yaml", "  pl: Program Operacyjny Wiedza Edukacja Rozwój 2014–2020",
+                 "  pl: Fundusze Europejskie dla Podkarpacia 2021–2027")
+    demo.add_file("assets/funding/podkarpackie.svg", b"<svg xmlns='http://www.w3.org/2000/svg'/>")
+    set_funding(demo, """
+funding:
+  kind: eu-2021-2027
+  regional_sign:
+    logo: assets/funding/podkarpackie.svg
+    label: {pl: Podkarpackie, en: Podkarpackie Region}
+""" + STATEMENT)
+    assert signs(demo, "pl") == [("funds", "Fundusze Europejskie dla Podkarpacia 2021–2027"),
+                                 ("flag-pl", "Rzeczpospolita Polska"),
+                                 ("eu-emblem", "Dofinansowane przez Unię Europejską"),
+                                 ("regional", "Podkarpackie")]
+    assert signs(demo, "en")[2] == ("eu-emblem", "Co-funded by the European Union")
+    loaded, _ = demo.load()
+    assert loaded.project.funding.signs[3].logo == "assets/funding/podkarpackie.svg"
+
+
+@pytest.mark.parametrize("kind, sign, pl, en", [
+    ("eea-grants", "eea-grants", "Fundusze EOG", "EEA Grants"),
+    ("norway-grants", "norway-grants", "Fundusze norweskie", "Norway Grants"),
+    ("eea-norway-grants", "eea-norway-grants", "Fundusze EOG i fundusze norweskie", "EEA and Norway Grants"),
+])
+def test_eea_and_norway_grants_each_show_their_own_sign_only(demo: SiteCopy, kind, sign, pl, en):
+    set_funding(demo, f"funding:\n  kind: {kind}\n" + STATEMENT)
+    assert signs(demo, "pl") == [(sign, pl)] and signs(demo, "en") == [(sign, en)]
+    warning = only(demo.check(), "warning")  # the generator only draws a placeholder of the trademarked logo
+    assert_problem(warning, file=PROJECT, line=None, field=f"funding.logos.{sign}", severity="warning",
+                   message=("placeholder",), fix=("eeagrants.org", "content/assets/funding/"))
+
+
+@pytest.mark.parametrize("kind, share_pl, share_en, rate_pl", [
+    ("eu-2014-2020", "Wkład Unii Europejskiej", "EU contribution", "Poziom dofinansowania"),
+    ("eea-grants", "Dofinansowanie z Funduszy EOG", "EEA Grants funding", "Udział dofinansowania w wartości projektu"),
+    ("norway-grants", "Dofinansowanie z Funduszy norweskich", "Norway Grants funding",
+     "Udział dofinansowania w wartości projektu"),
+])
+def test_the_card_names_the_share_in_the_funders_words(demo: SiteCopy, kind, share_pl, share_en, rate_pl):
+    set_funding(demo, f"funding:\n  kind: {kind}\n" + STATEMENT)
+    assert f"{share_pl} 728\u00a0752,08\u00a0zł" in card(demo, "pl")
+    assert f"{rate_pl} 94,29%" in card(demo, "pl")
+    assert f"{share_en} PLN\u00a0728,752.08" in card(demo, "en")
+
+
+def test_another_funder_brings_its_logo_name_and_words_for_its_grant(demo: SiteCopy):
+    demo.add_file("assets/funding/fundusz.svg", b"<svg xmlns='http://www.w3.org/2000/svg'/>")
+    set_funding(demo, """
+funding:
+  kind: other
+  funder: {pl: Fundacja Wspólnota, en: Community Foundation}
+  signs:
+    - logo: assets/funding/fundusz.svg
+      label: {pl: Fundacja Wspólnota, en: Community Foundation}
+""" + STATEMENT)
+    assert signs(demo, "en") == [("funder", "Community Foundation")]
+    assert "Grantodawca Fundacja Wspólnota" in card(demo, "pl")
+    assert "Dofinansowanie: Fundacja Wspólnota 728\u00a0752,08\u00a0zł" in card(demo, "pl")
+    assert "Funding from Community Foundation PLN\u00a0728,752.08" in card(demo, "en")
+    assert "Unii Europejskiej" not in card(demo, "pl") and demo.check() == []
+    text = demo.read("project.yaml").replace("  signs:\n", "  share_label: {pl: Grant Wspólnoty, en: The Community grant}\n  signs:\n")
+    demo.write("project.yaml", text)
+    assert "The Community grant PLN\u00a0728,752.08" in card(demo, "en")
+
+
+def test_another_funder_may_show_at_most_four_signs(demo: SiteCopy):
+    demo.add_file("assets/funding/x.svg", b"<svg xmlns='http://www.w3.org/2000/svg'/>")
+    sign = "    - logo: assets/funding/x.svg\n      label: {pl: X, en: X}\n"
+    line = set_funding(demo, "funding:\n  kind: other\n  funder: {pl: X, en: X}\n  signs:\n" + sign * 5 + STATEMENT)
+    assert_problem(only(demo.check()), file=PROJECT, line=line + 4, field="funding.signs", message=("5 signs",),
+                   fix=("four",))
+
+
+def test_no_funder_means_no_strip_and_no_share(demo: SiteCopy):
+    set_funding(demo, "funding:\n  kind: none\n")
+    demo.replace("project.yaml", "grant: 728752.08", "")
+    demo.replace("project.yaml", "co_financing_rate: 94.29", "")
+    loaded, _ = demo.load()
+    assert render_funding_strip(loaded, "pl", asset_prefix="") == ""
+    assert "Wkład" not in card(demo, "pl") and "Poziom" not in card(demo, "pl")
+    assert "Wartość projektu 772\u00a0883,74\u00a0zł" in card(demo, "pl")
+
+
+def test_no_funder_with_a_grant_or_a_statement_is_a_mistake(demo: SiteCopy):
+    line = set_funding(demo, "funding:\n  kind: none\n" + STATEMENT)
+    assert_problem(only([p for p in demo.check() if p.field == "funding.statement"]), file=PROJECT, line=line + 3,
+                   message=("kind is 'none'",))
+    set_funding(demo, "funding:\n  kind: none\n")
+    grant = demo.line_of("project.yaml", "grant:")
+    assert_problem(only(demo.check()), file=PROJECT, line=grant, field="grant", message=("no funder",))
+
+
+def test_unknown_kind_lists_the_kinds(demo: SiteCopy):
+    line = set_funding(demo, "funding:\n  kind: eu\n" + STATEMENT)
+    assert_problem(only(demo.check()), file=PROJECT, line=line + 1, field="funding.kind", message=("'eu'",),
+                   fix=("eu-2021-2027", "eea-norway-grants", "other", "none"))
+
+
+def test_the_eu_strips_need_the_names_their_captions_show(demo: SiteCopy):
+    demo.replace("project.yaml", "fund:\n  pl: Europejski Fundusz Społeczny\n  en: European Social Fund\n", "")
+    problem = only(demo.check())
+    assert_problem(problem, file=PROJECT, line=None, field="funding.kind", message=("fund",), fix=("fund:",))
+
+
+@pytest.mark.parametrize("key, block", [
+    ("regional_sign", "  regional_sign:\n    logo: assets/funding/fe-power.svg\n    label: {pl: X, en: X}\n"),
+    ("funder", "  funder: {pl: X, en: X}\n"),
+])
+def test_fields_of_another_kind_are_refused(demo: SiteCopy, key, block):
+    line = set_funding(demo, "funding:\n  kind: eea-grants\n" + block + STATEMENT)
+    found = [p for p in demo.check() if p.is_error]
+    assert_problem(only(found), file=PROJECT, line=line + 2, field=f"funding.{key}", message=("eea-grants",))
+
+
+def test_the_official_logo_replaces_the_placeholder_and_ends_the_warning(demo: SiteCopy):
+    loaded, _ = demo.load()
+    (funds,) = [s for s in loaded.project.funding.signs if s.kind == "funds"]
+    assert funds.logo == "assets/funding/fe-power.svg" and not funds.placeholder
+    html = render_funding_strip(loaded, "pl", asset_prefix="../")
+    assert 'src="../assets/funding/fe-power.svg"' in html and 'src="../assets/microsite/funding/flag-pl.svg"' in html
+    assert [p for p in check_project(demo.root) if "placeholder" in p.message] == []
+    demo.replace("project.yaml", "  logos:\n    funds: assets/funding/fe-power.svg", "")
+    assert_problem(only(demo.check(), "warning"), file=PROJECT, line=None, field="funding.logos.funds",
+                   severity="warning", message=("placeholder", "'funds'"), fix=("content/assets/funding/", "logos:"))
+
+
+@pytest.mark.parametrize("old, new", [("preset", "kind"), ("eu_contribution", "grant")])
+def test_renamed_fields_say_their_new_name(demo: SiteCopy, old, new):
+    target = "  kind:" if old == "preset" else "grant:"
+    line = demo.line_of("project.yaml", target)
+    demo.replace("project.yaml", target, target.replace(new, old))
+    found = [p for p in demo.check() if p.field.endswith(old)]
+    assert_problem(only(found), file=PROJECT, line=line, message=(f"now called '{new}'",), fix=(new,))
