@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import Problem, SiteDataError
+from .images import check_images
 from .load import load_site, site_languages
 from .model import Site
 from .news import load_news
@@ -16,6 +17,7 @@ from .pages import check_pages
 from .translations import check_records
 from .siteconfig import check_site_config
 from .sitepages import generated_pages
+from .urls import PARTNERS_SRC, SCHEDULE_SRC
 
 __all__ = ["check_project", "load_checked"]
 
@@ -29,11 +31,14 @@ def load_checked(root: Path | str, *, data_dir: str = "data", content_dir: str =
     except SiteDataError as exc:
         languages = site_languages(root, data_dir)
         pages = _check_content(root / content_dir, languages)
-        config = check_site_config(root, languages, None, set(), content_dir)
+        # Without the data the pages made from it are not known: give the menus the benefit of the doubt.
+        maybe = {f"{lang}/{page}" for lang in languages for page in (SCHEDULE_SRC, PARTNERS_SRC)}
+        config = check_site_config(root, languages, None, maybe, content_dir)
         raise SiteDataError(exc.problems + pages + check_records(root, data_dir) + config) from None
     generated = {page.src_uri for page in generated_pages(site)}
     problems = (warnings + _check_content(root / content_dir, site.languages, site) + check_records(root, data_dir)
-                + check_site_config(root, site.languages, site, generated, content_dir))
+                + check_site_config(root, site.languages, site, generated, content_dir)
+                + check_images(root, site, content_dir))
     if any(p.is_error for p in problems):
         raise SiteDataError(problems)
     return site, problems

@@ -16,8 +16,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .errors import SiteDataError, format_problems, problems_to_json
-from . import scaffold
+from . import scaffold, starter
 from .check import check_project
+from .funding import FUNDING_KINDS
 from .translations import mark_translations, translation_report
 
 __all__ = ["main"]
@@ -44,7 +45,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="microsite",
-                                     description="Check and build a project's bilingual microsite.")
+                                     description="Check and build a project's multilingual microsite.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     check = commands.add_parser("check", help="validate the data and pages without building",
@@ -79,6 +80,27 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("name", help="its id (event, partner) or file name (news, page), e.g. info-krosno-2027-01")
     new.add_argument("--root", default=".", metavar="DIR", help="the site's folder (default: here)")
     new.set_defaults(handler=_new)
+
+    init = commands.add_parser(
+        "init", help="turn this repository into a new project (removes the demo)",
+        description="Replace the project in this repository (mkdocs.yml, data/, content/, site/) by a new one "
+                    "in the given languages and funding kind, with TODO blanks that 'microsite check' reports "
+                    "until they are filled. The generator's own files are not touched.")
+    init.add_argument("--languages", required=True, metavar="CODES", help="the site's languages, the default "
+                      "first, e.g. pl,en or pl,en,uk")
+    init.add_argument("--funding", required=True, metavar="KIND", help="the funding kind: " + ", ".join(FUNDING_KINDS))
+    init.add_argument("--name", required=True, help="the project's short name, e.g. \"Zielone Podwórka\"")
+    init.add_argument("--timezone", default="Europe/Warsaw", metavar="ZONE",
+                      help="where the project happens (default: Europe/Warsaw)")
+    init.add_argument("--yes", action="store_true", help="replace the existing project without asking")
+    init.add_argument("--root", default=".", metavar="DIR", help="the repository's folder (default: here)")
+    init.set_defaults(handler=_init)
+
+    images = commands.add_parser("images", help="draw the favicon and link-preview images from the project's name",
+                                 description="Draw content/assets/favicon.svg and content/assets/og/<lang>.png "
+                                             "from data/project.yaml (short name and title), without a browser.")
+    images.add_argument("--root", default=".", metavar="DIR", help="the site's folder (default: here)")
+    images.set_defaults(handler=_images)
 
     build = commands.add_parser("build", help="build the site into site/",
                                 description="Check the data, then build the site.")
@@ -153,6 +175,44 @@ def _new(args: argparse.Namespace, root: Path) -> int:
     for path in written.files:
         print(f"wrote {path}")
     print(written.next_steps, file=sys.stderr)
+    return EXIT_OK
+
+
+def _init(args: argparse.Namespace, root: Path) -> int:
+    """Replace the project by a new one, after saying what goes (unless --yes)."""
+    existing = starter.project_parts(root)
+    if existing and not args.yes:
+        print(f"microsite init replaces this repository's project: {', '.join(existing)} would be removed "
+              "(the generator's files stay). Run it again with --yes to go ahead.", file=sys.stderr)
+        return EXIT_USAGE
+    languages = tuple(code.strip() for code in args.languages.split(",") if code.strip())
+    try:
+        started = starter.start_project(root, languages=languages, funding=args.funding, name=args.name,
+                                        timezone=args.timezone)
+    except SiteDataError as exc:
+        print(format_problems(exc.problems), file=sys.stderr)
+        return EXIT_USAGE
+    for path in started.files:
+        print(f"wrote {path}")
+    print(started.next_steps, file=sys.stderr)
+    return EXIT_OK
+
+
+def _images(args: argparse.Namespace, root: Path) -> int:
+    """Draw the icon and preview images from the project's short name and title."""
+    from .images import draw_images
+    from .load import load_site
+
+    try:
+        site, _ = load_site(root)
+    except SiteDataError as exc:
+        print(format_problems(exc.problems), file=sys.stderr)
+        print("The images are drawn from data/project.yaml: fix the errors above first.", file=sys.stderr)
+        return EXIT_ERRORS
+    project = site.project
+    names = {lang: project.short_name.in_(lang) for lang in site.languages}
+    for path in draw_images(root, names, {lang: project.title.in_(lang) for lang in site.languages}):
+        print(f"wrote {path}")
     return EXIT_OK
 
 

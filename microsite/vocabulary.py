@@ -60,6 +60,10 @@ BUILT_IN_ROLES = ("leader", "national_partner", "foreign_partner", "cooperating_
 BUILT_IN_UNITS = ("institution", "person", "initiative", "plan")
 
 VOCABULARY_FIELDS = ("event_kinds", "partner_roles", "units", "feeds")
+KIND_FIELDS = ("id", "label", "feed")
+FEED_FIELDS = ("id", "name")
+ROLE_FIELDS = ("id", "label")
+UNIT_FIELDS = ("id", "forms")
 _KIND_ID = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
 _CATEGORIES = ("zero", "one", "two", "few", "many", "other")
 
@@ -113,7 +117,7 @@ def load_vocabulary(ctx: Context, node: yaml.Node | None) -> Vocabulary:
         return built_in
     names = {feed.slug: feed.name for feed in built_in.feeds}
     for path, item in r.items("feeds"):
-        fr = Reader(ctx, item, path, ("id", "name"))
+        fr = Reader(ctx, item, path, FEED_FIELDS)
         slug, name = fr.ident("id", example="walks"), fr.text("name")
         if slug == ALL:
             ctx.error(fr.raw("id"), f"{path}.id", "'all' is the calendar of every event and cannot be redefined",
@@ -122,7 +126,7 @@ def load_vocabulary(ctx: Context, node: yaml.Node | None) -> Vocabulary:
             names[slug] = name
     kinds = {kind.id: kind for kind in built_in.kinds}
     for path, item in r.items("event_kinds"):
-        kr = Reader(ctx, item, path, ("id", "label", "feed"))
+        kr = Reader(ctx, item, path, KIND_FIELDS)
         ident = _kind_id(ctx, kr, path)
         label = kr.text("label")
         feed = kr.ident("feed", required=False, example="walks")
@@ -134,13 +138,13 @@ def load_vocabulary(ctx: Context, node: yaml.Node | None) -> Vocabulary:
             kinds[ident] = EventKind(ident, label, feed or (kinds[ident].feed if ident in kinds else ident))
     roles = {role.id: role for role in built_in.roles}
     for path, item in r.items("partner_roles"):
-        rr = Reader(ctx, item, path, ("id", "label"))
+        rr = Reader(ctx, item, path, ROLE_FIELDS)
         ident, label = rr.ident("id", example="donor-state-partner"), rr.text("label")
         if ident and label:
             roles[ident] = PartnerRole(ident, label)
     units = {unit.id: unit for unit in built_in.units}
     for path, item in r.items("units"):
-        ur = Reader(ctx, item, path, ("id", "forms"))
+        ur = Reader(ctx, item, path, UNIT_FIELDS)
         ident = ur.ident("id", example="estate")
         forms = _forms(ctx, ur, path)
         if ident and forms:

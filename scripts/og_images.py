@@ -4,7 +4,8 @@ Why a browser: the card is an HTML page (the project's name, its full title and
 the same funding strip as every page, from data/project.yaml) screenshotted by
 Debian's Chromium, so Polish letters, line breaks and the funding signs come out
 as on the site, without guessing font metrics. Run it again after changing the
-project's name, funding signs or statement:
+project's name, funding signs or statement. (Without a browser, `microsite images` draws plainer
+ones: the name and title only.)
 
     .venv/bin/python scripts/og_images.py            # writes content/assets/og/<lang>.png
     .venv/bin/python scripts/og_images.py --out DIR  # somewhere else (the test does this)
@@ -27,6 +28,7 @@ from markupsafe import Markup
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from microsite.images import record_name  # noqa: E402
 from microsite.load import load_site  # noqa: E402
 from microsite.meta import OG_IMAGE_SIZE  # noqa: E402
 from microsite.render.html import render_funding_strip  # noqa: E402
@@ -85,7 +87,9 @@ def render_cards(root: Path, out: Path | None = None, *, browser=None) -> list[P
             page.wait_for_load_state("networkidle")
             target = (out / f"{lang}.png") if out else content / og_image_path(lang)
             target.parent.mkdir(parents=True, exist_ok=True)
-            page.screenshot(path=str(target), clip={"x": 0, "y": 0, "width": width, "height": height})
+            shot = page.screenshot(clip={"x": 0, "y": 0, "width": width, "height": height})
+            # The image says which name it shows, so `microsite check` notices it in a project of another name.
+            target.write_bytes(record_name(shot, site.project.short_name.in_(lang)))
             written.append(target)
     page.close()
     return written
