@@ -121,15 +121,17 @@ def load_site(root: Path | str, *, data_dir: str = "data", content_dir: str = "c
     return site, problems
 
 
+RECORDS_FILE = "translations.yaml"
+"""The translations' records (microsite/translations.py); not site data, but read by the check."""
+
+
 def _unknown_files(paths: DataPaths) -> list[Problem]:
     """Warn about YAML files in the data folder that the site is not made from (a backup, a typo in a name)."""
-    from .translations import RECORDS_FILE  # translations imports this module
-
     folder = paths.root / paths.data_dir
     known = set(DATA_FILES) | {RECORDS_FILE}
     return [Problem(Location(paths.display(path.name)), "", "the site is not made from this file",
                     f"the data files are {', '.join(DATA_FILES)}; rename it to one of them, or move it out of "
-                    f"{paths.data_dir}/ if it is a copy")
+                    f"{paths.data_dir}/ if it is a copy", "warning")
             for path in sorted(folder.glob("*.y*ml")) if path.name not in known]
 
 
@@ -285,9 +287,11 @@ def _load_project(ctx: Context, node: yaml.Node | None, paths: DataPaths, vocabu
     results = _load_results(ctx, r, vocabulary)
     contact = _load_contact(ctx, r) if r.has("contact") else None
     funding = build_funding(ctx, r, {"programme": programme, "fund": fund}, paths)
-    if funding is not None and funding.kind == "none" and grant is not None:
-        ctx.error(r.raw("grant"), "grant", "a grant is given but the project names no funder (funding kind 'none')",
-                  "set the funding kind, or remove the grant")
+    if funding is not None and funding.kind == "none":
+        for key in ("grant", "co_financing_rate"):
+            if r.has(key):
+                ctx.error(r.raw(key), key, f"'{key}' is given but the project names no funder (funding kind 'none')",
+                          f"set the funding kind, or remove '{key}'")
     if any(v is None for v in (title, short_name, summary, tz, funding)) or (r.has("contact") and contact is None):
         return None
     return Project(title, short_name, summary, tz, ctx.languages, funding, beneficiary, programme, fund, period,

@@ -21,15 +21,14 @@ from pathlib import Path
 import yaml
 
 from .errors import Location, Problem, SiteDataError
-from .load import site_languages
+from .load import DATA_FILES, RECORDS_FILE, site_languages
 from .pages import front_matter_text, split_front_matter
 from .yamlsource import load_yaml, load_yaml_text, location_of
 
 __all__ = ["State", "Entry", "TranslationReport", "RECORDS_FILE", "FRONT_MATTER_KEY", "content_hash",
            "translation_report", "mark_translations", "page_source_hash"]
 
-RECORDS_FILE = "translations.yaml"
-"""Inside the data folder: the source hash each translated YAML field was made from."""
+# Inside the data folder: the source hash each translated YAML field was made from.
 FRONT_MATTER_KEY = "translated_from"
 """In a translated page's front matter: the source hash it was made from."""
 _HASH = re.compile(r"[0-9a-f]{12}")
@@ -164,8 +163,9 @@ def _page_entries(root: Path, content_dir: str, default: str, others: tuple[str,
 def _field_entries(root: Path, data_dir: str, languages: tuple[str, ...],
                    records: dict[str, dict[str, str]]) -> Iterator[Entry]:
     default, others = languages[0], languages[1:]
-    for path in sorted((root / data_dir).glob("*.yaml")):
-        if path.name == RECORDS_FILE:
+    # The files the site is made from, as `microsite check` reads them (not a stray copy beside them).
+    for path in sorted(root / data_dir / name for name in DATA_FILES):
+        if not path.is_file():
             continue
         display = f"{data_dir}/{path.name}"
         for field, node in _text_fields(load_yaml(path, display), languages):

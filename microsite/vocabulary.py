@@ -64,7 +64,7 @@ KIND_FIELDS = ("id", "label", "feed")
 FEED_FIELDS = ("id", "name")
 ROLE_FIELDS = ("id", "label")
 UNIT_FIELDS = ("id", "forms")
-_KIND_ID = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
+_ID = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
 _CATEGORIES = ("zero", "one", "two", "few", "many", "other")
 
 
@@ -118,7 +118,7 @@ def load_vocabulary(ctx: Context, node: yaml.Node | None) -> Vocabulary:
     names = {feed.slug: feed.name for feed in built_in.feeds}
     for path, item in r.items("feeds"):
         fr = Reader(ctx, item, path, FEED_FIELDS)
-        slug, name = fr.ident("id", example="walks"), fr.text("name")
+        slug, name = _entry_id(ctx, fr, path, "walks"), fr.text("name")
         if slug == ALL:
             ctx.error(fr.raw("id"), f"{path}.id", "'all' is the calendar of every event and cannot be redefined",
                       "choose another id")
@@ -127,7 +127,7 @@ def load_vocabulary(ctx: Context, node: yaml.Node | None) -> Vocabulary:
     kinds = {kind.id: kind for kind in built_in.kinds}
     for path, item in r.items("event_kinds"):
         kr = Reader(ctx, item, path, KIND_FIELDS)
-        ident = _kind_id(ctx, kr, path)
+        ident = _entry_id(ctx, kr, path, "thematic-walk")
         label = kr.text("label")
         feed = kr.ident("feed", required=False, example="walks")
         if feed is not None and feed not in names:
@@ -139,13 +139,13 @@ def load_vocabulary(ctx: Context, node: yaml.Node | None) -> Vocabulary:
     roles = {role.id: role for role in built_in.roles}
     for path, item in r.items("partner_roles"):
         rr = Reader(ctx, item, path, ROLE_FIELDS)
-        ident, label = rr.ident("id", example="donor-state-partner"), rr.text("label")
+        ident, label = _entry_id(ctx, rr, path, "donor-state-partner"), rr.text("label")
         if ident and label:
             roles[ident] = PartnerRole(ident, label)
     units = {unit.id: unit for unit in built_in.units}
     for path, item in r.items("units"):
         ur = Reader(ctx, item, path, UNIT_FIELDS)
-        ident = ur.ident("id", example="estate")
+        ident = _entry_id(ctx, ur, path, "estate")
         forms = _forms(ctx, ur, path)
         if ident and forms:
             units[ident] = Unit(ident, forms)
@@ -153,11 +153,12 @@ def load_vocabulary(ctx: Context, node: yaml.Node | None) -> Vocabulary:
     return Vocabulary(all_kinds, tuple(roles.values()), tuple(units.values()), _feeds(names, all_kinds))
 
 
-def _kind_id(ctx: Context, r: Reader, path: str) -> str | None:
-    got = r.string("id", required=True, example="thematic-walk")
-    if got is not None and not _KIND_ID.match(got):
+def _entry_id(ctx: Context, r: Reader, path: str, example: str) -> str | None:
+    """Read a vocabulary id: lower-case letters, digits, hyphens or underscores (the built-in ids have them)."""
+    got = r.string("id", required=True, example=example)
+    if got is not None and not _ID.match(got):
         ctx.error(r.raw("id"), f"{path}.id", f"'{got}' is not a valid id",
-                  "use lower-case letters a–z, digits and hyphens, e.g. 'thematic-walk'")
+                  f"use lower-case letters a–z, digits and hyphens, e.g. '{example}'")
         return None
     return got
 

@@ -8,6 +8,8 @@ tests keep working when the demo data grows.
 
 from __future__ import annotations
 
+import itertools
+import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +19,7 @@ from microsite.errors import Problem, SiteDataError
 from microsite.load import check_site, load_site
 from microsite.model import Site
 
-__all__ = ["SiteCopy", "assert_problem", "copy_demo", "only"]
+__all__ = ["SiteCopy", "assert_problem", "copy_demo", "fill_in_todos", "only"]
 
 
 def copy_demo(dest: Path, source: Path = DEMO) -> "SiteCopy":
@@ -161,3 +163,23 @@ def assert_problem(problem: Problem, *, file: str, line: int | None, column: int
         assert word.lower() in problem.fix.lower(), f"{word!r} not in the fix of: {shown}"
     assert problem.severity == severity, shown
     assert "Traceback" not in shown and "Node(" not in shown, shown
+
+
+def fill_in_todos(root: Path) -> None:
+    """Do what an editor does after ``microsite init``: replace every TODO with real words (here: test words).
+
+    Dates and addresses get values of their kind; every other blank gets words naming its file and place,
+    so no two pages end up with the same title or description.
+    """
+    (root / "content" / "assets" / "funding").mkdir(parents=True, exist_ok=True)
+    (root / "content" / "assets" / "funding" / "funder.svg").write_text(
+        "<svg xmlns='http://www.w3.org/2000/svg'/>", encoding="utf-8")
+    for path in [*root.glob("data/*.yaml"), *root.rglob("content/**/*.md")]:
+        where = path.relative_to(root).as_posix()
+        numbers = itertools.count(1)
+        text = path.read_text(encoding="utf-8")
+        text = re.sub(r'datetime="TODO-[A-Z-]+"', 'datetime="2027-01-15"', text)
+        text = text.replace("mailto:TODO", "mailto:biuro@example.org").replace("tel:TODO", "tel:+48120000000")
+        text = re.sub(r'"TODO: assets/funding/[^"]*"', '"assets/funding/funder.svg"', text)
+        text = re.sub(r"TODO:[^\"<\n]*", lambda m: f"Tekst {where} {next(numbers)}", text)
+        path.write_text(text, encoding="utf-8")

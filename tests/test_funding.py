@@ -142,7 +142,10 @@ def test_no_funder_with_a_grant_or_a_statement_is_a_mistake(demo: SiteCopy):
                    message=("kind is 'none'",))
     set_funding(demo, "funding:\n  kind: none\n")
     grant = demo.line_of("project.yaml", "grant:")
-    assert_problem(only(demo.check()), file=PROJECT, line=grant, field="grant", message=("no funder",))
+    rate = demo.line_of("project.yaml", "co_financing_rate:")
+    found = sorted(demo.check(), key=lambda p: p.location.line)
+    assert [(p.location.line, p.field) for p in found] == [(grant, "grant"), (rate, "co_financing_rate")]
+    assert all("no funder" in p.message for p in found)
 
 
 def test_unknown_kind_lists_the_kinds(demo: SiteCopy):

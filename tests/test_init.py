@@ -7,8 +7,6 @@ and new images after a change of name.
 
 from __future__ import annotations
 
-import itertools
-import re
 from pathlib import Path
 
 import pytest
@@ -18,6 +16,7 @@ from microsite.check import check_project
 from microsite.cli import main
 from microsite.images import image_name
 from site_invariants import assert_site_invariants
+from sitefactory import fill_in_todos
 
 NAME = "Zielone Podwórka"
 DEMO_WORDS = ("Społecznie Zorganizowani", "Socially Organised", "Krosno", "Centrum Doradztwa")
@@ -31,22 +30,6 @@ def project_text(root: Path) -> str:
     files = [root / "mkdocs.yml", *root.glob("data/*.yaml"), *root.rglob("content/**/*.md"),
              *root.rglob("content/**/*.svg")]
     return "\n".join(path.read_text(encoding="utf-8") for path in files)
-
-
-def fill_in(root: Path) -> None:
-    """Do what the editor does: replace every TODO with the real thing (here: distinct test words)."""
-    (root / "content" / "assets" / "funding").mkdir(parents=True, exist_ok=True)
-    (root / "content" / "assets" / "funding" / "funder.svg").write_text(
-        "<svg xmlns='http://www.w3.org/2000/svg'/>", encoding="utf-8")
-    for path in [*root.glob("data/*.yaml"), *root.rglob("content/**/*.md")]:
-        where = path.relative_to(root).as_posix()
-        numbers = itertools.count(1)
-        text = path.read_text(encoding="utf-8")
-        text = re.sub(r'datetime="TODO-[A-Z-]+"', 'datetime="2027-01-15"', text)
-        text = text.replace("mailto:TODO", "mailto:biuro@example.org").replace("tel:TODO", "tel:+48120000000")
-        text = re.sub(r'"TODO: assets/funding/[^"]*"', '"assets/funding/funder.svg"', text)
-        text = re.sub(r"TODO:[^\"<\n]*", lambda m: f"Tekst {where} {next(numbers)}", text)
-        path.write_text(text, encoding="utf-8")
 
 
 @pytest.fixture
@@ -97,7 +80,7 @@ def test_the_demo_goes_and_every_blank_is_reported_where_it_is(repo, capsys):
                                                 ("none", "uk,pl")])
 def test_filled_in_it_checks_clean_and_builds_a_site_of_its_own(repo, tmp_path, funding, languages):
     assert init(repo, "--languages", languages, "--funding", funding, "--name", NAME, "--yes") == 0
-    fill_in(repo)
+    fill_in_todos(repo)
     problems = check_project(repo)
     assert [str(p) for p in problems if p.is_error] == []
     assert {p.field for p in problems} <= {"site_url", "edit_uri", *(f"funding.logos.{s}" for s in
@@ -111,7 +94,7 @@ def test_filled_in_it_checks_clean_and_builds_a_site_of_its_own(repo, tmp_path, 
 
 def test_its_images_carry_its_name_and_the_check_notices_a_new_name(repo, capsys):
     assert init(repo, "--languages", "pl,en", "--funding", "eea-grants", "--name", NAME, "--yes") == 0
-    fill_in(repo)
+    fill_in_todos(repo)
     assert image_name(repo / "content" / "assets" / "favicon.svg") == NAME
     assert image_name(repo / "content" / "assets" / "og" / "en.png") == NAME
     project = repo / "data" / "project.yaml"

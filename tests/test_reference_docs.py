@@ -18,7 +18,10 @@ import microsite.fields
 import microsite.funding
 import microsite.load
 import microsite.news
+import microsite.images
 import microsite.pages
+import microsite.placeholders
+import microsite.siteconfig
 import microsite.vocabulary
 import microsite.yamlsource
 from microsite.funding import FUNDING_KINDS
@@ -29,7 +32,7 @@ from conftest_site import REPO
 
 REFERENCES = {lang: REPO / "docs" / "editors" / f"reference.{lang}.md" for lang in ("pl", "en")}
 MESSAGE_SOURCES = (microsite.yamlsource, microsite.fields, microsite.load, microsite.funding, microsite.pages,
-                   microsite.news, microsite.vocabulary)
+                   microsite.news, microsite.vocabulary, microsite.siteconfig, microsite.placeholders, microsite.images)
 
 
 def field_names() -> set[str]:

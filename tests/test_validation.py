@@ -885,3 +885,13 @@ def test_runaway_repetition_is_refused(site: SiteCopy) -> None:
     assert_problem(only(site.check()), file=EVENTS, field=f"{event_path(site, line)}.repeat.until",
                    line=site.line_of("events.yaml", "until: 2099-04-14", after=line),
                    message=("would repeat 3814 times",), fix=("check the year", "260"))
+
+
+def test_a_stray_data_file_is_named_and_read_by_nothing(demo: SiteCopy) -> None:
+    """A backup copy beside the data is not site data: a warning says so, and nothing reads it (a tab in it is harmless)."""
+    from microsite.translations import translation_report
+
+    demo.write("events-old.yaml", "events:\n\t- id: broken\n")
+    assert_problem(only(demo.check(), "warning"), file="data/events-old.yaml", line=None, severity="warning",
+                   message=("not made from this file",), fix=("events.yaml", "move it out"))
+    assert not [e for e in translation_report(demo.root).entries if "events-old" in e.item]

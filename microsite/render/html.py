@@ -310,6 +310,7 @@ def render_project_card(ctx: PageContext) -> str:
         row("funder", funding.funder.in_(lang) if funding.funder else None),
         row("programme", p.programme.in_(lang) if p.programme else None),
         row("fund", p.fund.in_(lang) if p.fund else None),
+        row("programme_period", p.programme_period),
         row("period", _period(p, lang)),
         row("total_value", money(p.total_value)),
         share,
