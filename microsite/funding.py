@@ -104,8 +104,9 @@ def build_funding(ctx: Context, project: Reader, facts: dict[str, Text | None], 
     if name == "other":
         funder = r.text("funder")
         share = r.text("share_label", required=False)
+        # A funder without a logo to show gets its statement alone.
         signs.extend(_own_sign(ctx, Reader(ctx, item, path, SIGN_FIELDS), "funder", paths)
-                     for path, item in r.items("signs", required=True))
+                     for path, item in r.items("signs"))
         if len(signs) > 4:
             ctx.error(r.raw("signs"), "funding.signs", f"the strip would have {len(signs)} signs",
                       "keep at most four in one line, as funders' rules ask")

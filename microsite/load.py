@@ -303,6 +303,10 @@ def _amounts(ctx: Context, r: Reader) -> tuple[Decimal | None, Decimal | None, D
     total = r.decimal("total_value", required=False, example="772883.74")
     grant = r.decimal("grant", required=False, example="728752.08")
     rate = r.decimal("co_financing_rate", required=False, example="94.29")
+    for key, value in (("total_value", total), ("grant", grant)):
+        if value == 0:
+            ctx.warn(r.raw(key), key, "the amount is 0, and the facts card will say so",
+                     f"if the amount is not known or not public, leave '{key}' out: the card then shows nothing")
     if rate is not None and rate > 100:
         ctx.error(r.raw("co_financing_rate"), "co_financing_rate", f"{rate}% is more than the whole",
                   "write the rate in per cent, from 0 to 100")

@@ -136,6 +136,10 @@ def _i18n(config: _Config) -> yaml.MappingNode | None:
             if _scalar(config.get(found, "docs_structure")) != "folder":
                 config.error(config.get(found, "docs_structure") or found, "plugins.i18n.docs_structure",
                              "the pages must be in one folder per language", "write 'docs_structure: folder'")
+            if _scalar(config.get(found, "fallback_to_default")) != "true":
+                config.error(config.get(found, "fallback_to_default") or found, "plugins.i18n.fallback_to_default",
+                             "a page not yet translated would be missing from the other languages (and the "
+                             "language switcher would lead nowhere)", "write 'fallback_to_default: true'")
             return found
     config.error(plugins or config.root, "plugins", "the i18n plugin (mkdocs-static-i18n) is not configured",
                  "copy the 'plugins:' block from mkdocs.yml in the generator's repository")

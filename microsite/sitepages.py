@@ -128,7 +128,9 @@ def generated_pages(site: Site) -> list[GeneratedPage]:
     pages: list[GeneratedPage] = []
     name = site.project.short_name
     for lang in site.languages:
-        title, description = label("schedule", lang), label("schedule_description", lang, name=name.in_(lang))
+        # No calendar is offered before there is an event: the description must not promise one.
+        key = "schedule_description" if site.events else "schedule_description_no_events"
+        title, description = label("schedule", lang), label(key, lang, name=name.in_(lang))
         pages.append(GeneratedPage(f"{lang}/{SCHEDULE_SRC}", title, description, title, "schedule", "data/events.yaml"))
         if site.partners:  # a project without partners has no partners page to show
             title = label("partners", lang)

@@ -158,3 +158,10 @@ def test_eea_grants_alone_is_one_sign_with_its_official_file(new):
     assert any(a.get("src", "").endswith("assets/funding/eea-grants-official.svg") for a in page.find("img"))
     assert not [p for p in check_project(root) if "placeholder" in p.message]
 
+
+
+def test_with_no_events_the_schedule_promises_no_calendar_in_its_description(new):
+    _, site = new
+    description = next(a["content"] for a in parse_page(site / "en" / "schedule" / "index.html").find("meta")
+                       if a.get("name") == "description")
+    assert description == "Dates and places of the events of Green Backyards, as soon as they are announced."

@@ -189,3 +189,23 @@ def test_renamed_fields_say_their_new_name(demo: SiteCopy, old, new):
     demo.replace("project.yaml", target, target.replace(new, old))
     found = [p for p in demo.check() if p.field.endswith(old)]
     assert_problem(only(found), file=PROJECT, line=line, message=(f"now called '{new}'",), fix=(new,))
+
+
+def test_another_funder_without_a_logo_shows_its_statement_alone(demo: SiteCopy):
+    set_funding(demo, "funding:\n  kind: other\n  funder: {pl: Fundacja Wspólnota, en: Community Foundation}\n"
+                + STATEMENT)
+    loaded, problems = demo.load()
+    html = render_funding_strip(loaded, "en", asset_prefix="")
+    assert problems == [] and "<img" not in html and "The project is funded from test funds." in html
+
+
+@pytest.mark.parametrize("key", ["grant", "total_value"])
+def test_an_amount_of_zero_is_a_warning_that_says_to_leave_it_out(demo: SiteCopy, key):
+    line = demo.line_of("project.yaml", f"{key}:")
+    demo.replace_line("project.yaml", line, f"{key}: 0")
+    if key == "total_value":
+        demo.replace("project.yaml", "co_financing_rate: 94.29", "")
+        demo.replace("project.yaml", "grant: 728752.08", "")
+    found = [p for p in demo.check() if p.field == key]
+    assert_problem(only(found, "warning"), file=PROJECT, line=line, field=key, severity="warning",
+                   message=("0",), fix=("leave", "out"))

@@ -75,9 +75,10 @@ def _make_ordinary_changes(root: Path, now: datetime) -> None:
         f"  start: {day.isoformat()} 10:00", f"  end: {day.isoformat()} 12:00", "  venue: added-venue",
         "  repeat:", "    every: week", f"    until: {(day + timedelta(weeks=6)).isoformat()}"])
     # A changed title.
-    home = root / "content" / langs[0] / "index.md"
-    home.write_text(home.read_text(encoding="utf-8").replace("\ntitle: ", "\ntitle: Nowy tytuł – ", 1),
-                    encoding="utf-8")
+    page = next(iter(sorted((root / "content" / langs[0]).glob("*.md"))), None)
+    if page is not None:
+        page.write_text(page.read_text(encoding="utf-8").replace("\ntitle: ", "\ntitle: Nowy tytuł – ", 1),
+                        encoding="utf-8")
     # A partner removed (one that nothing else names).
     _remove_unreferenced_partner(root, site)
     # A news post in the default language only.

@@ -134,3 +134,10 @@ def test_with_no_repository_there_is_no_edit_button(tmp_path, monkeypatch):
     pages = list(site.rglob("*.html"))
     assert len(pages) > 40
     assert [p for p in pages if parse_page(p).find("a", rel="edit") or "OWNER/REPO" in p.read_text()] == []
+
+
+def test_untranslated_pages_must_fall_back_to_the_default_language(demo: SiteCopy):
+    edit_config(demo, "fallback_to_default: true", "fallback_to_default: false")
+    assert_problem(only(problems(demo)), file=CONFIG, line=config_line(demo, "fallback_to_default: false"),
+                   field="plugins.i18n.fallback_to_default", message=("missing from the other languages",),
+                   fix=("fallback_to_default: true",))
