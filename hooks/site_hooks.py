@@ -29,6 +29,7 @@ from microsite.buildinfo import build_now, published_at
 from microsite.check import load_checked
 from microsite.errors import SiteDataError, format_problems
 from microsite.feeds import render_feeds
+from microsite.markers import MARKER
 from microsite.meta import PageMeta, render_head
 from microsite.model import Event, Site
 from microsite.news import NewsPost, has_news, load_news
@@ -44,7 +45,6 @@ from microsite.urls import NEWS_DIR, event_page_src, news_feed_path, og_image_pa
 
 log = logging.getLogger("mkdocs.hooks.microsite")
 
-_MARKER = re.compile(r"<!--\s*microsite:([a-z-]+)(?:\s+([a-z0-9-]+))?\s*-->")
 _404_PAGES = "microsite_404_pages"  # each language's 404 page as rendered: all builds write site/404.html
 # Per-build values live on the build's config, not in module state. mkdocs-static-i18n runs every other
 # language's build inside the first one's on_post_build, on the same config: a stack, newest on top.
@@ -241,7 +241,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
                               f"{', '.join(sorted(_BLOCKS))}, 'news' and 'event <id>'")
         return renderer(ctx)
 
-    return _MARKER.sub(lambda m: "\n\n" + replace(m) + "\n\n", markdown)
+    return MARKER.sub(lambda m: "\n\n" + replace(m) + "\n\n", markdown)
 
 
 _BLOCKS = {

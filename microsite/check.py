@@ -50,7 +50,8 @@ def _check_content(content: Path, languages, site: Site | None = None) -> list[P
                for p in (content / lang).rglob("*.md")} if content.is_dir() else set()
     # A generated page an editor replaced (their own schedule/index.md) is not built: leave it out.
     generated = [page.text() for page in (generated_pages(site) if site else []) if page.src_uri not in editors]
-    problems = check_pages(content, languages, generated=generated)
+    problems = check_pages(content, languages, generated=generated,
+                           event_ids={e.id for e in site.events} if site else None)
     for lang in languages:
         problems += load_news(content, lang)[1]
     return problems

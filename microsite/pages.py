@@ -20,6 +20,7 @@ from pathlib import Path
 import yaml
 
 from .errors import Location, Problem, SiteDataError
+from .markers import check_markers
 from .placeholders import page_placeholders
 from .yamlsource import load_yaml_text, location_of
 
@@ -68,11 +69,13 @@ class PageText:
     """False for pages generated from data: a clash is fixed on the editor's page, not there."""
 
 
-def check_pages(content_dir: Path, languages: Iterable[str], *, generated: Iterable[PageText] = ()) -> list[Problem]:
+def check_pages(content_dir: Path, languages: Iterable[str], *, generated: Iterable[PageText] = (),
+                event_ids: set[str] | None = None) -> list[Problem]:
     """Return the problems of every ``*.md`` page under ``content_dir/<lang>/``.
 
     ``generated`` are the pages built from data in the same languages; a page
     an editor wrote must not share a title or description with them either.
+    ``event_ids`` (None while the data has errors) are what event markers may name.
     """
     content_dir = Path(content_dir)
     problems: list[Problem] = []
@@ -87,6 +90,7 @@ def check_pages(content_dir: Path, languages: Iterable[str], *, generated: Itera
                 front, found = read_front_matter(page, display)
                 problems.extend(found or _check_fields(front))
                 problems.extend(_placeholders(page, display))
+                problems.extend(_markers(page, display, event_ids))
                 if front is not None and front.text("title") and front.text("description"):
                     texts.append(PageText(lang, display, front.text("title"), front.text("description"),
                                           front.at("title"), front.at("description")))
@@ -97,6 +101,14 @@ def check_page(path: Path, display: str) -> list[Problem]:
     """Return the problems of one page's front matter; ``display`` names it in messages."""
     front, problems = read_front_matter(path, display)
     return (problems or _check_fields(front)) + _placeholders(path, display)
+
+
+def _markers(path: Path, display: str, event_ids: set[str] | None) -> list[Problem]:
+    """Return the markers of a page the build could not replace (an unreadable page is reported already)."""
+    try:
+        return list(check_markers(path.read_text(encoding="utf-8"), display, event_ids))
+    except UnicodeDecodeError:
+        return []
 
 
 def _placeholders(path: Path, display: str) -> list[Problem]:

@@ -202,3 +202,20 @@ def test_an_editor_page_replacing_a_generated_one_does_not_clash_with_it(demo) -
         write_page(demo.root / "content", f"{lang}/schedule/index.md",
                    f"---\ntitle: {title}\ndescription: Nasze terminy ({lang}).\n---\n")
     assert [p for p in check_project(demo.root) if p.is_error] == []
+
+
+def test_markers_the_build_could_not_replace_are_located(demo) -> None:
+    """The check reads markers as the build does: an unknown one, or an event that is not in the data."""
+    from microsite.check import check_project
+
+    page = demo.root / "content" / "pl" / "about.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text + "\n<!-- microsite:schedul -->\n\n<!-- microsite:event no-such-event -->\n"
+                    "\n<!-- microsite: results -->\n", encoding="utf-8")
+    base = text.count("\n") + 2
+    found = sorted((p for p in check_project(demo.root) if p.location.file == "content/pl/about.md"),
+                   key=lambda p: p.location.line)
+    assert [(p.location.line, p.location.column) for p in found] == [(base, 1), (base + 2, 1), (base + 4, 1)]
+    assert "did you mean 'schedule'" in found[0].fix
+    assert "'no-such-event', which is not in data/events.yaml" in found[1].message
+    assert "is not a marker the site knows" in found[2].message  # a space after the colon: it would stay a comment

@@ -19,6 +19,7 @@ import microsite.funding
 import microsite.load
 import microsite.news
 import microsite.images
+import microsite.markers
 import microsite.pages
 import microsite.placeholders
 import microsite.siteconfig
@@ -32,7 +33,8 @@ from conftest_site import REPO
 
 REFERENCES = {lang: REPO / "docs" / "editors" / f"reference.{lang}.md" for lang in ("pl", "en")}
 MESSAGE_SOURCES = (microsite.yamlsource, microsite.fields, microsite.load, microsite.funding, microsite.pages,
-                   microsite.news, microsite.vocabulary, microsite.siteconfig, microsite.placeholders, microsite.images)
+                   microsite.news, microsite.vocabulary, microsite.siteconfig, microsite.placeholders, microsite.images,
+                   microsite.markers)
 
 
 def field_names() -> set[str]:

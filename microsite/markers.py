@@ -1,0 +1,52 @@
+"""Markers: where a page shows a block made from data, ``<!-- microsite:schedule -->``.
+
+An editor writes a marker on its own line in a Markdown page; the build replaces
+it with the block in the page's language. A marker the generator does not know,
+or one naming an event that does not exist, would otherwise stop the build with
+MkDocs' words (or, misspelt, stay an invisible comment): ``microsite check``
+reports it with the page and line, from the same table the build uses.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+
+from .errors import Location, Problem
+
+__all__ = ["BLOCKS", "MARKER", "check_markers"]
+
+MARKER = re.compile(r"<!--\s*microsite:([a-z-]+)(?:\s+([a-z0-9-]+))?\s*-->")
+"""A marker as the build replaces it: its block's name, and an event's id for ``event``."""
+BLOCKS = ("project-card", "upcoming", "schedule", "partners", "results", "documents", "news", "event")
+"""The blocks a page can show; ``event <id>`` shows one event's page."""
+_ANY_MARKER = re.compile(r"<!--\s*microsite\b[^>]*-->", re.IGNORECASE)
+
+
+def check_markers(text: str, display: str, event_ids: set[str] | None) -> Iterator[Problem]:
+    """Yield a problem for every marker in a page that the build could not replace.
+
+    ``event_ids`` are the site's events; None when the data has errors (event markers are not judged then).
+    """
+    for found in _ANY_MARKER.finditer(text):
+        line = text.count("\n", 0, found.start()) + 1
+        where = Location(display, line, found.start() - text.rfind("\n", 0, found.start()))
+        strict = MARKER.fullmatch(found.group(0))
+        name = strict.group(1) if strict else None
+        if name not in BLOCKS:
+            close = difflib.get_close_matches(name or found.group(0), [f"microsite:{b}" for b in BLOCKS]
+                                              if name is None else BLOCKS, n=1, cutoff=0.5)
+            hint = f"did you mean '{close[0]}'? " if close else ""
+            yield Problem(where, "", f"'{found.group(0)}' is not a marker the site knows",
+                          f"{hint}write one of <!-- microsite:{' -->, <!-- microsite:'.join(BLOCKS[:-1])} --> or "
+                          "<!-- microsite:event <id> -->, on a line of its own")
+        elif name == "event" and event_ids is not None and strict.group(2) not in event_ids:
+            ident = strict.group(2)
+            close = difflib.get_close_matches(ident or "", sorted(event_ids), n=1, cutoff=0.6)
+            hint = f"did you mean '{close[0]}'? " if close else ""
+            yield Problem(where, "", f"the marker names the event '{ident}', which is not in data/events.yaml",
+                          f"{hint}use an event's id from data/events.yaml, or remove the marker")
+        elif name != "event" and strict.group(2):
+            yield Problem(where, "", f"the marker 'microsite:{name}' takes no id",
+                          f"write <!-- microsite:{name} --> alone")
