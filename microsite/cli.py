@@ -172,6 +172,11 @@ def _new(args: argparse.Namespace, root: Path) -> int:
     except SiteDataError as exc:
         print(format_problems(exc.problems), file=sys.stderr)
         return EXIT_ERRORS
+    return _report(written)
+
+
+def _report(written: scaffold.Scaffold) -> int:
+    """Print the files written (stdout) and what the editor does next (stderr)."""
     for path in written.files:
         print(f"wrote {path}")
     print(written.next_steps, file=sys.stderr)
@@ -192,10 +197,7 @@ def _init(args: argparse.Namespace, root: Path) -> int:
     except SiteDataError as exc:
         print(format_problems(exc.problems), file=sys.stderr)
         return EXIT_USAGE
-    for path in started.files:
-        print(f"wrote {path}")
-    print(started.next_steps, file=sys.stderr)
-    return EXIT_OK
+    return _report(started)
 
 
 def _images(args: argparse.Namespace, root: Path) -> int:

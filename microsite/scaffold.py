@@ -27,7 +27,7 @@ _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 @dataclass(frozen=True, slots=True)
 class Scaffold:
-    """What ``microsite new`` wrote, and what the editor does next."""
+    """What ``microsite new`` (or ``init``) wrote, and what the editor does next."""
 
     files: tuple[str, ...]
     next_steps: str

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import shutil
-from dataclasses import dataclass
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
@@ -24,21 +23,14 @@ from .errors import Location, Problem, SiteDataError
 from .fields import check_timezone, zone_country
 from .funding import FUNDING_KINDS
 from .images import FAVICON, draw_images
+from .scaffold import Scaffold
 
-__all__ = ["PROJECT_PARTS", "Started", "project_parts", "start_project"]
+__all__ = ["PROJECT_PARTS", "project_parts", "start_project"]
 
 STARTER_DIR = Path(__file__).parent / "starter"
 PROJECT_PARTS = ("mkdocs.yml", "data", "content", "site")
 """What belongs to a project (and is replaced); everything else in the repository is the generator's."""
 _PAGES = ("index.md", "about.md", "news/index.md", "documents.md", "contact.md", "accessibility.md", "privacy.md")
-
-
-@dataclass(frozen=True, slots=True)
-class Started:
-    """What ``init`` wrote, and what the editor does next."""
-
-    files: tuple[str, ...]
-    next_steps: str
 
 
 def project_parts(root: Path) -> list[str]:
@@ -47,7 +39,7 @@ def project_parts(root: Path) -> list[str]:
 
 
 def start_project(root: Path | str, *, languages: tuple[str, ...], funding: str, name: str,
-                  timezone: str = "Europe/Warsaw") -> Started:
+                  timezone: str = "Europe/Warsaw") -> Scaffold:
     """Replace the project in ``root`` by a new one; raise ``SiteDataError`` (writing nothing) if asked wrongly."""
     root = Path(root)
     _check_request(languages, funding, name, timezone)
@@ -70,7 +62,7 @@ def start_project(root: Path | str, *, languages: tuple[str, ...], funding: str,
     steps = ("Fill in every TODO: 'microsite check' lists each one with its file and line, and the site is not "
              "built until none is left. Then: 'make serve' to preview, 'make site' to build. After changing the "
              "project's name or title, 'microsite images' draws the icon and link-preview images again.")
-    return Started(tuple(written), steps)
+    return Scaffold(tuple(written), steps)
 
 
 def _check_request(languages: tuple[str, ...], funding: str, name: str, timezone: str) -> None:
