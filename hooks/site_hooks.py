@@ -29,7 +29,8 @@ from microsite.buildinfo import build_now, published_at
 from microsite.check import load_checked
 from microsite.errors import SiteDataError, format_problems
 from microsite.feeds import render_feeds
-from microsite.markers import MARKER
+from microsite.images import preview_alt
+from microsite.markers import MARKER, marker_problem
 from microsite.meta import PageMeta, render_head
 from microsite.model import Event, Site
 from microsite.news import NewsPost, has_news, load_news
@@ -96,8 +97,8 @@ class _Build:
     """This language's news posts, newest first."""
     has_feed: bool
     """Whether this language has a news section, hence a news feed."""
-    has_image: bool
-    """Whether this language has its link-preview image."""
+    image_alt: str | None
+    """What this language's link-preview image says (None: the language has no image)."""
     translations: TranslationReport | None
     """None when reader notices about translations are switched off in mkdocs.yml."""
     events: dict[str, Event]
@@ -132,7 +133,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     news, _ = load_news(content, lang)  # their problems stopped the build in _load already
     notices = (config.extra.get("microsite") or {}).get("translation_notices", True)
     build = _Build(site, build_now(root), published_at(root, "data"), lang, news, has_news(content, lang),
-                   (content / og_image_path(lang)).is_file(), _translations(root, fingerprint) if notices else None,
+                   preview_alt(site, content / og_image_path(lang), lang),
+                   _translations(root, fingerprint) if notices else None,
                    {e.id: e for e in site.events})
     # The first language's build starts a fresh stack (mkdocs serve rebuilds on the same config).
     config[_BUILDS] = [*(config.get(_BUILDS) or []), build] if config.plugins["i18n"].building else [build]
@@ -226,25 +228,21 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     events = _build(config).events
 
     def replace(match: re.Match) -> str:
+        problem = marker_problem(match.group(0), set(events))  # the check's own rule (it ran before the build)
+        if problem:
+            raise PluginError(f"{page.file.src_uri}: {problem[0]}; {problem[1]}")
         name, arg = match.group(1), match.group(2)
         if name == "news":
             build = _build(config)
             return html.render_news(ctx, build.news, feed=build.has_feed)
         if name == "event":
-            if arg not in events:
-                raise PluginError(f"{page.file.src_uri}: the marker names the event '{arg}', which is not in "
-                                  "data/events.yaml; use an id from there")
             return html.render_event_page(ctx, events[arg])
-        renderer = _BLOCKS.get(name)
-        if renderer is None:
-            raise PluginError(f"{page.file.src_uri}: unknown marker 'microsite:{name}'; known markers are "
-                              f"{', '.join(sorted(_BLOCKS))}, 'news' and 'event <id>'")
-        return renderer(ctx)
+        return _BLOCKS[name](ctx)
 
     return MARKER.sub(lambda m: "\n\n" + replace(m) + "\n\n", markdown)
 
 
-_BLOCKS = {
+_BLOCKS = {  # the blocks of microsite.markers.BLOCKS but 'news' and 'event', which need more than the page
     "schedule": html.render_schedule,
     "upcoming": html.render_upcoming,
     "partners": html.render_partners,
@@ -280,7 +278,7 @@ def on_template_context(context, *, template_name: str, config: MkDocsConfig):
 
 def _head(config: MkDocsConfig, meta: PageMeta) -> Markup:
     build = _build(config)
-    return Markup(render_head(build.site, meta, base_url=_base_url(config), image=build.has_image,
+    return Markup(render_head(build.site, meta, base_url=_base_url(config), image_alt=build.image_alt,
                               feed=build.has_feed))
 
 

@@ -13,15 +13,21 @@ grouping digits), and its language's search settings.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 
-import yaml
+import string
 
-__all__ = ["CATALOGUE_DIR", "Catalogue", "catalogue", "catalogue_file", "has_catalogue", "label"]
+import yaml
+from babel import Locale, UnknownLocaleError
+
+from .errors import Location, Problem
+
+__all__ = ["CATALOGUE_DIR", "Catalogue", "catalogue", "catalogue_file", "catalogue_problems", "has_catalogue",
+           "label"]
 
 CATALOGUE_DIR = Path(__file__).parent / "catalogues"
 
@@ -80,3 +86,70 @@ def catalogue(lang: str) -> Catalogue:
 def label(key: str, lang: str, **values: str) -> str:
     """Return an interface text (of the catalogue's ``text`` section) in ``lang``."""
     return catalogue(lang).text(key, **values)
+
+
+_COUNTED = ("plurals", "units")
+"""Sections of counted nouns: one word per CLDR plural category of the language."""
+_SETTINGS = ("locale", "minimum_grouping_digits", "search")
+
+
+@lru_cache(maxsize=None)
+def catalogue_problems(lang: str) -> tuple[Problem, ...]:
+    """Return what keeps a catalogue from serving a site: unreadable, or unlike ``en.yaml`` in its keys.
+
+    A language is added by copying ``en.yaml``; a line left out, a placeholder
+    renamed or a plural form missing must be named here, not crash the build.
+    """
+    file = catalogue_file(lang)
+    try:
+        data = yaml.safe_load((CATALOGUE_DIR / f"{lang}.yaml").read_text(encoding="utf-8"))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        where = Location(file, mark.line + 1, mark.column + 1) if mark else Location(file)
+        return (Problem(where, "", f"the file is not valid YAML ({exc.problem})", "compare the line with en.yaml"),)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        return (Problem(Location(file), "", f"the file cannot be read ({exc})", "save it as UTF-8 YAML, like en.yaml"),)
+    if not isinstance(data, dict):
+        return (Problem(Location(file), "", "the file is not a list of sections", "start from a copy of en.yaml"),)
+    english = yaml.safe_load((CATALOGUE_DIR / "en.yaml").read_text(encoding="utf-8"))
+    return tuple(_differences(lang, file, data, english))
+
+
+def _differences(lang: str, file: str, data: dict, english: dict) -> Iterator[Problem]:
+    for key in _SETTINGS:
+        if key not in data:
+            yield Problem(Location(file), key, "the setting is missing", f"copy '{key}' from en.yaml and adapt it")
+    try:
+        categories = Locale.parse(str(data.get("locale", ""))).plural_form.tags | {"other"}
+    except (UnknownLocaleError, ValueError, TypeError):
+        yield Problem(Location(file), "locale", f"'{data.get('locale')}' is not a CLDR locale",
+                      f"write the language's locale, e.g. {lang}_{lang.upper()}")
+        categories = None
+    for section, texts in english.items():
+        if section in _SETTINGS or not isinstance(texts, dict):
+            continue
+        own = data.get(section)
+        if not isinstance(own, dict):
+            yield Problem(Location(file), section, "the section is missing",
+                          f"copy the section '{section}:' from en.yaml and translate it")
+            continue
+        for key, text in texts.items():
+            field = f"{section}.{key}"
+            if key not in own:
+                yield Problem(Location(file), field, "the text is missing", "copy the line from en.yaml and translate it")
+            elif section in _COUNTED:
+                forms = own[key]
+                if categories and (not isinstance(forms, dict) or set(forms) != categories):
+                    yield Problem(Location(file), field, "the counted word does not give the language's plural forms",
+                                  f"give exactly {{{', '.join(f'{c}: …' for c in sorted(categories))}}}")
+            elif _placeholders(own[key]) != _placeholders(text):
+                yield Problem(Location(file), field, "the text's {placeholders} differ from en.yaml's",
+                              f"keep {', '.join('{' + n + '}' for n in sorted(_placeholders(text))) or 'no placeholder'}"
+                              " as they are and translate around them")
+
+
+def _placeholders(text: object) -> set[str]:
+    try:
+        return {name for _, name, _, _ in string.Formatter().parse(str(text)) if name}
+    except ValueError:
+        return {"(a stray brace)"}

@@ -15,7 +15,7 @@ from .model import Site
 from .news import load_news
 from .pages import check_pages
 from .translations import check_records
-from .siteconfig import check_site_config
+from .siteconfig import check_site_config, configured_languages
 from .sitepages import generated_pages
 from .urls import PARTNERS_SRC, SCHEDULE_SRC
 
@@ -29,11 +29,13 @@ def load_checked(root: Path | str, *, data_dir: str = "data", content_dir: str =
     try:
         site, warnings = load_site(root, data_dir=data_dir, content_dir=content_dir)
     except SiteDataError as exc:
-        languages = site_languages(root, data_dir)
+        # The languages as far as they are known: project.yaml's, else mkdocs.yml's (never assumed).
+        known = site_languages(root, data_dir)
+        languages = known or configured_languages(root) or ()
         pages = _check_content(root / content_dir, languages)
         # Without the data the pages made from it are not known: give the menus the benefit of the doubt.
         maybe = {f"{lang}/{page}" for lang in languages for page in (SCHEDULE_SRC, PARTNERS_SRC)}
-        config = check_site_config(root, languages, None, maybe, content_dir)
+        config = check_site_config(root, known, None, maybe, content_dir)
         raise SiteDataError(exc.problems + pages + check_records(root, data_dir) + config) from None
     generated = {page.src_uri for page in generated_pages(site)}
     problems = (warnings + _check_content(root / content_dir, site.languages, site) + check_records(root, data_dir)

@@ -68,7 +68,7 @@ def _parser() -> argparse.ArgumentParser:
                               description="Record that the given translations were made from the current "
                                           "source. ITEM is printed by 'microsite translations'.")
     mark.add_argument("items", nargs="*", metavar="ITEM", help="e.g. content/en/about.md or "
-                      "data/events.yaml:events[info-krosno].title")
+                      "data/events.yaml:events[info-meeting].title")
     mark.add_argument("--all", action="store_true", help="mark every existing translation")
     mark.add_argument("--root", default=argparse.SUPPRESS, metavar="DIR", help="the site's folder (default: here)")
     mark.set_defaults(handler=_mark)
@@ -77,7 +77,7 @@ def _parser() -> argparse.ArgumentParser:
                               description="Write a new item in every language with TODO placeholders; "
                                           "'microsite check' reports them until they are filled.")
     new.add_argument("what", choices=scaffold.KINDS, help="what to add")
-    new.add_argument("name", help="its id (event, partner) or file name (news, page), e.g. info-krosno-2027-01")
+    new.add_argument("name", help="its id (event, partner) or file name (news, page), e.g. info-meeting-2027-01")
     new.add_argument("--root", default=".", metavar="DIR", help="the site's folder (default: here)")
     new.set_defaults(handler=_new)
 

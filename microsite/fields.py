@@ -166,7 +166,7 @@ class Reader:
             return None
         return text
 
-    def ident(self, key: str, *, required: bool = True, example: str = "krosno-2019-03-27") -> str | None:
+    def ident(self, key: str, *, required: bool = True, example: str = "info-meeting-2027-01-20") -> str | None:
         """Read an id: lower-case letters, digits and single hyphens."""
         return self._matching(key, required, example, _ID, "a valid id",
                               f"use only lower-case letters a–z, digits and hyphens, e.g. '{example}'")

@@ -63,8 +63,11 @@ SIGN_FIELDS = ("logo", "label")
 _RENAMED = {"preset": "kind"}
 
 
-def build_funding(ctx: Context, project: Reader, facts: dict[str, Text | None], paths) -> Funding | None:
-    """Read ``funding:`` from project.yaml and build the strip of its kind; None (with problems) if wrong."""
+def build_funding(ctx: Context, project: Reader, facts: dict, paths) -> Funding | None:
+    """Read ``funding:`` from project.yaml and build the strip of its kind; None (with problems) if wrong.
+
+    ``facts`` are the project's programme and fund (texts the captions name) and its country.
+    """
     r = project.entry("funding", FUNDING_FIELDS, renamed=_RENAMED)
     if r is None or not r.ok:
         return None
@@ -96,6 +99,11 @@ def build_funding(ctx: Context, project: Reader, facts: dict[str, Text | None], 
             ok = False
     if any(facts.get(fact) is None for fact in kind.needs):
         return None  # the captions cannot be written; reported above
+    if name.startswith("eu-") and facts.get("country") not in (None, "PL"):
+        # These strips follow the Polish rules (the Polish colours sign is part of them).
+        ctx.warn(r.raw("kind"), "funding.kind", f"the {name} strip is Poland's (it carries the Polish colours sign, "
+                 f"\"Rzeczpospolita Polska\"), but the project's time zone is in {facts['country']}",
+                 "for EU funds managed in another country, use 'kind: other' with that programme's own signs")
     logos = _official_logos(ctx, r, kind, paths)
     signs = [_built_in_sign(sign, languages, facts, name, logos.get(sign)) for sign in kind.signs]
     if kind.regional and r.has("regional_sign"):

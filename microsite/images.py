@@ -23,15 +23,16 @@ from pathlib import Path
 
 from .errors import Location, Problem
 from .model import Site
-from .placeholders import MARK
 from .urls import og_image_path
 
-__all__ = ["FAVICON", "NAME_KEY", "PREVIEW_SIZE", "check_images", "draw_images", "favicon_svg", "image_name",
-           "initials", "preview_png", "record_name"]
+__all__ = ["ALT_KEY", "FAVICON", "NAME_KEY", "PREVIEW_SIZE", "check_images", "draw_images", "favicon_svg",
+           "image_alt", "image_name", "initials", "preview_alt", "preview_png", "record_name"]
 
 FAVICON = "assets/favicon.svg"
 """Below the content folder; mkdocs.yml's theme.favicon and theme.logo name it."""
 NAME_KEY = "microsite:name"
+ALT_KEY = "microsite:alt"
+"""What a preview image says, as its text alternative (og:image:alt) should say it."""
 PREVIEW_SIZE = (1200, 630)
 """The size Facebook, LinkedIn and X crop link previews to."""
 _FONT = Path(__file__).parent / "fonts" / "DejaVuSans-Bold.ttf"
@@ -41,8 +42,8 @@ _NAME_ATTRIBUTE = re.compile(r'data-microsite-name="([^"]*)"')
 
 def initials(name: str) -> str:
     """Return up to two initials of a name: 'Zielone Podwórka' → 'ZP', 'Сусідські прогулянки' → 'СП'."""
-    words = [w for w in re.split(r"[\s\-–—]+", name) if w and w[0].isalnum()]
-    return "".join(w[0] for w in words[:2]).upper() or "?"
+    letters = [next((c for c in word if c.isalnum()), "") for word in re.split(r"[\s\-–—]+", name)]
+    return "".join(c for c in letters if c)[:2].upper() or "?"
 
 
 def favicon_svg(name: str) -> str:
@@ -80,6 +81,7 @@ def preview_png(name: str, title: str | None = None) -> bytes:
     draw.rectangle((0, height - 16, width, height), fill=(255, 255, 255))
     info = PngInfo()
     info.add_itxt(NAME_KEY, name)
+    info.add_itxt(ALT_KEY, f"{name}. {title}" if title else name)
     out = io.BytesIO()
     image.save(out, "PNG", pnginfo=info, optimize=True)
     return out.getvalue()
@@ -111,8 +113,8 @@ def draw_images(root: Path, site_names: dict[str, str], titles: dict[str, str] |
                 content_dir: str = "content") -> list[str]:
     """Write the favicon (from the default language's name) and each language's preview; return the files.
 
-    ``site_names`` maps each language, default first, to the project's short name in it; a title that
-    is still a ``TODO`` placeholder is left off the image.
+    ``site_names`` maps each language, default first, to the project's short name in it; ``titles``
+    (the project's full title per language) are drawn under the name when given.
     """
     content = Path(root) / content_dir
     written = []
@@ -125,22 +127,22 @@ def draw_images(root: Path, site_names: dict[str, str], titles: dict[str, str] |
         title = (titles or {}).get(lang)
         path = content / og_image_path(lang)
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(preview_png(name, None if not title or title.startswith(MARK) else title))
+        path.write_bytes(preview_png(name, title))
         written.append(f"{content_dir}/{og_image_path(lang)}")
     return written
 
 
-def record_name(png: bytes, name: str) -> bytes:
-    """Return a PNG with an ``iTXt`` chunk saying which name it shows (for images drawn by other tools)."""
+def record_name(png: bytes, name: str, alt: str) -> bytes:
+    """Return a PNG drawn by another tool with ``iTXt`` chunks saying which name it shows and what it says."""
     texts = _png_text(png)
-    if texts.get(NAME_KEY) == name:
-        return png
-    if NAME_KEY in texts:
-        raise ValueError("the image already records another name")
-    body = NAME_KEY.encode("latin-1") + b"\0\0\0" + b"\0" + b"\0" + name.encode("utf-8")
-    chunk = struct.pack(">I", len(body)) + b"iTXt" + body + struct.pack(">I", zlib.crc32(b"iTXt" + body))
+    if NAME_KEY in texts or ALT_KEY in texts:
+        raise ValueError("the image already records what it shows")
+    chunks = b""
+    for key, value in ((NAME_KEY, name), (ALT_KEY, alt)):
+        body = key.encode("latin-1") + b"\0\0\0" + b"\0" + b"\0" + value.encode("utf-8")
+        chunks += struct.pack(">I", len(body)) + b"iTXt" + body + struct.pack(">I", zlib.crc32(b"iTXt" + body))
     end = png.rindex(b"IEND") - 4  # the IEND chunk starts with its length
-    return png[:end] + chunk + png[end:]
+    return png[:end] + chunks + png[end:]
 
 
 def image_name(path: Path) -> str | None:
@@ -153,6 +155,25 @@ def image_name(path: Path) -> str | None:
         found = _NAME_ATTRIBUTE.search(data.decode("utf-8", "replace"))
         return _unescape(found.group(1)) if found else None
     return _png_text(data).get(NAME_KEY)
+
+
+def image_alt(path: Path) -> str | None:
+    """Return what a preview image says, as it records it (None for an image that records nothing)."""
+    try:
+        return _png_text(path.read_bytes()).get(ALT_KEY)
+    except OSError:
+        return None
+
+
+def preview_alt(site: Site, path: Path, lang: str) -> str | None:
+    """Return the text alternative of a language's preview image: what it records it says, else its name.
+
+    None when the language has no image. An image that records nothing (made by hand) is described by the
+    project's short name only: nothing more about it is known.
+    """
+    if not path.is_file():
+        return None
+    return image_alt(path) or site.project.short_name.in_(lang)
 
 
 def _unescape(text: str) -> str:

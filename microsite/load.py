@@ -18,9 +18,9 @@ import yaml
 
 from babel import Locale, UnknownLocaleError
 
-from .catalogue import catalogue_file, has_catalogue
+from .catalogue import catalogue_file, catalogue_problems, has_catalogue
 from .errors import Location, Problem, SiteDataError
-from .fields import Context, Reader, localize, zone_country, zones_of
+from .fields import Context, Reader, check_timezone, localize, zone_country, zones_of
 from .funding import build_funding
 from .placeholders import data_placeholders
 from .model import (Contact, Document, Event, EventStatus, Indicator, Partner, Project, Session, Site, Venue,
@@ -29,7 +29,7 @@ from .recurrence import expand_weekly, occurrence_dates
 from .vocabulary import VOCABULARY_FILE, load_vocabulary
 from .yamlsource import load_yaml, location_of
 
-__all__ = ["DATA_FILES", "DataPaths", "DEFAULT_LANGUAGES", "load_site", "check_site", "site_languages"]
+__all__ = ["DATA_FILES", "DataPaths", "load_site", "check_site", "site_languages"]
 
 DATA_FILES = ("project.yaml", "partners.yaml", "venues.yaml", "events.yaml", "documents.yaml", VOCABULARY_FILE)
 """The data files the site is made from; only project.yaml must exist (a new project has no events yet)."""
@@ -97,7 +97,10 @@ def load_site(root: Path | str, *, data_dir: str = "data", content_dir: str = "c
         problems.extend(data_placeholders(node, paths.display(name)))
 
     languages = _read_languages(nodes["project.yaml"], paths.display("project.yaml"), problems)
-    if any(p.is_error for p in problems):
+    if languages is None or any(p.is_error for p in problems):
+        if not problems:  # project.yaml is there but empty: say so
+            problems.append(Problem(Location(paths.display("project.yaml")), "", "the file is empty",
+                                    "fill it in from the example in the editors' reference"))
         raise SiteDataError(problems)  # every text is read in the site's languages: they come first
     contexts = {name: Context(paths.display(name), languages) for name in DATA_FILES}
     vocabulary = load_vocabulary(contexts[VOCABULARY_FILE], nodes[VOCABULARY_FILE])
@@ -106,7 +109,9 @@ def load_site(root: Path | str, *, data_dir: str = "data", content_dir: str = "c
     venue_ids: set[str] = set()
     partners = _load_partners(contexts["partners.yaml"], nodes["partners.yaml"], paths, vocabulary, partner_ids)
     project = _load_project(contexts["project.yaml"], nodes["project.yaml"], paths, vocabulary, partner_ids)
-    default_tz = project.timezone if project else "Europe/Warsaw"
+    # A project with errors still says where it is, if its time zone is written right: venues are judged
+    # against it, never against a zone assumed for it.
+    default_tz = project.timezone if project else _written_timezone(nodes["project.yaml"])
     venues = _load_venues(contexts["venues.yaml"], nodes["venues.yaml"], default_tz, venue_ids)
     events = _load_events(contexts["events.yaml"], nodes["events.yaml"], default_tz, vocabulary, partners, venues,
                           partner_ids, venue_ids)
@@ -123,6 +128,15 @@ def load_site(root: Path | str, *, data_dir: str = "data", content_dir: str = "c
 
 RECORDS_FILE = "translations.yaml"
 """The translations' records (microsite/translations.py); not site data, but read by the check."""
+
+
+def _written_timezone(node: yaml.Node | None) -> str | None:
+    """Return project.yaml's time zone as written, if it is a known zone (None otherwise)."""
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if key.value == "timezone" and isinstance(value, yaml.ScalarNode) and not check_timezone(value.value):
+                return value.value
+    return None
 
 
 def _unknown_files(paths: DataPaths) -> list[Problem]:
@@ -144,28 +158,36 @@ def check_site(root: Path | str) -> list[Problem]:
         return exc.problems
 
 
-DEFAULT_LANGUAGES = ("pl", "en")
+def site_languages(root: Path | str, data_dir: str = "data") -> tuple[str, ...] | None:
+    """Return the usable languages project.yaml declares (default first), or None when it cannot say.
 
-
-def site_languages(root: Path | str, data_dir: str = "data") -> tuple[str, ...]:
-    """Return the languages project.yaml declares, or the defaults when it cannot say.
-
-    Never fails: a broken project.yaml is reported by :func:`check_site`, and the
-    pages can still be checked meanwhile.
+    Never fails: a broken project.yaml is reported by :func:`check_site`; the
+    pages can be checked meanwhile in the languages that are known. Nothing is
+    assumed: a project in English and Ukrainian is never checked as if it were Polish.
     """
     paths = DataPaths(Path(root), data_dir)
     try:
         node = load_yaml(paths.data("project.yaml"), paths.display("project.yaml"))
     except (OSError, SiteDataError):
-        return DEFAULT_LANGUAGES
-    return _read_languages(node, paths.display("project.yaml"), [])
+        return None
+    found: list[Problem] = []
+    languages = _read_languages(node, paths.display("project.yaml"), found)
+    if languages is None:
+        return None
+    bad = {p.field for p in found}
+    usable = tuple(dict.fromkeys(code for index, code in enumerate(languages, start=1)
+                                 if f"languages[{index}]" not in bad))
+    return usable or None
 
 
-def _read_languages(node: yaml.Node | None, file: str, problems: list[Problem]) -> tuple[str, ...]:
-    """Return the site's languages (default first), each known to CLDR and with a catalogue of texts."""
-    default = DEFAULT_LANGUAGES
+def _read_languages(node: yaml.Node | None, file: str, problems: list[Problem]) -> tuple[str, ...] | None:
+    """Return the site's languages (default first), each known to CLDR and with a catalogue of texts.
+
+    None (with a problem) when project.yaml does not say them; every language the
+    catalogues cannot serve is reported where it is written.
+    """
     if not isinstance(node, yaml.MappingNode):
-        return default
+        return None
     for key, value in node.value:
         if key.value != "languages":
             continue
@@ -173,13 +195,14 @@ def _read_languages(node: yaml.Node | None, file: str, problems: list[Problem]) 
                 and all(isinstance(v, yaml.ScalarNode) for v in value.value)):
             problems.append(Problem(location_of(value, file), "languages", "expected a list of language codes",
                                     "write e.g. 'languages: [pl, en]' (the first is the default)"))
-            return default
+            return None
         codes = [v.value.strip() for v in value.value]
         for index, (item, code) in enumerate(zip(value.value, codes), start=1):
             where = location_of(item, file)
             if not _LANGUAGE_CODE.match(code) or not _cldr_knows(code):
+                lower = f"; write it in lower case: {code.lower()}" if _cldr_knows(code.lower()) else ""
                 problems.append(Problem(where, f"languages[{index}]", f"'{code}' is not a language code CLDR knows",
-                                        "use the two-letter ISO 639-1 code, e.g. pl, en, uk, de"))
+                                        f"use the two-letter ISO 639-1 code, e.g. pl, en, uk, de{lower}"))
             elif codes.index(code) != index - 1:
                 problems.append(Problem(where, f"languages[{index}]", f"'{code}' is listed twice",
                                         "list each language once"))
@@ -187,11 +210,15 @@ def _read_languages(node: yaml.Node | None, file: str, problems: list[Problem]) 
                 problems.append(Problem(where, f"languages[{index}]", f"the generator has no interface texts "
                                         f"in '{code}'", f"add {catalogue_file(code)}: copy en.yaml there and "
                                         "translate it (every key; a native speaker should review it)"))
+            else:
+                problems.extend(catalogue_problems(code))
         if len(codes) < 2:
             problems.append(Problem(location_of(value, file), "languages", "a site has at least two languages",
                                     "add the second language, e.g. 'languages: [pl, en]'"))
         return tuple(codes)
-    return default
+    problems.append(Problem(location_of(node, file), "languages", "the site's languages are not given",
+                            "add a line 'languages: [pl, en]' (the first is the default, served at the site root)"))
+    return None
 
 
 _LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")
@@ -231,7 +258,7 @@ def _load_partners(ctx: Context, node: yaml.Node | None, paths: DataPaths, vocab
     seen: dict[str, yaml.Node] = {}
     for path, item in _top_list(ctx, node, "partners"):
         r = Reader(ctx, item, path, PARTNER_FIELDS)
-        ident = r.ident("id", example="cds")
+        ident = r.ident("id", example="lead")
         name = r.text("name", neutral=True)
         role = r.term("role", {role.id: role for role in vocabulary.roles}, what="a partner role",
                       define=f"define it under 'partner_roles:' in data/{VOCABULARY_FILE}")
@@ -262,7 +289,7 @@ def _load_project(ctx: Context, node: yaml.Node | None, paths: DataPaths, vocabu
     title = r.text("title")
     short_name = r.text("short_name")
     summary = r.text("summary")
-    beneficiary = r.ident("beneficiary", required=False, example="cds")
+    beneficiary = r.ident("beneficiary", required=False, example="lead")
     if beneficiary is not None and beneficiary not in declared:
         known = f"use one of the ids in partners.yaml: {', '.join(sorted(declared))}" if declared else \
             "add the beneficiary to partners.yaml (role: leader), or leave 'beneficiary' out"
@@ -286,7 +313,8 @@ def _load_project(ctx: Context, node: yaml.Node | None, paths: DataPaths, vocabu
     stages = r.texts("stages")
     results = _load_results(ctx, r, vocabulary)
     contact = _load_contact(ctx, r) if r.has("contact") else None
-    funding = build_funding(ctx, r, {"programme": programme, "fund": fund}, paths)
+    funding = build_funding(ctx, r, {"programme": programme, "fund": fund,
+                                     "country": zone_country(tz) if tz else None}, paths)
     if funding is not None and funding.kind == "none":
         for key in ("grant", "co_financing_rate"):
             if r.has(key):
@@ -303,7 +331,7 @@ def _amounts(ctx: Context, r: Reader) -> tuple[Decimal | None, Decimal | None, D
     total = r.decimal("total_value", required=False, example="772883.74")
     grant = r.decimal("grant", required=False, example="728752.08")
     rate = r.decimal("co_financing_rate", required=False, example="94.29")
-    for key, value in (("total_value", total), ("grant", grant)):
+    for key, value in (("total_value", total), ("grant", grant), ("co_financing_rate", rate)):
         if value == 0:
             ctx.warn(r.raw(key), key, "the amount is 0, and the facts card will say so",
                      f"if the amount is not known or not public, leave '{key}' out: the card then shows nothing")
@@ -353,17 +381,19 @@ def _load_contact(ctx: Context, r: Reader) -> Contact | None:
                    cr.text("people", required=False, neutral=True))
 
 
-def _load_venues(ctx: Context, node: yaml.Node | None, default_tz: str, declared: set[str]) -> dict[str, Venue]:
+def _load_venues(ctx: Context, node: yaml.Node | None, default_tz: str | None, declared: set[str]) -> dict[str, Venue]:
     venues: dict[str, Venue] = {}
     seen: dict[str, yaml.Node] = {}
     for path, item in _top_list(ctx, node, "venues"):
         r = Reader(ctx, item, path, VENUE_FIELDS)
-        ident = r.ident("id", example="cwop-krosno")
+        ident = r.ident("id", example="community-centre")
         name = r.text("name", neutral=True)
         city = r.text("city", neutral=True)
         country = r.country("country")
         tz = r.timezone("timezone") if r.has("timezone") else None
-        if country and tz is None and not r.has("timezone"):
+        if country and tz is None and not r.has("timezone") and default_tz is None:
+            tz = next(iter(zones_of(country)), None)  # the project's zone is unknown (reported there): no guess
+        elif country and tz is None and not r.has("timezone"):
             tz = default_tz if zone_country(default_tz) == country else None
             if tz is None:
                 zones = zones_of(country)
@@ -381,7 +411,7 @@ def _load_venues(ctx: Context, node: yaml.Node | None, default_tz: str, declared
             ctx.error(item, path, "only one of latitude and longitude is given", "give both, or neither")
         elif lat is not None and lon is not None and not (-90 <= lat <= 90 and -180 <= lon <= 180):
             ctx.error(r.raw("latitude"), f"{path}.latitude", "the coordinates are out of range",
-                      "latitude is -90…90 and longitude -180…180 (Krosno is about 49.69, 21.77)")
+                      "latitude is -90…90 and longitude -180…180, e.g. 52.2297 and 21.0122 (Warsaw)")
         street = r.string("street")
         postal = r.string("postal_code")
         if not _check_unique(ctx, seen, ident, item, path) or None in (name, city, country, tz):
@@ -406,7 +436,7 @@ def _reference(ctx: Context, r: Reader, key: str, known: dict, what: str, file: 
     return known[ident]
 
 
-def _load_events(ctx: Context, node: yaml.Node | None, default_tz: str, vocabulary: Vocabulary,
+def _load_events(ctx: Context, node: yaml.Node | None, default_tz: str | None, vocabulary: Vocabulary,
                  partners: dict[str, Partner],
                  venues: dict[str, Venue], partner_ids: set[str], venue_ids: set[str]) -> list[Event]:
     events: list[Event] = []

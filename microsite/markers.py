@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from .errors import Location, Problem
 
-__all__ = ["BLOCKS", "MARKER", "check_markers"]
+__all__ = ["BLOCKS", "MARKER", "check_markers", "marker_problem"]
 
 MARKER = re.compile(r"<!--\s*microsite:([a-z-]+)(?:\s+([a-z0-9-]+))?\s*-->")
 """A marker as the build replaces it: its block's name, and an event's id for ``event``."""
@@ -30,23 +30,31 @@ def check_markers(text: str, display: str, event_ids: set[str] | None) -> Iterat
     ``event_ids`` are the site's events; None when the data has errors (event markers are not judged then).
     """
     for found in _ANY_MARKER.finditer(text):
-        line = text.count("\n", 0, found.start()) + 1
-        where = Location(display, line, found.start() - text.rfind("\n", 0, found.start()))
-        strict = MARKER.fullmatch(found.group(0))
-        name = strict.group(1) if strict else None
-        if name not in BLOCKS:
-            close = difflib.get_close_matches(name or found.group(0), [f"microsite:{b}" for b in BLOCKS]
-                                              if name is None else BLOCKS, n=1, cutoff=0.5)
-            hint = f"did you mean '{close[0]}'? " if close else ""
-            yield Problem(where, "", f"'{found.group(0)}' is not a marker the site knows",
-                          f"{hint}write one of <!-- microsite:{' -->, <!-- microsite:'.join(BLOCKS[:-1])} --> or "
-                          "<!-- microsite:event <id> -->, on a line of its own")
-        elif name == "event" and event_ids is not None and strict.group(2) not in event_ids:
-            ident = strict.group(2)
-            close = difflib.get_close_matches(ident or "", sorted(event_ids), n=1, cutoff=0.6)
-            hint = f"did you mean '{close[0]}'? " if close else ""
-            yield Problem(where, "", f"the marker names the event '{ident}', which is not in data/events.yaml",
-                          f"{hint}use an event's id from data/events.yaml, or remove the marker")
-        elif name != "event" and strict.group(2):
-            yield Problem(where, "", f"the marker 'microsite:{name}' takes no id",
-                          f"write <!-- microsite:{name} --> alone")
+        problem = marker_problem(found.group(0), event_ids)
+        if problem:
+            line = text.count("\n", 0, found.start()) + 1
+            yield Problem(Location(display, line, found.start() - text.rfind("\n", 0, found.start())), "", *problem)
+
+
+def marker_problem(marker: str, event_ids: set[str] | None) -> tuple[str, str] | None:
+    """Return (message, fix) if the build cannot replace ``marker`` (the check and the hooks both ask here)."""
+    strict = MARKER.fullmatch(marker)
+    name, ident = (strict.group(1), strict.group(2)) if strict else (None, None)
+    if name not in BLOCKS:
+        choices = BLOCKS if name else [f"microsite:{b}" for b in BLOCKS]
+        close = difflib.get_close_matches(name or marker, choices, n=1, cutoff=0.5)
+        hint = f"did you mean '{close[0]}'? " if close else ""
+        return (f"'{marker}' is not a marker the site knows",
+                f"{hint}write one of <!-- microsite:{' -->, <!-- microsite:'.join(BLOCKS[:-1])} --> or "
+                "<!-- microsite:event <id> -->, on a line of its own")
+    if name == "event" and not ident:
+        return ("the event marker names no event", "write <!-- microsite:event <id> --> with an id from "
+                                                     "data/events.yaml")
+    if name == "event" and event_ids is not None and ident not in event_ids:
+        close = difflib.get_close_matches(ident, sorted(event_ids), n=1, cutoff=0.6)
+        hint = f"did you mean '{close[0]}'? " if close else ""
+        return (f"the marker names the event '{ident}', which is not in data/events.yaml",
+                f"{hint}use an event's id from data/events.yaml, or remove the marker")
+    if name != "event" and ident:
+        return f"the marker 'microsite:{name}' takes no id", f"write <!-- microsite:{name} --> alone"
+    return None

@@ -4,7 +4,7 @@ Search engines show the title and description, and use the canonical address
 and the hreflang alternates (with x-default, the default language's page) to
 know which language version to send a reader to. Chat apps and social sites
 build a link's preview from Open Graph tags; the image is one per language
-(``content/assets/og/<lang>.png``: the project's name and funding line).
+(``content/assets/og/<lang>.png``), described by what the image itself records it says.
 
 Rendered with Jinja2 autoescaping because the values are editors' text
 ("„Społecznie Zorganizowani”", an ampersand) going into attribute values.
@@ -49,11 +49,11 @@ def document_title(site: Site, lang: str, title: str) -> str:
     return name if title.strip() == name else f"{title} - {name}"
 
 
-def render_head(site: Site, meta: PageMeta, *, base_url: str, image: bool, feed: bool) -> str:
+def render_head(site: Site, meta: PageMeta, *, base_url: str, image_alt: str | None, feed: bool) -> str:
     """Return the ``<head>`` tags of a page.
 
-    ``image`` says whether the language has its preview image and ``feed``
-    whether it has a news feed; without them their tags are left out.
+    ``image_alt`` is what the language's preview image says (None: it has none) and
+    ``feed`` whether it has a news feed; without them their tags are left out.
     """
     lang = meta.lang
     alternates = [(code, absolute_url(base_url, link)) for code, link in meta.alternates]
@@ -62,12 +62,12 @@ def render_head(site: Site, meta: PageMeta, *, base_url: str, image: bool, feed:
         alternates.append(("x-default", default))
     locales = [catalogue(code).locale for code, _ in meta.alternates if code != lang]
     preview = None
-    if image:
+    if image_alt is not None:
         preview = {"url": absolute_url(base_url, og_image_path(lang)), "width": OG_IMAGE_SIZE[0],
-                   "height": OG_IMAGE_SIZE[1], "alt": _image_alt(site, lang)}
+                   "height": OG_IMAGE_SIZE[1], "alt": image_alt}
     news = None
     if feed:
-        news = {"title": feed_name(site, lang, label("news", lang).lower()),
+        news = {"title": feed_name(site, lang, label("news_feed_name", lang)),
                 "href": absolute_url(base_url, news_feed_path(lang))}
     published = meta.published.instant(site.project.timezone).isoformat() if meta.published else ""
     return render_template(
@@ -77,9 +77,3 @@ def render_head(site: Site, meta: PageMeta, *, base_url: str, image: bool, feed:
         alternates=alternates, og_type="article" if meta.published else "website",
         locale=catalogue(lang).locale, other_locales=locales, image=preview, feed=news,
         published=published)
-
-
-def _image_alt(site: Site, lang: str) -> str:
-    """Describe the preview image in the page's language: what it says (scripts/og_images.py draws it)."""
-    statement = site.project.funding.statement
-    return f"{site.project.title.in_(lang)}. {statement.in_(lang)}" if statement else site.project.title.in_(lang)

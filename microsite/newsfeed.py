@@ -46,7 +46,7 @@ def render_news_feed(site: Site, lang: str, posts: Sequence[NewsPost], *, base_u
     self_url = absolute_url(base_url, news_feed_path(lang))
     _text(feed, "id", f"tag:{uid_domain(base_url)},{project.start.isoformat()}:{lang}/news" if project.start
           else self_url)
-    _text(feed, "title", feed_name(site, lang, label("news", lang).lower()))
+    _text(feed, "title", feed_name(site, lang, label("news_feed_name", lang)))
     _text(feed, "subtitle", project.title.in_(lang))
     if posts or project.start:
         newest = (posts[0].date if posts else NewsDate(project.start, "day")).instant(tz)

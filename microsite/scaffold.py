@@ -42,8 +42,11 @@ def create(root: Path | str, kind: str, name: str, *, today: date,
     parts = name.split("/")
     if not all(_ID.match(part) for part in parts) or (kind != "page" and len(parts) > 1):
         raise _error(name, f"'{name}' is not a valid {'file name' if kind in ('news', 'page') else 'id'}",
-                     "use lower-case letters a–z, digits and hyphens, e.g. 'info-krosno-2027-01'")
+                     "use lower-case letters a–z, digits and hyphens, e.g. 'info-meeting-2027-01'")
     languages = site_languages(root, data_dir)
+    if languages is None:
+        raise _error(f"{data_dir}/project.yaml", "the site's languages cannot be read",
+                     "run 'microsite check' and fix data/project.yaml first")
     if kind == "event":
         return _new_event(root, data_dir, name, languages, today)
     if kind == "partner":
@@ -76,7 +79,7 @@ def _new_partner(root: Path, data_dir: str, ident: str, languages: tuple[str, ..
         f"- id: {ident}",
         "  name: \"TODO: the organisation's full name\"",
         "  role: national_partner   # or leader, foreign_partner, cooperating_institution, signatory",
-        "  country: PL              # two-letter code, e.g. GB, NO",
+        "  country: \"TODO: the two-letter country code, e.g. PL, GB, NO\"",
         "  website: \"TODO: https://… (or delete this line)\"",
         "  description:",
         *[f"    {lang}: \"{_word(lang, 'partner_description')}\"" for lang in languages],

@@ -12,9 +12,10 @@ name that is not the project's, a placeholder address or repository.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
 import yaml
@@ -23,7 +24,8 @@ from .errors import Location, Problem, SiteDataError
 from .model import Site
 from .yamlsource import load_yaml, location_of
 
-__all__ = ["CONFIG_FILE", "FOOTER_PAGES", "check_site_config", "is_placeholder_repository", "is_placeholder_url"]
+__all__ = ["CONFIG_FILE", "FOOTER_PAGES", "check_site_config", "configured_languages", "is_placeholder_repository",
+           "is_placeholder_url"]
 
 CONFIG_FILE = "mkdocs.yml"
 FOOTER_PAGES = ("accessibility.md", "privacy.md", "contact.md")
@@ -31,6 +33,8 @@ FOOTER_PAGES = ("accessibility.md", "privacy.md", "contact.md")
 HOOKS = "hooks/site_hooks.py"
 THEME_DIR = "overrides"
 _PLACEHOLDER_HOSTS = ("example.org", "example.com", "example.net", "localhost")
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+"""A menu entry with a scheme (https:, mailto:, tel:) links elsewhere; it is not a page."""
 
 
 def is_placeholder_url(url: str | None) -> bool:
@@ -66,10 +70,30 @@ class _Config:
         self.problems.append(Problem(location_of(node, self.file), field, message, fix, severity))
 
 
-def check_site_config(root: Path, languages: tuple[str, ...], site: Site | None, generated: set[str],
+def configured_languages(root: Path) -> tuple[str, ...] | None:
+    """Return the languages mkdocs.yml lists (default first), or None if it cannot say."""
+    try:
+        node = load_yaml(Path(root) / CONFIG_FILE, CONFIG_FILE)
+    except (OSError, SiteDataError):
+        return None
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    config = _Config(CONFIG_FILE, node, [])
+    plugins = config.get(node, "plugins")
+    for item in plugins.value if isinstance(plugins, yaml.SequenceNode) else []:
+        found = config.get(item, "i18n") if isinstance(item, yaml.MappingNode) else None
+        entries = config.get(found, "languages")
+        if isinstance(entries, yaml.SequenceNode):
+            codes = tuple(_scalar(config.get(entry, "locale")) or "" for entry in entries.value)
+            return tuple(code for code in codes if code) or None
+    return None
+
+
+def check_site_config(root: Path, languages: tuple[str, ...] | None, site: Site | None, generated: set[str],
                       content_dir: str = "content") -> list[Problem]:
     """Return the problems of ``root/mkdocs.yml`` against the project's data and pages.
 
+    ``languages`` are project.yaml's (None when it cannot say: they are then not compared);
     ``generated`` are the pages made from data ('pl/schedule/index.md'…): menus may name them.
     """
     path = Path(root) / CONFIG_FILE
@@ -84,14 +108,18 @@ def check_site_config(root: Path, languages: tuple[str, ...], site: Site | None,
         return [Problem(location_of(node, CONFIG_FILE), "", "the file is not a list of settings",
                         "compare it with mkdocs.yml in the generator's repository")]
     config = _Config(CONFIG_FILE, node, [])
-    _check_wiring(config, content_dir)
+    _check_wiring(config, Path(root), content_dir)
     i18n = _i18n(config)
     if i18n is not None:
         entries = _check_languages(config, i18n, languages)
         content = Path(root) / content_dir
+        default = entries[0][0] if entries else None
         for lang, entry in entries:
-            _check_nav(config, config.get(entry, "nav"), lang, languages[0], content, content_dir, generated)
-        _check_footer_pages(config, content, content_dir, languages[0])
+            # A language without a menu of its own gets the top-level one (mkdocs-static-i18n's rule).
+            nav = config.get(entry, "nav") or config.get(config.root, "nav")
+            _check_nav(config, nav, lang, default, content, content_dir, generated)
+        if default:
+            _check_footer_pages(config, content, content_dir, default)
         if site is not None:
             _check_names(config, entries, site)
     _check_address(config)
@@ -103,29 +131,49 @@ def _scalar(node: yaml.Node | None) -> str | None:
     if node is None:
         return None
     if node.tag == "!ENV":
-        names = [n.value for n in node.value] if isinstance(node, yaml.SequenceNode) else [node.value]
-        default = names.pop() if isinstance(node, yaml.SequenceNode) and len(names) > 1 else None
+        if isinstance(node, yaml.SequenceNode):
+            names = [n.value for n in node.value if isinstance(n, yaml.ScalarNode)]
+            default = names.pop() if len(names) > 1 else None
+        elif isinstance(node, yaml.ScalarNode):
+            names, default = [node.value], None
+        else:
+            return None
         return next((os.environ[name] for name in names if os.environ.get(name)), default)
     return node.value.strip() if isinstance(node, yaml.ScalarNode) else None
 
 
-def _check_wiring(config: _Config, content_dir: str) -> None:
+def _true(node: yaml.Node | None) -> bool:
+    """Say whether a setting is true as MkDocs' YAML 1.1 reads it (true, True, yes, on)."""
+    return (_scalar(node) or "").lower() in ("true", "yes", "on")
+
+
+def _path(value: str | None) -> str:
+    """Return a path setting as written without './' and a trailing slash ('./content/' → 'content')."""
+    return PurePosixPath(value or "").as_posix().removeprefix("./").rstrip("/")
+
+
+def _check_wiring(config: _Config, root: Path, content_dir: str) -> None:
     """The settings that connect the project to the generator: without them MkDocs builds a bare site."""
     docs = _scalar(config.get(config.root, "docs_dir")) or "docs"
-    if docs.rstrip("/") != content_dir:
+    if _path(docs) != content_dir:
         config.error(config.get(config.root, "docs_dir") or config.root, "docs_dir",
                      f"the pages are read from '{docs}', but the generator keeps them in '{content_dir}/'",
                      f"write 'docs_dir: {content_dir}'")
     hooks = config.get(config.root, "hooks")
-    listed = [n.value for n in hooks.value] if isinstance(hooks, yaml.SequenceNode) else []
+    listed = [_path(n.value) for n in hooks.value if isinstance(n, yaml.ScalarNode)] \
+        if isinstance(hooks, yaml.SequenceNode) else []
     if HOOKS not in listed:
         config.error(hooks or config.root, "hooks", f"'{HOOKS}' is not among the hooks, so no page is made from data",
                      f"add the lines 'hooks:' and '  - {HOOKS}'")
     theme = config.get(config.root, "theme")
-    if _scalar(config.get(theme, "custom_dir")) != THEME_DIR:
+    if _path(_scalar(config.get(theme, "custom_dir"))) != THEME_DIR:
         config.error(config.get(theme, "custom_dir") or theme or config.root, "theme.custom_dir",
                      "the theme does not use the generator's overrides (funding strip, footer, search per language)",
                      f"write 'custom_dir: {THEME_DIR}' under 'theme:'")
+    for folder in (HOOKS.split("/")[0], THEME_DIR):
+        if not (root / folder).is_dir():
+            config.error(None, "", f"the generator's folder '{folder}/' is missing beside mkdocs.yml",
+                         f"copy '{folder}/' from the generator's repository (it is not the project's to write)")
 
 
 def _i18n(config: _Config) -> yaml.MappingNode | None:
@@ -136,7 +184,7 @@ def _i18n(config: _Config) -> yaml.MappingNode | None:
             if _scalar(config.get(found, "docs_structure")) != "folder":
                 config.error(config.get(found, "docs_structure") or found, "plugins.i18n.docs_structure",
                              "the pages must be in one folder per language", "write 'docs_structure: folder'")
-            if _scalar(config.get(found, "fallback_to_default")) != "true":
+            if not _true(config.get(found, "fallback_to_default")):
                 config.error(config.get(found, "fallback_to_default") or found, "plugins.i18n.fallback_to_default",
                              "a page not yet translated would be missing from the other languages (and the "
                              "language switcher would lead nowhere)", "write 'fallback_to_default: true'")
@@ -146,7 +194,7 @@ def _i18n(config: _Config) -> yaml.MappingNode | None:
     return None
 
 
-def _check_languages(config: _Config, i18n: yaml.MappingNode, languages: tuple[str, ...]
+def _check_languages(config: _Config, i18n: yaml.MappingNode, languages: tuple[str, ...] | None
                      ) -> list[tuple[str, yaml.MappingNode]]:
     """Check the languages are data/project.yaml's, default first; return (language, its entry)."""
     node = config.get(i18n, "languages")
@@ -154,13 +202,15 @@ def _check_languages(config: _Config, i18n: yaml.MappingNode, languages: tuple[s
                for item in (node.value if isinstance(node, yaml.SequenceNode) else [])
                if isinstance(item, yaml.MappingNode)]
     listed = [lang for lang, _ in entries]
+    if languages is None:
+        return entries  # project.yaml cannot say (reported there): nothing to compare with
     if tuple(listed) != languages:
         config.error(node or i18n, "plugins.i18n.languages",
                      f"mkdocs.yml lists the languages {', '.join(listed) or 'none'}, but data/project.yaml lists "
                      f"{', '.join(languages)}", "make them the same, in the same order: the default language first")
         return [(lang, entry) for lang, entry in entries if lang in languages]
     for index, (lang, entry) in enumerate(entries):
-        default = _scalar(config.get(entry, "default")) == "true"
+        default = _true(config.get(entry, "default"))
         if default != (index == 0):
             config.error(config.get(entry, "default") or entry, f"plugins.i18n.languages[{index + 1}].default",
                          f"'{listed[0]}' is the default language (first in data/project.yaml), not '{lang}'"
@@ -177,7 +227,7 @@ def _nav_files(node: yaml.Node | None) -> Iterator[tuple[yaml.ScalarNode, str]]:
     elif isinstance(node, yaml.MappingNode):
         for _, value in node.value:
             yield from _nav_files(value)
-    elif isinstance(node, yaml.ScalarNode) and node.value and "://" not in node.value:
+    elif isinstance(node, yaml.ScalarNode) and node.value and not _SCHEME.match(node.value.strip()):
         yield node, node.value.strip().lstrip("/")
 
 

@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import json
 import shutil
+from html import escape
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
+from babel.numbers import get_territory_currencies
 
 from .catalogue import catalogue, catalogue_file, has_catalogue, label
 from .errors import Location, Problem, SiteDataError
@@ -24,6 +26,7 @@ from .fields import check_timezone, zone_country
 from .funding import FUNDING_KINDS
 from .images import FAVICON, draw_images
 from .scaffold import Scaffold
+from .sitepages import markdown_text
 
 __all__ = ["PROJECT_PARTS", "project_parts", "start_project"]
 
@@ -51,12 +54,19 @@ def start_project(root: Path | str, *, languages: tuple[str, ...], funding: str,
     written.append(_write(root, "data/partners.yaml", _partners_yaml(languages[0], timezone)))
     written.append(_write(root, "data/venues.yaml", _VENUES))
     written.append(_write(root, "data/events.yaml", _EVENTS))
+    country = zone_country(timezone)
+    names = {"{{ name_yaml }}": _q(name), "{{ name_html }}": escape(name), "{{ name_markdown }}": markdown_text(name)}
     for lang in languages:
         template = lang if (STARTER_DIR / lang).is_dir() else ("en" if lang == languages[0] else None)
         if template is None:
             continue  # readers of this language see the default language's pages until they are translated
         for page in _PAGES:
-            text = (STARTER_DIR / template / page).read_text(encoding="utf-8").replace("{{ name }}", name)
+            # In Poland the accessibility statement follows the Act of 4 April 2019; elsewhere its legal
+            # basis and complaints procedure are the editor's to write.
+            source = "accessibility.poland.md" if page == "accessibility.md" and country == "PL" else page
+            text = (STARTER_DIR / template / source).read_text(encoding="utf-8")
+            for placeholder, value in names.items():
+                text = text.replace(placeholder, value)
             written.append(_write(root, f"content/{lang}/{page}", text))
     written += draw_images(root, {lang: name for lang in languages})
     steps = ("Fill in every TODO: 'microsite check' lists each one with its file and line, and the site is not "
@@ -77,15 +87,18 @@ def _check_request(languages: tuple[str, ...], funding: str, name: str, timezone
             problems.append(_problem("--languages", f"'{lang}' is not a language code CLDR knows",
                                      "use two-letter codes: pl, en, uk, de…"))
             continue
-        if not has_catalogue(lang):
+        if lang != lang.lower():
+            problems.append(_problem("--languages", f"'{lang}' is written in capitals",
+                                     f"write language codes in lower case: {lang.lower()}"))
+        elif not has_catalogue(lang):
             problems.append(_problem("--languages", f"the generator has no interface texts in '{lang}'",
                                      f"add {catalogue_file(lang)} first (copy en.yaml and translate it)"))
     if funding not in FUNDING_KINDS:
         problems.append(_problem("--funding", f"'{funding}' is not a funding kind",
                                  f"use one of: {', '.join(FUNDING_KINDS)}"))
     if not name.strip() or "\n" in name:
-        problems.append(_problem("--name", "the project's short name is empty", "give it in quotes, e.g. "
-                                 "--name \"Zielone Podwórka\""))
+        problems.append(_problem("--name", "the project's short name is empty or more than one line",
+                                 "give it in quotes, on one line, e.g. --name \"Zielone Podwórka\""))
     zone = check_timezone(timezone)
     if zone:
         problems.append(_problem("--timezone", *zone))
@@ -156,7 +169,7 @@ def _project_yaml(languages: tuple[str, ...], funding: str, name: str, timezone:
         lines += ["programme:", _texts(languages, "programme")]
     if "fund" in kind.needs:
         lines += ["fund:", _texts(languages, "fund")]
-    currency = "EUR" if "grants" in funding else "PLN"
+    currency = "EUR" if "grants" in funding else _currency(timezone)
     lines += [
         "# start: 2027-01-15           # the project's first and last day, once known",
         "# end: 2028-12-31",
@@ -178,8 +191,15 @@ def _project_yaml(languages: tuple[str, ...], funding: str, name: str, timezone:
     return "\n".join(lines) + "\n"
 
 
+def _currency(timezone: str) -> str:
+    """Return the currency of the project's country (CLDR), e.g. PLN for Europe/Warsaw, GBP for Europe/London."""
+    country = zone_country(timezone)
+    found = get_territory_currencies(country, tender=True) if country else []
+    return found[0] if found else "EUR"
+
+
 def _partners_yaml(default: str, timezone: str) -> str:
-    country = zone_country(timezone) or "PL"
+    country = zone_country(timezone) or _q("TODO: the two-letter country code, e.g. PL")
     return (
         "# The organisations in the project. 'role' is one of: leader, national_partner, foreign_partner,\n"
         "# cooperating_institution, signatory (or one of your own, defined in data/vocabulary.yaml).\n"

@@ -134,6 +134,10 @@ def translation_report(root: Path | str, *, data_dir: str = "data", content_dir:
     """Work out the state of every page and YAML text field in every translated language."""
     root = Path(root)
     languages = site_languages(root, data_dir)
+    if languages is None:
+        raise SiteDataError([Problem(Location(f"{data_dir}/project.yaml"), "languages",
+                                     "the site's languages cannot be read", "run 'microsite check' and fix "
+                                     "data/project.yaml first")])
     default, others = languages[0], languages[1:]
     records = _read_records(root / data_dir, data_dir)
     entries = [*_page_entries(root, content_dir, default, others),

@@ -116,9 +116,10 @@ def load_vocabulary(ctx: Context, node: yaml.Node | None) -> Vocabulary:
     if not r.ok:
         return built_in
     names = {feed.slug: feed.name for feed in built_in.feeds}
+    seen: set[tuple[str, str]] = set()  # (list, id) defined in this file: a second one is a mistake
     for path, item in r.items("feeds"):
         fr = Reader(ctx, item, path, FEED_FIELDS)
-        slug, name = _entry_id(ctx, fr, path, "walks"), fr.text("name")
+        slug, name = _entry_id(ctx, fr, path, "walks", "feeds", seen), fr.text("name")
         if slug == ALL:
             ctx.error(fr.raw("id"), f"{path}.id", "'all' is the calendar of every event and cannot be redefined",
                       "choose another id")
@@ -127,9 +128,18 @@ def load_vocabulary(ctx: Context, node: yaml.Node | None) -> Vocabulary:
     kinds = {kind.id: kind for kind in built_in.kinds}
     for path, item in r.items("event_kinds"):
         kr = Reader(ctx, item, path, KIND_FIELDS)
-        ident = _entry_id(ctx, kr, path, "thematic-walk")
+        ident = _entry_id(ctx, kr, path, "thematic-walk", "event_kinds", seen)
         label = kr.text("label")
-        feed = kr.ident("feed", required=False, example="walks")
+        feed = kr.string("feed", example="walks")
+        if ident == ALL and feed is None:
+            ctx.error(kr.raw("id"), f"{path}.id", "a kind called 'all' would have a calendar of its own called "
+                      "'all', which is the calendar of every event", "choose another id, or name its calendar in "
+                      "'feed:'")
+            continue
+        if feed == ALL:
+            ctx.error(kr.raw("feed"), f"{path}.feed", "every kind is in the calendar of all events already",
+                      "name the other calendar this kind goes into, or leave 'feed' out (then it has its own)")
+            continue
         if feed is not None and feed not in names:
             ctx.error(kr.raw("feed"), f"{path}.feed", f"there is no calendar '{feed}'",
                       f"use one of: {', '.join(s for s in names if s != ALL)}, or define it under 'feeds:'")
@@ -139,13 +149,14 @@ def load_vocabulary(ctx: Context, node: yaml.Node | None) -> Vocabulary:
     roles = {role.id: role for role in built_in.roles}
     for path, item in r.items("partner_roles"):
         rr = Reader(ctx, item, path, ROLE_FIELDS)
-        ident, label = _entry_id(ctx, rr, path, "donor-state-partner"), rr.text("label")
+        ident = _entry_id(ctx, rr, path, "donor-state-partner", "partner_roles", seen)
+        label = rr.text("label")
         if ident and label:
             roles[ident] = PartnerRole(ident, label)
     units = {unit.id: unit for unit in built_in.units}
     for path, item in r.items("units"):
         ur = Reader(ctx, item, path, UNIT_FIELDS)
-        ident = _entry_id(ctx, ur, path, "estate")
+        ident = _entry_id(ctx, ur, path, "estate", "units", seen)
         forms = _forms(ctx, ur, path)
         if ident and forms:
             units[ident] = Unit(ident, forms)
@@ -153,13 +164,23 @@ def load_vocabulary(ctx: Context, node: yaml.Node | None) -> Vocabulary:
     return Vocabulary(all_kinds, tuple(roles.values()), tuple(units.values()), _feeds(names, all_kinds))
 
 
-def _entry_id(ctx: Context, r: Reader, path: str, example: str) -> str | None:
-    """Read a vocabulary id: lower-case letters, digits, hyphens or underscores (the built-in ids have them)."""
+def _entry_id(ctx: Context, r: Reader, path: str, example: str, group: str,
+              seen: set[tuple[str, str]]) -> str | None:
+    """Read a vocabulary id: lower-case letters, digits, hyphens or underscores (the built-in ids have them).
+
+    An id defined twice in one list is reported (the second would silently win).
+    """
     got = r.string("id", required=True, example=example)
     if got is not None and not _ID.match(got):
         ctx.error(r.raw("id"), f"{path}.id", f"'{got}' is not a valid id",
-                  f"use lower-case letters a–z, digits and hyphens, e.g. '{example}'")
+                  f"use lower-case letters a–z, digits, hyphens or underscores, e.g. '{example}'")
         return None
+    if got is not None and (group, got) in seen:
+        ctx.error(r.raw("id"), f"{path}.id", f"'{got}' is defined twice under '{group}:'",
+                  "keep one entry per id (an entry with a built-in id relabels it)")
+        return None
+    if got is not None:
+        seen.add((group, got))
     return got
 
 

@@ -89,7 +89,10 @@ def render_cards(root: Path, out: Path | None = None, *, browser=None) -> list[P
             target.parent.mkdir(parents=True, exist_ok=True)
             shot = page.screenshot(clip={"x": 0, "y": 0, "width": width, "height": height})
             # The image says which name it shows, so `microsite check` notices it in a project of another name.
-            target.write_bytes(record_name(shot, site.project.short_name.in_(lang)))
+            statement = site.project.funding.statement
+            shown = [site.project.short_name.in_(lang), site.project.title.in_(lang),
+                     *([statement.in_(lang)] if statement else [])]
+            target.write_bytes(record_name(shot, shown[0], ". ".join(shown)))
             written.append(target)
     page.close()
     return written

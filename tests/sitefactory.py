@@ -14,7 +14,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from conftest_site import DEMO
+from conftest_site import DEMO, project_copy
 from microsite.errors import Problem, SiteDataError
 from microsite.load import check_site, load_site
 from microsite.model import Site
@@ -23,9 +23,8 @@ __all__ = ["SiteCopy", "assert_problem", "copy_demo", "fill_in_todos", "only"]
 
 
 def copy_demo(dest: Path, source: Path = DEMO) -> "SiteCopy":
-    """Copy the demo project (its data, pages, files and mkdocs.yml) into ``dest``."""
-    shutil.copytree(source, dest, dirs_exist_ok=True)
-    return SiteCopy(dest)
+    """Copy the demo project (its data, pages, files and mkdocs.yml, with the generator's parts) into ``dest``."""
+    return SiteCopy(project_copy(dest, source))
 
 
 @dataclass(frozen=True)

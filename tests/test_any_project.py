@@ -165,3 +165,52 @@ def test_with_no_events_the_schedule_promises_no_calendar_in_its_description(new
     description = next(a["content"] for a in parse_page(site / "en" / "schedule" / "index.html").find("meta")
                        if a.get("name") == "description")
     assert description == "Dates and places of the events of Green Backyards, as soon as they are announced."
+
+
+def test_one_mistake_in_project_yaml_gives_one_error_and_no_guesses(tmp_path):
+    """An English-and-Ukrainian project abroad with a typo: nothing is judged as if it were Polish or in Warsaw."""
+    root = project_copy(tmp_path / "uk", FIXTURES / "uk-fund")
+    project = root / "data" / "project.yaml"
+    project.write_text(project.read_text(encoding="utf-8").replace("  kind: other", "  kind: [other]"),
+                       encoding="utf-8")
+    errors = [p for p in check_project(root) if p.is_error]
+    assert [(p.location.file, p.field) for p in errors] == [("data/project.yaml", "funding.kind")], errors
+    project.write_text(project.read_text(encoding="utf-8").replace("title:\n", "title: [oops\n"), encoding="utf-8")
+    errors = [p for p in check_project(root) if p.is_error]
+    assert [p.location.file for p in errors] == ["data/project.yaml"], errors  # the YAML mistake alone
+
+
+def test_the_languages_must_be_given(tmp_path):
+    root = project_copy(tmp_path / "new", FIXTURES / "eea-new")
+    project = root / "data" / "project.yaml"
+    project.write_text(project.read_text(encoding="utf-8").replace("languages: [pl, en]\n", ""), encoding="utf-8")
+    errors = [p for p in check_project(root) if p.is_error]
+    assert [(p.field, p.message) for p in errors] == [("languages", "the site's languages are not given")]
+
+
+def test_empty_blocks_say_so_instead_of_showing_nothing(new):
+    from microsite.load import load_site
+    from microsite.render.html import PageContext, render_partners, render_results
+
+    root, site = new
+    loaded, _ = load_site(root)
+    ctx = PageContext(loaded, "en", "about/", EEA_BASE, None)
+    assert "The project&#39;s results will be shown here." in render_results(ctx)
+    assert "The project&#39;s partners will be listed here." in render_partners(ctx)
+
+
+def test_a_schedule_of_online_events_offers_no_town_filter(tmp_path):
+    from datetime import datetime, timezone
+
+    from microsite.load import load_site
+    from microsite.render.html import PageContext, render_schedule
+
+    root = project_copy(tmp_path / "new", FIXTURES / "eea-new")
+    (root / "data" / "events.yaml").write_text(
+        "events:\n  - id: webinar\n    kind: training\n    title: {pl: Webinarium, en: Webinar}\n"
+        "    start: 2025-05-06 17:00\n    end: 2025-05-06 18:00\n    online_url: https://meet.example.org/x\n",
+        encoding="utf-8")
+    loaded, _ = load_site(root)
+    html = render_schedule(PageContext(loaded, "en", "en/schedule/", EEA_BASE,
+                                       datetime(2025, 4, 1, tzinfo=timezone.utc)))
+    assert 'data-ms-filter="kind"' in html and 'data-ms-filter="city"' not in html

@@ -108,3 +108,40 @@ def test_the_languages_are_codes_cldr_knows_listed_once(demo: SiteCopy, language
     line = demo.replace("project.yaml", "languages: [pl, en]", f"languages: {languages}")
     errors = [p for p in demo.check() if p.is_error and p.field.startswith("languages")]
     assert_problem(only(errors), file="data/project.yaml", line=line, message=words)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_shipped_catalogues_serve_a_site(lang):
+    from microsite.catalogue import catalogue_problems
+
+    assert catalogue_problems(lang) == ()
+
+
+@pytest.mark.parametrize("change, field, words", [
+    (lambda text: text.replace("  workshop: Workshop\n", ""), "event_kinds.workshop", "missing"),
+    (lambda text: text.replace('"Showing {count}"', '"Showing {n}"'), "text.filter_shown", "placeholders"),
+    (lambda text: text.replace("event: {one: event, other: events}", "event: {other: events}"), "plurals.event",
+     "plural forms"),
+    (lambda text: text.replace("schedule: Schedule", "schedule: [Schedule"), "", "not valid YAML"),
+])
+def test_a_new_languages_catalogue_is_checked_not_crashed_on(demo: SiteCopy, change, field, words, monkeypatch,
+                                                             tmp_path):
+    """A language is added by copying en.yaml: what the copy lacks is named, with the file (no traceback)."""
+    import shutil
+
+    from microsite import catalogue as module
+
+    folder = tmp_path / "catalogues"
+    shutil.copytree(CATALOGUE_DIR, folder)
+    (folder / "de.yaml").write_text(change((folder / "en.yaml").read_text(encoding="utf-8")).replace(
+        "locale: en_GB", "locale: de_DE"), encoding="utf-8")
+    monkeypatch.setattr(module, "CATALOGUE_DIR", folder)
+    module.catalogue_problems.cache_clear()
+    module.catalogue.cache_clear()
+    demo.replace("project.yaml", "languages: [pl, en]", "languages: [pl, de]")
+    try:
+        found = [p for p in demo.check() if p.location.file == "microsite/catalogues/de.yaml"]
+    finally:
+        module.catalogue_problems.cache_clear()
+        module.catalogue.cache_clear()
+    assert found and found[0].field == field and words in found[0].message, found

@@ -72,7 +72,7 @@ def mistakes(lang: str) -> list[tuple[Block, str]]:
 def _site_with(tmp_path: Path, block: Block, *, with_assets: bool) -> Path:
     """Copy the demo and put ``block`` where the guide tells the editor to."""
     root = tmp_path / "site"
-    shutil.copytree(DEMO, root)
+    project_copy(root)
     target = root / block.title
     if block.kind == "yaml":
         # Entries go at the end of the file's list; a missing file starts with its list's name. A block

@@ -163,7 +163,9 @@ def test_open_graph_on_every_page(pages, built, site):
         assert (meta(page, "og:image:width"), meta(page, "og:image:height")) == ("1200", "630")
         assert meta(page, "og:image:type") == "image/png"
         alt = meta(page, "og:image:alt")
-        assert site.project.funding.statement.in_(lang) in alt and alt == meta(page, "twitter:image:alt")
+        # The card drawn by scripts/og_images.py shows the name, the title and the funding statement.
+        assert alt == f"{site.project.short_name.in_(lang)}. {site.project.title.in_(lang)}. " \
+                      f"{site.project.funding.statement.in_(lang)}" and alt == meta(page, "twitter:image:alt")
         assert meta(page, "twitter:card") == "summary_large_image"
 
 
@@ -225,7 +227,7 @@ def test_the_sitemap_lists_every_page_with_its_alternates(built, pages):
 def test_the_head_escapes_what_editors_write(site):
     hostile = 'Q&A: "<script>x</script>" „ok”'
     head = render_head(site, PageMeta("pl", hostile, hostile, "faq/", (("pl", "/faq/"), ("en", "/en/faq/"))),
-                       base_url="https://example.org/", image=True, feed=True)
+                       base_url="https://example.org/", image_alt="Zdjęcie", feed=True)
     assert "<script>" not in head and 'content="Q&amp;A: &#34;&lt;script&gt;' in head
     assert head.count("<title>") == 1 and '<link rel="canonical" href="https://example.org/faq/">' in head
 

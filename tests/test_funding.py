@@ -209,3 +209,24 @@ def test_an_amount_of_zero_is_a_warning_that_says_to_leave_it_out(demo: SiteCopy
     found = [p for p in demo.check() if p.field == key]
     assert_problem(only(found, "warning"), file=PROJECT, line=line, field=key, severity="warning",
                    message=("0",), fix=("leave", "out"))
+
+
+def test_every_funder_but_none_needs_its_statement(demo: SiteCopy):
+    line = set_funding(demo, "funding:\n  kind: eea-grants\n")
+    found = [p for p in demo.check() if p.is_error]
+    assert_problem(only(found), file=PROJECT, line=line + 1, field="funding.statement", message=("missing",))
+
+
+@pytest.mark.parametrize("kind", ["other", "none"])
+def test_official_logos_belong_to_the_kinds_that_draw_signs(demo: SiteCopy, kind):
+    extra = "  funder: {pl: X, en: X}\n" + STATEMENT if kind == "other" else ""
+    line = set_funding(demo, f"funding:\n  kind: {kind}\n  logos:\n    funds: assets/funding/fe-power.svg\n" + extra)
+    found = [p for p in demo.check() if p.is_error]
+    assert_problem(only(found), file=PROJECT, line=line + 2, field="funding.logos", message=(f"'{kind}'",))
+
+
+def test_polish_eu_strips_warn_outside_poland(demo: SiteCopy):
+    demo.replace("project.yaml", "timezone: Europe/Warsaw", "timezone: Europe/Berlin")
+    found = [p for p in demo.check() if p.field == "funding.kind"]
+    assert_problem(only(found, "warning"), file=PROJECT, line=None, field="funding.kind", severity="warning",
+                   message=("Polish colours", "DE"), fix=("kind: other",))

@@ -7,6 +7,7 @@ and new images after a change of name.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -76,6 +77,7 @@ def test_the_demo_goes_and_every_blank_is_reported_where_it_is(repo, capsys):
 
 
 @pytest.mark.parametrize("funding, languages", [("eu-2021-2027", "pl,en,uk"), ("eu-2014-2020", "pl,en"),
+                                                ("eea-grants", "en,pl"), ("norway-grants", "pl,uk"),
                                                 ("eea-norway-grants", "pl,en"), ("other", "en,pl,uk"),
                                                 ("none", "uk,pl")])
 def test_filled_in_it_checks_clean_and_builds_a_site_of_its_own(repo, tmp_path, funding, languages):
@@ -83,8 +85,10 @@ def test_filled_in_it_checks_clean_and_builds_a_site_of_its_own(repo, tmp_path, 
     fill_in_todos(repo)
     problems = check_project(repo)
     assert [str(p) for p in problems if p.is_error] == []
+    # What is left are reminders: the address, the repository, and the official file of a trademarked sign.
     assert {p.field for p in problems} <= {"site_url", "edit_uri", *(f"funding.logos.{s}" for s in
-                                                                      ("funds", "eea-norway-grants"))}
+                                                                      ("funds", "eea-grants", "norway-grants",
+                                                                       "eea-norway-grants"))}
     site = build_demo(tmp_path / "site", root=repo, base_url="https://zielone-podworka.test/")
     assert_site_invariants(repo, site, base_url="https://zielone-podworka.test/", scratch=tmp_path / "feeds")
     home = (site / "index.html").read_text(encoding="utf-8")
@@ -116,3 +120,51 @@ def test_the_demos_own_images_are_noticed_in_another_project(repo):
                                                                    "  pl: Zielone Podwórka\n"), encoding="utf-8")
     stale = {p.location.file for p in check_project(repo) if "drawn for" in p.message}
     assert stale == {"content/assets/favicon.svg", "content/assets/og/pl.png"}
+
+
+def test_a_name_with_quotes_and_markup_is_written_as_text(repo, tmp_path):
+    name = 'Dom "Pod Lipami" <&>'
+    assert init(repo, "--languages", "pl,en", "--funding", "none", "--name", name, "--yes") == 0
+    fill_in_todos(repo)
+    assert [str(p) for p in check_project(repo) if p.is_error] == []
+    site = build_demo(tmp_path / "site", root=repo)
+    html = (site / "accessibility" / "index.html").read_text(encoding="utf-8")
+    assert "Dom &#34;Pod Lipami&#34; &lt;&amp;&gt;" in html or "Dom &quot;Pod Lipami&quot; &lt;&amp;&gt;" in html
+
+
+@pytest.mark.parametrize("timezone, law, currency", [("Europe/Warsaw", True, "PLN"), ("Europe/London", False, "GBP")])
+def test_the_statement_cites_the_polish_act_only_for_a_project_in_poland(repo, timezone, law, currency):
+    assert init(repo, "--languages", "en,pl", "--funding", "other", "--name", NAME, "--timezone", timezone,
+                "--yes") == 0
+    for lang in ("en", "pl"):
+        statement = (repo / "content" / lang / "accessibility.md").read_text(encoding="utf-8")
+        assert ("4 April 2019" in statement or "4 kwietnia 2019" in statement) is law
+    project = (repo / "data" / "project.yaml").read_text(encoding="utf-8")
+    assert f"# currency: {currency}" in project
+    country = "PL" if law else "GB"
+    assert f"country: {country}" in (repo / "data" / "partners.yaml").read_text(encoding="utf-8")
+
+
+def test_the_preview_images_text_alternative_says_what_the_image_shows(repo, tmp_path):
+    from htmlscan import parse_page
+
+    assert init(repo, "--languages", "pl,en", "--funding", "eea-grants", "--name", NAME, "--yes") == 0
+    fill_in_todos(repo)
+
+    def alt() -> str:
+        site = build_demo(tmp_path / "site", root=repo)
+        return next(a["content"] for a in parse_page(site / "index.html").find("meta")
+                    if a.get("property") == "og:image:alt")
+
+    assert alt() == NAME  # init draws the name only: its title was not written yet
+    assert main(["images", "--root", str(repo)]) == 0
+    title = re.search(r'^  pl: "?(Tekst [^"\n]*)"?$', (repo / "data" / "project.yaml").read_text(encoding="utf-8"),
+                      re.M).group(1)
+    assert alt() == f"{NAME}. {title}"
+
+
+def test_an_image_that_records_what_it_shows_is_not_relabelled():
+    from microsite.images import preview_png, record_name
+
+    with pytest.raises(ValueError):
+        record_name(preview_png(NAME), "Another name", "Another name")

@@ -243,9 +243,7 @@ def test_pre_commit_config_is_valid_and_runs_microsite_check(tmp_path: Path) -> 
 
 
 def test_pre_commit_hook_stops_a_commit_with_errors(tmp_path: Path) -> None:
-    repo = tmp_path / "repo"
-    for name in ("data", "content", "mkdocs.yml"):
-        (shutil.copytree if (DEMO / name).is_dir() else shutil.copy)(DEMO / name, repo / name)
+    repo = project_copy(tmp_path / "repo")
     shutil.copy(PRE_COMMIT_CONFIG, repo / ".pre-commit-config.yaml")
     (repo / ".venv").symlink_to(REPO / ".venv")  # what `make site` leaves in a checkout
     subprocess.run(["git", "init", "-q", str(repo)], check=True)

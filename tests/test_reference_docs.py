@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+import microsite.catalogue
 import microsite.fields
 import microsite.funding
 import microsite.load
@@ -32,7 +33,7 @@ from microsite.vocabulary import BUILT_IN_KINDS, BUILT_IN_ROLES, BUILT_IN_UNITS
 from conftest_site import REPO
 
 REFERENCES = {lang: REPO / "docs" / "editors" / f"reference.{lang}.md" for lang in ("pl", "en")}
-MESSAGE_SOURCES = (microsite.yamlsource, microsite.fields, microsite.load, microsite.funding, microsite.pages,
+MESSAGE_SOURCES = (microsite.catalogue, microsite.yamlsource, microsite.fields, microsite.load, microsite.funding, microsite.pages,
                    microsite.news, microsite.vocabulary, microsite.siteconfig, microsite.placeholders, microsite.images,
                    microsite.markers)
 

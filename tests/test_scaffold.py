@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest_site import DEMO
+from conftest_site import project_copy
 from microsite.check import check_project
 from microsite.cli import main
 from microsite.errors import SiteDataError
@@ -21,7 +21,7 @@ TODAY = date(2026, 11, 21)
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     root = tmp_path / "site"
-    shutil.copytree(DEMO, root)
+    project_copy(root)
     return root
 
 
@@ -62,8 +62,9 @@ def test_new_event_fails_check_at_each_blank_until_filled(project):
 
 def test_new_partner_fails_until_filled_and_the_website_line_may_be_deleted(project):
     create(project, "partner", "fundacja-przyklad", today=TODAY)
-    assert len(errors(project)) == 4
+    assert len(errors(project)) == 5  # name, country (never assumed), website, description in pl and en
     fill(project / "data/partners.yaml", {r'name: "TODO[^"]*"': "name: Fundacja Przykład",
+                                          r'country: "TODO[^"]*"': "country: PL",
                                           r'\n *website: "TODO[^"]*"': "",
                                           r'pl: "TODO[^"]*"': "pl: Fundacja działa w Krośnie.",
                                           r'en: "TODO[^"]*"': "en: The foundation works in Krosno."})

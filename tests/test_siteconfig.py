@@ -141,3 +141,42 @@ def test_untranslated_pages_must_fall_back_to_the_default_language(demo: SiteCop
     assert_problem(only(problems(demo)), file=CONFIG, line=config_line(demo, "fallback_to_default: false"),
                    field="plugins.i18n.fallback_to_default", message=("missing from the other languages",),
                    fix=("fallback_to_default: true",))
+
+
+def test_a_top_level_menu_is_checked_for_the_languages_that_use_it(demo: SiteCopy):
+    text = (demo.root / CONFIG).read_text(encoding="utf-8")
+    start = text.index("          nav:\n            - Home: index.md")
+    end = text.index("\nhooks:")
+    (demo.root / CONFIG).write_text(text[:start].rstrip("\n") + "\nnav:\n  - Home: index.md\n  - Gone: gone.md\n"
+                                    + text[end:], encoding="utf-8")
+    found = only(problems(demo))
+    assert_problem(found, file=CONFIG, line=config_line(demo, "Gone: gone.md"), field="nav (en)",
+                   message=("'gone.md'",))
+
+
+@pytest.mark.parametrize("old, new", [
+    ("fallback_to_default: true", "fallback_to_default: yes"), ("default: true", "default: True"),
+    ("docs_dir: content", "docs_dir: ./content/"), ("  - hooks/site_hooks.py", "  - ./hooks/site_hooks.py"),
+    ("            - Contact: contact.md", "            - Contact: contact.md\n            - Write: mailto:a@b.pl"),
+    ("site_name: Społecznie Zorganizowani", "site_name: !ENV {a: b}"),
+])
+def test_settings_mkdocs_accepts_are_accepted(demo: SiteCopy, old, new):
+    edit_config(demo, old, new)
+    assert problems(demo) == []
+
+
+@pytest.mark.parametrize("old, new, field", [
+    ("docs_dir: content", "docs_dir: docs", "docs_dir"),
+    ("docs_structure: folder", "docs_structure: suffix", "plugins.i18n.docs_structure"),
+])
+def test_the_pages_must_be_where_the_generator_reads_them(demo: SiteCopy, old, new, field):
+    edit_config(demo, old, new)
+    assert field in {p.field for p in problems(demo)}
+
+
+def test_the_generators_folders_must_be_beside_the_configuration(demo: SiteCopy):
+    import shutil
+
+    shutil.rmtree(demo.root / "overrides")
+    assert_problem(only(problems(demo)), file=CONFIG, line=None, message=("'overrides/' is missing",),
+                   fix=("generator's repository",))

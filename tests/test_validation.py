@@ -895,3 +895,13 @@ def test_a_stray_data_file_is_named_and_read_by_nothing(demo: SiteCopy) -> None:
     assert_problem(only(demo.check(), "warning"), file="data/events-old.yaml", line=None, severity="warning",
                    message=("not made from this file",), fix=("events.yaml", "move it out"))
     assert not [e for e in translation_report(demo.root).entries if "events-old" in e.item]
+
+
+@pytest.mark.parametrize("rate, severity, words", [("100.5", "error", ("more than the whole",)),
+                                                   ("0", "warning", ("0",))])
+def test_a_rate_above_the_whole_or_of_nothing(demo: SiteCopy, rate: str, severity: str, words) -> None:
+    demo.replace("project.yaml", "grant: 728752.08", "")
+    line = demo.replace("project.yaml", "co_financing_rate: 94.29", f"co_financing_rate: {rate}")
+    found = [p for p in demo.check() if p.field == "co_financing_rate"]
+    assert_problem(only(found, severity), file=PROJECT, line=line, field="co_financing_rate", severity=severity,
+                   message=words)

@@ -137,3 +137,36 @@ def test_an_unknown_role_and_unit_are_located(demo: SiteCopy):
     line = demo.replace("project.yaml", "unit: institution", "unit: estates")
     assert_problem(only(demo.check()), file="data/project.yaml", line=line, field="results[1].unit",
                    message=("'estates' is not a unit",), fix=("person", "units:"))
+
+
+@pytest.mark.parametrize("entry, field, words", [
+    ("  - id: launch\n    label: {pl: X, en: X}\n    feed: all\n", "event_kinds[1].feed", ("calendar of all events",)),
+    ("  - id: all\n    label: {pl: X, en: X}\n", "event_kinds[1].id", ("'all'",)),
+    ("  - id: Launch\n    label: {pl: X, en: X}\n", "event_kinds[1].id", ("not a valid id",)),
+])
+def test_a_kind_cannot_split_the_calendar_of_all_events(demo: SiteCopy, entry, field, words):
+    demo.write("vocabulary.yaml", "event_kinds:\n" + entry)
+    assert_problem(only(demo.check()), file=VOCABULARY, line=None, field=field, message=words)
+
+
+def test_an_id_defined_twice_in_one_list_is_reported(demo: SiteCopy):
+    demo.write("vocabulary.yaml", "partner_roles:\n  - id: x\n    label: {pl: A, en: A}\n"
+                                  "  - id: x\n    label: {pl: B, en: B}\n")
+    assert_problem(only(demo.check()), file=VOCABULARY, line=4, field="partner_roles[2].id",
+                   message=("'x' is defined twice",))
+
+
+def test_a_unit_in_a_language_the_site_does_not_have(demo: SiteCopy):
+    demo.write("vocabulary.yaml", OWN.replace("      en: {one: estate, other: estates}\n",
+                                              "      en: {one: estate, other: estates}\n      de: {one: Siedlung}\n"))
+    problem = only(demo.check())
+    assert_problem(problem, file=VOCABULARY, line=None, field="units[1].forms.de", message=("'de'",),
+                   fix=("pl, en",))
+
+
+def test_every_built_in_role_can_be_relabelled(demo: SiteCopy):
+    demo.write("vocabulary.yaml", "partner_roles:\n  - id: national_partner\n    label: {pl: Partner główny, "
+                                  "en: Main partner}\n")
+    site, problems = demo.load()
+    assert problems == [] and {p.id: p.role.label.in_("en") for p in site.partners}["british-council"] == \
+        "Main partner"

@@ -357,8 +357,8 @@ def render_documents(ctx: PageContext) -> str:
     docs = []
     for d in ctx.site.documents:
         size_kb = max(1, round(d.size_bytes / 1024))
-        size = (f"{formats.format_number(size_kb, lang)} KB" if size_kb < 1024
-                else f"{formats.format_number(round(d.size_bytes / 1048576, 1), lang)} MB")
+        size = (label("size_kb", lang, size=formats.format_number(size_kb, lang)) if size_kb < 1024
+                else label("size_mb", lang, size=formats.format_number(round(d.size_bytes / 1048576, 1), lang)))
         docs.append({"title": d.title.in_(lang), "href": ctx.link(d.file), "type": d.type,
                      "language": formats.format_language(d.language, lang),
                      "doc_lang": d.language, "size": size, "extension": d.file.rsplit(".", 1)[-1].upper(),
