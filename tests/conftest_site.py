@@ -13,6 +13,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -25,6 +26,8 @@ GENERATOR_PARTS = ("hooks", "overrides")
 BASE_URL = "http://127.0.0.1:8765/"
 FIXED_NOW = "2019-03-01T12:00:00Z"
 """Between the demo's 2018 events and its 2019 duty hours, so both sections have events."""
+MKDOCS = (sys.executable, "-m", "mkdocs")
+"""The build command: MkDocs of this interpreter (tests/exits/ builds with the exits from it as well)."""
 
 
 def project_copy(dest: Path, fixture: Path = DEMO) -> Path:
@@ -41,24 +44,31 @@ def add_generator(root: Path) -> None:
             shutil.copytree(REPO / part, root / part)
 
 
-def build_demo(target: Path, *, root: Path | None = None, now: str = FIXED_NOW, base_url: str = BASE_URL) -> Path:
+def build_demo(target: Path, *, root: Path | None = None, now: str = FIXED_NOW, base_url: str = BASE_URL,
+               engine: Sequence[str] = MKDOCS) -> Path:
     """Build a project (the demo fixture by default) into ``target`` with MkDocs (strict); return it.
 
     A fixture is built from a copy next to ``target``, so the build never writes into
     ``tests/fixtures``; a ``root`` given is built where it is, after gaining the generator parts.
+    ``engine`` is another command that takes MkDocs' ``build`` arguments (ProperDocs' does).
     """
     if root is None:
         root = project_copy(target.with_name(target.name + "-project"))
     else:
         add_generator(root)
+    if target.exists():
+        shutil.rmtree(target)
+    result = subprocess.run([*engine, "build", "--strict", "--config-file", str(root / "mkdocs.yml"),
+                             "--site-dir", str(target)], cwd=root, env=build_env(now, base_url),
+                            capture_output=True, text=True)
+    if result.returncode != 0:
+        raise AssertionError(f"{' '.join(engine)} build failed:\n{result.stdout}\n{result.stderr}")
+    return target
+
+
+def build_env(now: str = FIXED_NOW, base_url: str = BASE_URL) -> dict[str, str]:
+    """Return the environment of a test build: a fixed clock, base URL and file times, no MICROSITE_* of ours."""
     env = {key: value for key, value in os.environ.items() if not key.startswith("MICROSITE_")}
     env.update(MICROSITE_NOW=now, MICROSITE_SITE_URL=base_url, NO_MKDOCS_2_WARNING="1",
                DISABLE_MKDOCS_2_WARNING="true", SOURCE_DATE_EPOCH="1551441600")
-    if target.exists():
-        shutil.rmtree(target)
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file",
-                             str(root / "mkdocs.yml"), "--site-dir", str(target)], cwd=root, env=env,
-                            capture_output=True, text=True)
-    if result.returncode != 0:
-        raise AssertionError(f"mkdocs build failed:\n{result.stdout}\n{result.stderr}")
-    return target
+    return env

@@ -167,7 +167,8 @@ def test_workflow_checks_out_the_full_history(workflow: dict) -> None:
 
 def test_workflow_actions_are_pinned_to_major_versions(workflow: dict) -> None:
     uses = [step["uses"] for job in workflow["jobs"].values() for step in job["steps"] if "uses" in step]
-    assert uses and all(re.fullmatch(r"actions/[\w-]+@v\d+", u) for u in uses), uses
+    # A major version, or the full commit of one (the version in a comment beside it).
+    assert uses and all(re.fullmatch(r"actions/[\w-]+@(v\d+|[0-9a-f]{40})", u) for u in uses), uses
 
 
 def _runs(job: dict) -> list[str]:
