@@ -23,11 +23,11 @@ import yaml
 from babel.core import get_global
 
 from .placeholders import is_placeholder
-from .errors import Problem
+from .errors import Location, Problem
 from .model.text import Text
 from .yamlsource import location_of
 
-__all__ = ["Context", "Reader", "check_timezone", "localize"]
+__all__ = ["MAX_ID_LENGTH", "MAX_PROBLEMS", "Context", "Reader", "TooManyProblems", "check_timezone", "localize"]
 
 E = TypeVar("E", bound=Enum)
 
@@ -39,12 +39,33 @@ _WHEN = re.compile(
     r"(?:[ T](?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?(?P<off>Z|[+-]\d{2}:?\d{2})?)?$",
     re.ASCII,  # \d would also match Arabic-Indic and other digits
 )
+MAX_ID_LENGTH = 80
+"""An event's id names its page and its calendar file (with a date added to each repetition, and '.ics'):
+file systems take 255 bytes a name, and readers copy addresses."""
 _YEARS = (1900, 2100)
 """The years a date may have; anything else is a typo (and year 1 breaks UTC conversion)."""
 # A tag starts right after '<' (or '</'): "6 < x < 12 and 3 > 2" is arithmetic, not HTML.
 _HTML = re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>|<!--")
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")
+
+
+MAX_PROBLEMS = 100
+"""After this many problems in one file its reading stops: the first ones are what the editor fixes first."""
+
+
+class TooManyProblems(Exception):
+    """Raised by a :class:`Context` that holds :data:`MAX_PROBLEMS`; the file is not read further."""
+
+    def __init__(self, ctx: Context) -> None:
+        super().__init__(ctx.file)
+        self.ctx = ctx
+
+    @property
+    def problem(self) -> Problem:
+        """Say that the file was not read to its end."""
+        return Problem(Location(self.ctx.file), "", f"more than {MAX_PROBLEMS} problems: the file was not read "
+                       "further", "fix the problems listed, then check again")
 
 
 @dataclass
@@ -57,11 +78,16 @@ class Context:
 
     def error(self, node: yaml.Node | None, path: str, message: str, fix: str) -> None:
         """Record an error at a node."""
-        self.problems.append(Problem(location_of(node, self.file), path, message, fix))
+        self._add(Problem(location_of(node, self.file), path, message, fix))
 
     def warn(self, node: yaml.Node | None, path: str, message: str, fix: str) -> None:
         """Record a warning at a node; warnings do not stop the build."""
-        self.problems.append(Problem(location_of(node, self.file), path, message, fix, "warning"))
+        self._add(Problem(location_of(node, self.file), path, message, fix, "warning"))
+
+    def _add(self, problem: Problem) -> None:
+        self.problems.append(problem)
+        if len(self.problems) >= MAX_PROBLEMS:
+            raise TooManyProblems(self)
 
 
 class Reader:
@@ -167,7 +193,12 @@ class Reader:
         return text
 
     def ident(self, key: str, *, required: bool = True, example: str = "krosno-2019-03-27") -> str | None:
-        """Read an id: lower-case letters, digits and single hyphens."""
+        """Read an id: lower-case letters, digits and single hyphens, short enough for an address and a file name."""
+        got = self._scalar(key, required, example)
+        if got is not None and len(got[1]) > MAX_ID_LENGTH:
+            self.ctx.error(got[0], self._sub(key), f"the id is too long ({len(got[1]):,} characters; at most "
+                           f"{MAX_ID_LENGTH})", "shorten it: it becomes part of web addresses and file names")
+            return None
         return self._matching(key, required, example, _ID, "a valid id",
                               f"use only lower-case letters a–z, digits and hyphens, e.g. '{example}'")
 

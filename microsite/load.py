@@ -20,7 +20,7 @@ from babel import Locale, UnknownLocaleError
 
 from .catalogue import catalogue_file, has_catalogue
 from .errors import Location, Problem, SiteDataError
-from .fields import Context, Reader, localize, zone_country, zones_of
+from .fields import Context, Reader, TooManyProblems, localize, zone_country, zones_of
 from .funding import build_funding
 from .placeholders import data_placeholders
 from .model import (Contact, Document, Event, EventStatus, Indicator, Partner, Project, Session, Site, Venue,
@@ -100,17 +100,22 @@ def load_site(root: Path | str, *, data_dir: str = "data", content_dir: str = "c
     if any(p.is_error for p in problems):
         raise SiteDataError(problems)  # every text is read in the site's languages: they come first
     contexts = {name: Context(paths.display(name), languages) for name in DATA_FILES}
-    vocabulary = load_vocabulary(contexts[VOCABULARY_FILE], nodes[VOCABULARY_FILE])
-    # Ids of entries that exist but have errors: references to them are not reported again.
-    partner_ids: set[str] = set()
-    venue_ids: set[str] = set()
-    partners = _load_partners(contexts["partners.yaml"], nodes["partners.yaml"], paths, vocabulary, partner_ids)
-    project = _load_project(contexts["project.yaml"], nodes["project.yaml"], paths, vocabulary, partner_ids)
-    default_tz = project.timezone if project else "Europe/Warsaw"
-    venues = _load_venues(contexts["venues.yaml"], nodes["venues.yaml"], default_tz, venue_ids)
-    events = _load_events(contexts["events.yaml"], nodes["events.yaml"], default_tz, vocabulary, partners, venues,
-                          partner_ids, venue_ids)
-    documents = _load_documents(contexts["documents.yaml"], nodes["documents.yaml"], paths)
+    try:
+        vocabulary = load_vocabulary(contexts[VOCABULARY_FILE], nodes[VOCABULARY_FILE])
+        # Ids of entries that exist but have errors: references to them are not reported again.
+        partner_ids: set[str] = set()
+        venue_ids: set[str] = set()
+        partners = _load_partners(contexts["partners.yaml"], nodes["partners.yaml"], paths, vocabulary, partner_ids)
+        project = _load_project(contexts["project.yaml"], nodes["project.yaml"], paths, vocabulary, partner_ids)
+        default_tz = project.timezone if project else "Europe/Warsaw"
+        venues = _load_venues(contexts["venues.yaml"], nodes["venues.yaml"], default_tz, venue_ids)
+        events = _load_events(contexts["events.yaml"], nodes["events.yaml"], default_tz, vocabulary, partners,
+                              venues, partner_ids, venue_ids)
+        documents = _load_documents(contexts["documents.yaml"], nodes["documents.yaml"], paths)
+    except TooManyProblems as exc:
+        # A file this wrong is not read to its end, nor are the files after it (they would refer to it).
+        raise SiteDataError([*problems, *(p for ctx in contexts.values() for p in ctx.problems), exc.problem]) \
+            from None
     for ctx in contexts.values():
         problems.extend(ctx.problems)
     problems.extend(_unknown_files(paths))

@@ -31,6 +31,9 @@ FOOTER_PAGES = ("accessibility.md", "privacy.md", "contact.md")
 HOOKS = "hooks/site_hooks.py"
 THEME_DIR = "overrides"
 _PLACEHOLDER_HOSTS = ("example.org", "example.com", "example.net", "localhost")
+MKDOCS_TAGS = ("!ENV", "!relative", "tag:yaml.org,2002:python/name:")
+"""The tags MkDocs and Material's documentation use in mkdocs.yml (a setting from the environment, a path
+relative to the file, a Python function such as Material's emoji index); other YAML files may use none."""
 
 
 def is_placeholder_url(url: str | None) -> bool:
@@ -77,7 +80,7 @@ def check_site_config(root: Path, languages: tuple[str, ...], site: Site | None,
         return [Problem(Location(CONFIG_FILE), "", "the file is missing",
                         "run 'microsite init' to start a project, or copy mkdocs.yml from the generator's repository")]
     try:
-        node = load_yaml(path, CONFIG_FILE)
+        node = load_yaml(path, CONFIG_FILE, tags=MKDOCS_TAGS)
     except SiteDataError as exc:
         return list(exc.problems)
     if not isinstance(node, yaml.MappingNode):

@@ -220,8 +220,11 @@ def test_missing_project_file(site: SiteCopy) -> None:
 def test_recursive_alias_does_not_hang(site: SiteCopy) -> None:
     line = add_event(site, event(venue="&v [*v]"))
     venue_line = site.line_of("events.yaml", "venue: &v", after=line)
-    assert_problem(only(site.check()), file=EVENTS, line=venue_line, field=f"{event_path(site, line)}.venue",
-                   message=("single value",))
+    anchor, alias = site.check()  # YAML references are refused where they are written: the anchor and its use
+    assert_problem(anchor, file=EVENTS, line=venue_line, column=12, field="", message=("'&'", "reference"),
+                   fix=("double quotes",))
+    assert_problem(alias, file=EVENTS, line=venue_line, column=16, field="", message=("'*'", "reference"),
+                   fix=("double quotes",))
 
 
 # --- wrong type, missing field, unknown key --------------------------------------------------
