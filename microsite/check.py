@@ -1,4 +1,4 @@
-"""Everything ``microsite check`` verifies: data files, pages, news dates, placeholders, translation records, mkdocs.yml.
+"""Everything ``microsite check`` verifies: links, data files, pages, news dates, placeholders, translation records, mkdocs.yml.
 
 One implementation, used by the command line, by ``microsite build`` and by the
 MkDocs adapter, so the three can never disagree about what is an error.
@@ -16,6 +16,7 @@ from .news import load_news
 from .pages import check_pages
 from .translations import check_records
 from .siteconfig import check_site_config
+from .sources import check_sources
 from .sitepages import generated_pages
 from .urls import PARTNERS_SRC, SCHEDULE_SRC
 
@@ -26,6 +27,9 @@ def load_checked(root: Path | str, *, data_dir: str = "data", content_dir: str =
                  ) -> tuple[Site, list[Problem]]:
     """Load the site and check its pages; return it with warnings, or raise with every problem."""
     root = Path(root)
+    links = check_sources(root, data_dir=data_dir, content_dir=content_dir)
+    if links:  # nothing is read while a link could point it outside the repository
+        raise SiteDataError(links)
     try:
         site, warnings = load_site(root, data_dir=data_dir, content_dir=content_dir)
     except SiteDataError as exc:

@@ -304,12 +304,11 @@ class Reader:
         got = self._scalar(key, required, "assets/logos/name.svg")
         if got is None:
             return None
-        node, relative = got
-        relative = relative.lstrip("/")
-        if ".." in Path(relative).parts or not (content_root / relative).is_file():
-            folder = Path(relative).parent.as_posix()
-            self.ctx.error(node, self._sub(key), f"the file '{content_dir}/{relative}' does not exist",
-                           f"put the file in {content_dir}/{folder}/ or correct the path")
+        node, written = got
+        relative = written.lstrip("/")  # '/assets/…' is read from the content folder too
+        problem = _asset_problem(written, relative, content_root, content_dir)
+        if problem is not None:
+            self.ctx.error(node, self._sub(key), *problem)
             return None
         return relative
 
@@ -515,6 +514,30 @@ def read_text(ctx: Context, node: yaml.Node, path: str, *, fallback: bool = Fals
                       f"add a line '{lang}: …' with the translation under '{path.rsplit('.', 1)[-1]}'")
         return None
     return Text(tuple((lang, values[lang]) for lang in langs))
+
+
+def _asset_problem(written: str, relative: str, content_root: Path, content_dir: str) -> tuple[str, str] | None:
+    """Return (message, fix) when ``written`` is not the path of a file below the content folder."""
+    example = "assets/logos/name.svg"
+    if re.match(r"^[a-z][a-z0-9+.-]*://", written, re.IGNORECASE):
+        return (f"'{written}' is a web address, but the site publishes only files kept in the repository",
+                f"download the file, save it under {content_dir}/assets/ and write its path, e.g. '{example}'")
+    if "\\" in written:
+        return (f"'{written}' is written with backslashes '\\'", f"write the path with '/', e.g. '{example}'")
+    path = Path(relative)
+    if ".." in path.parts:
+        return (f"the path '{written}' leads outside the {content_dir} folder",
+                f"put the file under {content_dir}/assets/ and write its path from there, e.g. '{example}'")
+    if path.parts and path.parts[0] == content_dir:
+        inside = Path(*path.parts[1:]).as_posix()
+        return (f"the path starts with '{content_dir}/', but paths are written from inside the {content_dir} folder",
+                f"write '{inside}'")
+    target = content_root / path
+    if not target.is_file() or not target.resolve().is_relative_to(content_root.resolve()):
+        folder = "/".join((content_dir, *path.parent.parts))
+        return (f"the file '{content_dir}/{path.as_posix()}' does not exist",
+                f"put the file in {folder}/ or correct the path")
+    return None
 
 
 def _warn_html_node(ctx: Context, node: yaml.Node, path: str) -> None:

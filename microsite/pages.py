@@ -25,6 +25,7 @@ import yaml
 from .errors import Location, Problem, SiteDataError
 from .markers import check_markers
 from .placeholders import page_placeholders
+from .sources import not_a_source, open_source
 from .yamlsource import CONTROL_CHARACTER, load_yaml_text, location_of
 
 __all__ = ["FrontMatter", "PageText", "check_page", "check_pages", "check_unique", "front_matter_text",
@@ -164,8 +165,9 @@ def read_page(path: Path, display: str) -> tuple[str | None, list[Problem]]:
 
     None, with the problem, when it is not UTF-8 or larger than :data:`MAX_PAGE_BYTES`.
     """
-    with path.open("rb") as stream:
-        data = stream.read(MAX_PAGE_BYTES + 1)
+    data = open_source(path, MAX_PAGE_BYTES)
+    if data is None:
+        return None, [not_a_source(display)]
     if len(data) > MAX_PAGE_BYTES:
         return None, [Problem(Location(display), "", f"the page is larger than {MAX_PAGE_BYTES // 1_000_000} MB",
                               "split it into several pages")]

@@ -30,6 +30,7 @@ from pathlib import Path
 import yaml
 
 from .errors import Location, Problem, SiteDataError
+from .sources import not_a_source, open_source
 
 __all__ = ["CONTROL_CHARACTER", "MAX_DEPTH", "MAX_FILE_BYTES", "MAX_VALUES", "iter_nodes", "load_yaml", "load_yaml_text", "location_of",
            "node_paths", "YamlNode"]
@@ -81,8 +82,11 @@ def load_yaml(path: Path, display_name: str, *, tags: tuple[str, ...] = ()) -> y
 
     ``tags`` are the explicit tags the file may use (mkdocs.yml's ``!ENV``); any other is refused.
     """
-    with path.open("rb") as stream:
-        data = stream.read(MAX_FILE_BYTES + 1)
+    if not path.is_symlink() and not path.exists():
+        raise FileNotFoundError(path)
+    data = open_source(path, MAX_FILE_BYTES)
+    if data is None:
+        raise SiteDataError([not_a_source(display_name)])
     if len(data) > MAX_FILE_BYTES:
         raise SiteDataError([_too_large(display_name)])
     try:

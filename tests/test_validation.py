@@ -719,7 +719,8 @@ def test_document_file_that_does_not_exist(site: SiteCopy) -> None:
 def test_document_path_may_not_leave_the_content_folder(site: SiteCopy) -> None:
     site.write("documents.yaml", DOCUMENTS.replace("assets/documents/raport.pdf", "../data/project.yaml"))
     assert_problem(only(site.check()), file="data/documents.yaml", field="documents[1].file",
-                   line=site.line_of("documents.yaml", "file:"), message=("does not exist",))
+                   line=site.line_of("documents.yaml", "file:"), message=("'../data/project.yaml'", "leads outside"),
+                   fix=("under content/assets/",))
 
 
 def test_document_type_must_be_known(site: SiteCopy) -> None:
