@@ -251,6 +251,7 @@ _BLOCKS = {
     "project-card": html.render_project_card,
     "results": html.render_results,
     "documents": html.render_documents,
+    "contact": html.render_contact,
 }
 
 

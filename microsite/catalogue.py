@@ -21,7 +21,7 @@ from types import MappingProxyType
 
 import yaml
 
-__all__ = ["CATALOGUE_DIR", "Catalogue", "catalogue", "catalogue_file", "has_catalogue", "label"]
+__all__ = ["CATALOGUE_DIR", "Catalogue", "catalogue", "catalogue_file", "has_catalogue", "label", "words_in_every_language"]
 
 CATALOGUE_DIR = Path(__file__).parent / "catalogues"
 
@@ -80,3 +80,18 @@ def catalogue(lang: str) -> Catalogue:
 def label(key: str, lang: str, **values: str) -> str:
     """Return an interface text (of the catalogue's ``text`` section) in ``lang``."""
     return catalogue(lang).text(key, **values)
+
+
+@lru_cache(maxsize=None)
+def words_in_every_language(section: str) -> Mapping[str, tuple[str, ...]]:
+    """Return each key's text in every catalogue, e.g. statuses: 'cancelled' → ('Cancelled', 'Odwołane', 'Скасовано').
+
+    What readers see is what editors may type instead of the value ('status: odwołane'): the check then
+    names the value it stands for.
+    """
+    found: dict[str, list[str]] = {}
+    for path in sorted(CATALOGUE_DIR.glob("*.yaml")):
+        for key, text in catalogue(path.stem).sections.get(section, {}).items():
+            if isinstance(text, str):
+                found.setdefault(key, []).append(text)
+    return MappingProxyType({key: tuple(texts) for key, texts in found.items()})

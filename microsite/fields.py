@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal, InvalidOperation
@@ -17,10 +18,13 @@ from enum import Enum
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterator, Mapping, TypeVar
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+import phonenumbers
 import yaml
 from babel.core import get_global
+from email_validator import EmailNotValidError, validate_email
 
 from .placeholders import is_placeholder
 from .errors import Location, Problem
@@ -32,7 +36,6 @@ __all__ = ["MAX_ID_LENGTH", "MAX_PROBLEMS", "Context", "Reader", "TooManyProblem
 E = TypeVar("E", bound=Enum)
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")
 _LANGUAGE = re.compile(r"^[a-z]{2}$")
 _WHEN = re.compile(
     r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
@@ -75,6 +78,8 @@ class Context:
     file: str
     languages: tuple[str, ...]
     problems: list[Problem] = field(default_factory=list)
+    absent: frozenset[str] = frozenset()
+    """The data files that do not exist: a reference into one of them says so."""
 
     def error(self, node: yaml.Node | None, path: str, message: str, fix: str) -> None:
         """Record an error at a node."""
@@ -202,8 +207,13 @@ class Reader:
         return self._matching(key, required, example, _ID, "a valid id",
                               f"use only lower-case letters a–z, digits and hyphens, e.g. '{example}'")
 
-    def choice(self, key: str, enum: type[E], *, required: bool = True, default: E | None = None) -> E | None:
-        """Read one of the values of an enumeration."""
+    def choice(self, key: str, enum: type[E], *, required: bool = True, default: E | None = None,
+               words: Mapping[str, tuple[str, ...]] | None = None) -> E | None:
+        """Read one of the values of an enumeration.
+
+        ``words`` are what readers see for each value in every language ('Odwołane' for 'cancelled'):
+        an editor who writes one of them is told the value it stands for.
+        """
         got = self._scalar(key, required and default is None, _first_value(enum))
         if got is None:
             return default
@@ -212,8 +222,8 @@ class Reader:
             return enum(text)
         except ValueError:
             choices = [m.value for m in enum]
-            close = difflib.get_close_matches(text, choices, n=1, cutoff=0.5)
-            hint = f"did you mean '{close[0]}'? " if close else ""
+            close = _closest(text, {value: (value, *(words or {}).get(value, ())) for value in choices})
+            hint = f"did you mean '{close}'? " if close else ""
             self.ctx.error(node, self._sub(key), f"'{text}' is not one of the allowed values",
                            f"{hint}use one of: {', '.join(choices)}")
             return default
@@ -226,8 +236,9 @@ class Reader:
         node, text = got
         if text in known:
             return known[text]
-        close = difflib.get_close_matches(text, list(known), n=1, cutoff=0.5)
-        hint = f"did you mean '{close[0]}'? " if close else ""
+        # An editor may write what readers see ('warsztaty'): its labels count as much as its id.
+        close = _closest(text, {ident: (ident, *_labels(entry)) for ident, entry in known.items()})
+        hint = f"did you mean '{close}'? " if close else ""
         self.ctx.error(node, self._sub(key), f"'{text}' is not {what} this site defines",
                        f"{hint}use one of: {', '.join(known)}; or {define}")
         return None
@@ -280,7 +291,7 @@ class Reader:
             return None
 
     def url(self, key: str, *, required: bool = False) -> str | None:
-        """Read a web address with its scheme."""
+        """Read a web address with its scheme; one that shows a host it does not lead to is refused."""
         got = self._scalar(key, required, "https://example.org/")
         if got is None:
             return None
@@ -292,12 +303,55 @@ class Reader:
                 fix = "write a full address starting with https://"
             self.ctx.error(node, self._sub(key), f"'{text}' is not a complete web address", fix)
             return None
+        parts = urlsplit(text)
+        if "@" in parts.netloc:
+            # 'https://www.cds.krakow.pl@evil.example/' shows the partner and leads to evil.example.
+            self.ctx.error(node, self._sub(key), f"'{text}' leads to '{parts.hostname}': everything before '@' is a "
+                           "user name, not the site", f"write the address without '{parts.netloc.rsplit('@', 1)[0]}@'")
+            return None
+        if not _is_host(parts.hostname or ""):
+            self.ctx.error(node, self._sub(key), f"'{parts.hostname}' in '{text}' is not a valid site name",
+                           "copy the address from the browser's address bar")
+            return None
+        if parts.scheme == "http":
+            self.ctx.warn(node, self._sub(key), f"'{text}' is not encrypted (http://): browsers warn readers who "
+                          "follow it", f"write 'https://{text[len('http://'):]}' if the site has it")
         return text
 
     def email(self, key: str, *, required: bool = False) -> str | None:
-        """Read an e-mail address."""
-        return self._matching(key, required, "biuro@example.org", _EMAIL, "an e-mail address",
-                              "write it as name@domain, e.g. biuro@example.org")
+        """Read an e-mail address (its form only: nothing is sent or looked up)."""
+        got = self._scalar(key, required, "biuro@example.org")
+        if got is None:
+            return None
+        node, text = got
+        try:
+            # test_environment: addresses at .test (RFC 2606, kept for tests) are accepted too.
+            validate_email(text, check_deliverability=False, test_environment=True)
+        except EmailNotValidError as exc:
+            self.ctx.error(node, self._sub(key), f"'{text}' is not an e-mail address ({exc})",
+                           "write it as name@domain, e.g. biuro@example.org")
+            return None
+        return text
+
+    def phone(self, key: str, region: str | None, *, required: bool = False) -> tuple[str, str] | None:
+        """Read a phone number; return it as written and as a ``tel:`` link (RFC 3966, in E.164 form).
+
+        A number without a country code is read as one of ``region`` (the project's country).
+        """
+        got = self._scalar(key, required, "+48 12 623 77 40")
+        if got is None:
+            return None
+        node, text = got
+        try:
+            number = phonenumbers.parse(text, region)
+        except phonenumbers.NumberParseException:
+            number = None
+        if number is None or not phonenumbers.is_valid_number(number):
+            self.ctx.error(node, self._sub(key), f"'{text}' is not a phone number",
+                           "write the number with its country code, e.g. '+48 12 623 77 40' (an extension after "
+                           "' ext. ')")
+            return None
+        return text, "tel:" + phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
     def asset(self, key: str, content_root: Path, content_dir: str, *, required: bool = False) -> str | None:
         """Read a path below the content folder and check that the file exists."""
@@ -516,6 +570,31 @@ def read_text(ctx: Context, node: yaml.Node, path: str, *, fallback: bool = Fals
     return Text(tuple((lang, values[lang]) for lang in langs))
 
 
+def _closest(text: str, names: Mapping[str, tuple[str, ...]]) -> str | None:
+    """Return the value whose id or words ``text`` most resembles (case and accents aside), if any is close."""
+    wanted = _folded(text)
+    best, score = None, 0.0
+    for value, words in names.items():
+        for word in words:
+            for form in {_folded(word), _folded(re.split(r"\s[–—:-]\s|\s\(", word)[0])}:
+                ratio = difflib.SequenceMatcher(None, wanted, form).ratio()
+                if ratio > score:
+                    best, score = value, ratio
+    return best if score >= 0.6 else None
+
+
+def _folded(text: str) -> str:
+    """Return a text in lower case without accents, as an editor may type it ('odwolane' for 'Odwołane')."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().replace("ł", "l").replace("_", " "))
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).strip()
+
+
+def _labels(entry: object) -> tuple[str, ...]:
+    """Return an entry's label in every language it has, or nothing."""
+    label = getattr(entry, "label", None)
+    return tuple(value for _, value in label.values) if isinstance(label, Text) else ()
+
+
 def _asset_problem(written: str, relative: str, content_root: Path, content_dir: str) -> tuple[str, str] | None:
     """Return (message, fix) when ``written`` is not the path of a file below the content folder."""
     example = "assets/logos/name.svg"
@@ -538,6 +617,16 @@ def _asset_problem(written: str, relative: str, content_root: Path, content_dir:
         return (f"the file '{content_dir}/{path.as_posix()}' does not exist",
                 f"put the file in {folder}/ or correct the path")
     return None
+
+
+def _is_host(host: str) -> bool:
+    """Say whether ``host`` is a site name (letters, digits and hyphens between dots; any script) or an IP address."""
+    try:
+        ascii_host = host.encode("idna").decode("ascii")
+    except UnicodeError:
+        return False
+    return bool(re.fullmatch(r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]+)|[0-9.]+",
+                             ascii_host, re.IGNORECASE))
 
 
 def _warn_html_node(ctx: Context, node: yaml.Node, path: str) -> None:

@@ -89,12 +89,13 @@ class PageText:
 
 
 def check_pages(content_dir: Path, languages: Iterable[str], *, generated: Iterable[PageText] = (),
-                event_ids: set[str] | None = None) -> list[Problem]:
+                event_ids: set[str] | None = None, has_contact: bool = True) -> list[Problem]:
     """Return the problems of every ``*.md`` page under ``content_dir/<lang>/``.
 
     ``generated`` are the pages built from data in the same languages; a page
     an editor wrote must not share a title or description with them either.
-    ``event_ids`` (None while the data has errors) are what event markers may name.
+    ``event_ids`` (None while the data has errors) are what event markers may name; ``has_contact`` says
+    whether the contact marker has something to show.
     """
     content_dir = Path(content_dir)
     problems: list[Problem] = []
@@ -110,7 +111,7 @@ def check_pages(content_dir: Path, languages: Iterable[str], *, generated: Itera
                 front = None
                 if text is not None:
                     front, found = front_matter_text(text, display)
-                    found = (found or _check_fields(front)) + _body_problems(text, display, event_ids)
+                    found = (found or _check_fields(front)) + _body_problems(text, display, event_ids, has_contact)
                 problems.extend(found)
                 if front is not None and front.text("title") and front.text("description"):
                     texts.append(PageText(lang, display, front.text("title"), front.text("description"),
@@ -127,13 +128,14 @@ def check_page(path: Path, display: str) -> list[Problem]:
     return (problems or _check_fields(front)) + list(islice(page_placeholders(text, display), _MAX_REPEATED))
 
 
-def _body_problems(text: str, display: str, event_ids: set[str] | None) -> list[Problem]:
+def _body_problems(text: str, display: str, event_ids: set[str] | None, has_contact: bool = True
+                   ) -> list[Problem]:
     """Return what the page's text holds that no build could show: TODO blanks, markers, control characters.
 
     Each kind is listed up to a few times: a page with thousands of them is not an editor's slip.
     """
     return [*islice(page_placeholders(text, display), _MAX_REPEATED),
-            *islice(check_markers(text, display, event_ids), _MAX_REPEATED),
+            *islice(check_markers(text, display, event_ids, has_contact=has_contact), _MAX_REPEATED),
             *islice(_control_characters(text, display), _MAX_REPEATED)]
 
 

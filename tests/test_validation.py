@@ -71,7 +71,11 @@ def event(ident: str = "test-event", *, start: str = "2026-05-12 10:00", end: st
 
 @pytest.fixture
 def site(demo: SiteCopy) -> SiteCopy:
-    """Return the demo copy with the tests' own venues and partner added (still valid)."""
+    """Return the demo copy with the tests' own venues and partner added (still valid).
+
+    The tests' events are set in 2026: the project's period is made to include them.
+    """
+    demo.replace("project.yaml", "end: 2020-12-31", "end: 2030-12-31")
     demo.append("venues.yaml", TEST_VENUES)
     demo.append("partners.yaml", TEST_PARTNER)
     return demo
