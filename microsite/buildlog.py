@@ -18,8 +18,8 @@ from .errors import Location, Problem
 __all__ = ["BuildLog", "read_build_log"]
 
 _RECORD = re.compile(r"^(DEBUG|INFO|WARNING|ERROR|CRITICAL) +- +(.*)$")
-_MISSING = re.compile(r"Doc file '(?P<page>[^']+)' contains a link '(?P<link>[^']+)', but the target '(?P<target>[^']+)'"
-                      r" is not found among documentation files\.")
+_MISSING = re.compile(r"Doc file '(?P<page>[^']+)' contains a link '(?P<link>[^']+)', "
+                      r"but the target '(?P<target>[^']+)' is not found among documentation files\.")
 _ANCHOR = re.compile(r"Doc file '(?P<page>[^']+)' contains a link '(?P<link>[^']+)', but the doc '(?P<doc>[^']+)' "
                      r"does not contain an anchor '(?P<anchor>[^']+)'\.")
 _NAV = re.compile(r"A reference to '(?P<page>[^']+)' is included in the 'nav' configuration, which is not found")
@@ -66,8 +66,9 @@ def _problem(message: str, root: Path, content_dir: str) -> Problem:
     found = _ANCHOR.fullmatch(message)
     if found:
         return Problem(_where(root, content_dir, found["page"], found["link"]), "",
-                       f"the page links to '{found['link']}', but {content_dir}/{found['doc']} has no heading or "
-                       f"anchor '{found['anchor'].lstrip('#')}'", "correct the part after '#', or remove it")
+                       f"the page links to '{found['link']}', but {content_dir}/{found['doc']} "
+                       f"has no heading or anchor '{found['anchor'].lstrip('#')}'",
+                       "correct the part after '#', or remove it")
     found = _NAV.match(message)
     if found:
         return Problem(Location("mkdocs.yml"), "nav", f"the menu names '{found['page']}', which does not exist",

@@ -21,7 +21,8 @@ from types import MappingProxyType
 
 import yaml
 
-__all__ = ["CATALOGUE_DIR", "Catalogue", "catalogue", "catalogue_file", "has_catalogue", "label", "words_in_every_language"]
+__all__ = ["CATALOGUE_DIR", "Catalogue", "catalogue", "catalogue_file", "has_catalogue", "label",
+           "words_in_every_language"]
 
 CATALOGUE_DIR = Path(__file__).parent / "catalogues"
 
@@ -84,7 +85,7 @@ def label(key: str, lang: str, **values: str) -> str:
 
 @lru_cache(maxsize=None)
 def words_in_every_language(section: str) -> Mapping[str, tuple[str, ...]]:
-    """Return each key's text in every catalogue, e.g. statuses: 'cancelled' → ('Cancelled', 'Odwołane', 'Скасовано').
+    """Return each key's text in every catalogue ('cancelled' → 'Cancelled', 'Odwołane', 'Скасовано').
 
     What readers see is what editors may type instead of the value ('status: odwołane'): the check then
     names the value it stands for.

@@ -1,4 +1,4 @@
-"""Everything ``microsite check`` verifies: links, data files, pages, news dates, placeholders, translation records, mkdocs.yml.
+"""Everything ``microsite check`` verifies: links, data, pages, news, placeholders, translation records, mkdocs.yml.
 
 One implementation, used by the command line, by ``microsite build`` and by the
 MkDocs adapter, so the three can never disagree about what is an error.

@@ -67,8 +67,9 @@ class TooManyProblems(Exception):
     @property
     def problem(self) -> Problem:
         """Say that the file was not read to its end."""
-        return Problem(Location(self.ctx.file), "", f"more than {MAX_PROBLEMS} problems: the file was not read "
-                       "further", "fix the problems listed, then check again")
+        return Problem(Location(self.ctx.file), "",
+                       f"more than {MAX_PROBLEMS} problems: the file was not read further",
+                       "fix the problems listed, then check again")
 
 
 @dataclass
@@ -306,8 +307,9 @@ class Reader:
         parts = urlsplit(text)
         if "@" in parts.netloc:
             # 'https://www.cds.krakow.pl@evil.example/' shows the partner and leads to evil.example.
-            self.ctx.error(node, self._sub(key), f"'{text}' leads to '{parts.hostname}': everything before '@' is a "
-                           "user name, not the site", f"write the address without '{parts.netloc.rsplit('@', 1)[0]}@'")
+            self.ctx.error(node, self._sub(key),
+                           f"'{text}' leads to '{parts.hostname}': everything before '@' is a user name, not the site",
+                           f"write the address without '{parts.netloc.rsplit('@', 1)[0]}@'")
             return None
         if not _is_host(parts.hostname or ""):
             self.ctx.error(node, self._sub(key), f"'{parts.hostname}' in '{text}' is not a valid site name",

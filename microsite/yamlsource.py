@@ -32,7 +32,8 @@ import yaml
 from .errors import Location, Problem, SiteDataError
 from .sources import not_a_source, open_source
 
-__all__ = ["CONTROL_CHARACTER", "MAX_DEPTH", "MAX_FILE_BYTES", "MAX_VALUES", "iter_nodes", "load_yaml", "load_yaml_text", "location_of",
+__all__ = ["CONTROL_CHARACTER", "MAX_DEPTH", "MAX_FILE_BYTES", "MAX_VALUES", "iter_nodes", "load_yaml",
+           "load_yaml_text", "location_of",
            "node_paths", "YamlNode"]
 
 YamlNode = yaml.Node
@@ -204,9 +205,9 @@ class _Composer:
             elif kind is yaml.SequenceStartEvent or kind is yaml.MappingStartEvent:
                 if len(stack) >= MAX_DEPTH:
                     raise SiteDataError([Problem(
-                        _at(self.file, event.start_mark), "", f"the values are nested more than {MAX_DEPTH} levels "
-                        "deep", "check the indentation and the brackets '[' and '{' here: the site's files nest a "
-                        "few levels")])
+                        _at(self.file, event.start_mark), "",
+                        f"the values are nested more than {MAX_DEPTH} levels deep",
+                        "check the indentation and the brackets '[' and '{' here: the site's files nest a few levels")])
                 node_kind = yaml.SequenceNode if kind is yaml.SequenceStartEvent else yaml.MappingNode
                 node = node_kind(self._tag(event, node_kind, None), [], event.start_mark, None,
                                  flow_style=event.flow_style)
@@ -309,9 +310,9 @@ class _Composer:
                                   "delete it (between double quotes it may be written as an escape such as \\e, "
                                   "\\x1b or \\N)"))
         elif _ICAL_BREAK in value:
-            self._problem(Problem(location_of(node, self.file), "", "the text contains '\\N', which calendar apps read "
-                                  "as a line break", "write it another way (e.g. 'nr' or 'No.'), or without the "
-                                  "backslash"))
+            self._problem(Problem(location_of(node, self.file), "",
+                                  "the text contains '\\N', which calendar apps read as a line break",
+                                  "write it another way (e.g. 'nr' or 'No.'), or without the backslash"))
         elif not node.style:
             comment = _COMMENT_AFTER.match(self.text, node.end_mark.index)
             if comment:
@@ -321,7 +322,8 @@ class _Composer:
         """Report a '#' written straight after a text ('Spotkanie #2'), which YAML took for a comment."""
         line_end = self.text.find("\n", at)
         cut = self.text[at:line_end if line_end >= 0 else len(self.text)].rstrip()
-        begin = node.start_mark.index if node.start_mark.line == node.end_mark.line else self.text.rfind("\n", 0, at) + 1
+        same_line = node.start_mark.line == node.end_mark.line
+        begin = node.start_mark.index if same_line else self.text.rfind("\n", 0, at) + 1
         written = self.text[begin:at].strip() + " " + cut
         mark = node.end_mark
         where = Location(self.file, mark.line + 1, mark.column + at - mark.index + 1)
@@ -404,9 +406,10 @@ def _explain_yaml_error(exc: yaml.MarkedYAMLError, file: str, text: str = "") ->
         return Problem(where, "", "this line is indented with a tab character",
                        "indent with spaces only (two spaces per level)")
     if "escape" in problem or "hexdecimal" in problem:
-        return Problem(where, "", "a backslash '\\' in a text between double quotes starts an escape, and this one "
-                       "is not valid", "put the text between single quotes instead ('C:\\Dokumenty'), or write each "
-                       "backslash twice (\\\\)")
+        return Problem(where, "",
+                       "a backslash '\\' in a text between double quotes starts an escape, and this one is not valid",
+                       "put the text between single quotes instead ('C:\\Dokumenty'), or write each backslash twice "
+                       "(\\\\)")
     if "quoted scalar" in context and exc.context_mark is not None:
         start = exc.context_mark
         return Problem(Location(file, start.line + 1, start.column + 1), "",
@@ -435,8 +438,9 @@ def _explain_yaml_error(exc: yaml.MarkedYAMLError, file: str, text: str = "") ->
         before = line[:exc.problem_mark.column] if exc.problem_mark else ""
         if re.search(r"\S:\s+\S", before) or _has_typographic_quotes(line):
             # 'title: Spotkanie: rekrutacja': the key is on this line, and its text holds ': '.
-            return Problem(where, "", "the text contains ': ' (a colon and a space), which YAML reads as the start "
-                           "of a new key", _quote_fix(line))
+            return Problem(where, "",
+                           "the text contains ': ' (a colon and a space), which YAML reads as the start of a new key",
+                           _quote_fix(line))
         return Problem(where, "",
                        "a colon ':' appears where YAML does not expect a new key "
                        "(usually a wrong indent, or a text containing ': ')",
@@ -469,8 +473,8 @@ def _has_typographic_quotes(line: str) -> bool:
 def _quote_fix(line: str) -> str:
     """Say how to quote a text; an editor who used typographic quotes believes they already did."""
     if _has_typographic_quotes(line):
-        return ("typographic quotation marks („…”, “…”) do not count in YAML: put the whole text between straight "
-                "double quotes \"…\" (the typographic ones may stay inside)")
+        return ("typographic quotation marks („…”, “…”) do not count in YAML: put the whole text between "
+                "straight double quotes \"…\" (the typographic ones may stay inside)")
     key, _, value = line.strip().partition(": ")
     if value and '"' not in value and len(line) <= 100:
         return f"put the whole text in double quotes: {key}: \"{value.strip()}\""
