@@ -27,6 +27,7 @@ from mkdocs.structure.pages import Page
 
 from microsite.buildinfo import build_now, published_at
 from microsite.check import load_checked
+from microsite.csp import HEADERS_FILE, content_security_policy, render_headers, script_hashes
 from microsite.errors import SiteDataError, format_problems
 from microsite.feeds import render_feeds
 from microsite.images import preview_alt
@@ -50,6 +51,7 @@ _404_PAGES = "microsite_404_pages"  # each language's 404 page as rendered: all 
 # Per-build values live on the build's config, not in module state. mkdocs-static-i18n runs every other
 # language's build inside the first one's on_post_build, on the same config: a stack, newest on top.
 _BUILDS = "microsite_builds"
+_SCRIPT_HASHES = "microsite_script_hashes"  # every language's pages' inline scripts, for the headers file
 
 
 def _root(config: MkDocsConfig) -> Path:
@@ -138,6 +140,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                    {e.id: e for e in site.events})
     # The first language's build starts a fresh stack (mkdocs serve rebuilds on the same config).
     config[_BUILDS] = [*(config.get(_BUILDS) or []), build] if config.plugins["i18n"].building else [build]
+    if not config.plugins["i18n"].building:
+        config[_SCRIPT_HASHES] = set()
     if is_placeholder_repository(config.edit_uri):
         config.edit_uri = None  # no repository set: no "Edit this page" button leading to github.com/OWNER/REPO
     return config
@@ -249,6 +253,7 @@ _BLOCKS = {  # the blocks of microsite.markers.BLOCKS but 'news' and 'event', wh
     "project-card": html.render_project_card,
     "results": html.render_results,
     "documents": html.render_documents,
+    "contact": html.render_contact,
 }
 
 
@@ -303,7 +308,22 @@ def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -
     """Keep each language's 404 page: every language's build writes it to the same site/404.html."""
     if template_name == "404.html":
         config[_404_PAGES] = {**(config.get(_404_PAGES) or {}), _lang(config): output}
+        _keep_script_hashes(config, output)
     return output
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    """Note the hashes of the theme's inline scripts in the page, for the Content-Security-Policy written at the end.
+
+    A script an editor wrote into the page's text is not the theme's: it gets no hash, so browsers will not run it.
+    """
+    _keep_script_hashes(config, output, page.content or "")
+    return output
+
+
+def _keep_script_hashes(config: MkDocsConfig, html_text: str, editors: str = "") -> None:
+    found = script_hashes(html_text) - (script_hashes(editors) if "<script" in editors else set())
+    config[_SCRIPT_HASHES] = (config.get(_SCRIPT_HASHES) or set()) | found
 
 
 @event_priority(-110)  # after mkdocs-static-i18n: it builds the other languages and merges their search entries
@@ -331,6 +351,20 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
     _stop_alternate_sitemap_requests(site_dir)
+    if not config[_BUILDS]:
+        _write_headers(site_dir, config.get(_SCRIPT_HASHES) or set())
+
+
+def _write_headers(site_dir: Path, hashes: set[str]) -> None:
+    """Write the headers file for hosts that read one: the policy, then the project's own rules if it has any."""
+    target = site_dir / HEADERS_FILE
+    own = target.read_text(encoding="utf-8") if target.is_file() else ""  # content/_headers, copied by MkDocs
+    feeds = [path.relative_to(site_dir).as_posix() for path in sorted((site_dir / "feeds").rglob("*"))
+             if path.is_file()] if (site_dir / "feeds").is_dir() else []
+    text = render_headers(content_security_policy(hashes), [f for f in feeds if f.endswith(".ics")],
+                          [f for f in feeds if f.endswith(".xml")])
+    target.write_text(text + ("\n# The project's own rules (content/_headers):\n" + own if own else ""),
+                      encoding="utf-8")
 
 
 # Material 9.8.1 fetches '<href>/sitemap.xml' for every <link rel=alternate> (mkdocs-material#8576,

@@ -2,7 +2,8 @@
 
 Validate first (editors get our located messages, not a MkDocs traceback),
 build into a fresh folder next to ``site/``, and only when that succeeds swap
-it in. MkDocs runs as a subprocess: the core never imports it.
+it in. MkDocs runs as a subprocess: the core never imports it. Any warning it
+gives (a link to a missing page, a missing image) fails the build too.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import tempfile
 from pathlib import Path
 
 from .buildinfo import build_now
+from .buildlog import read_build_log
 from .errors import format_problems
 from .check import check_project
 
@@ -40,12 +42,20 @@ def build_site(root: Path | str = ".", *, site_dir: str = "site", environ: dict[
     target = root / site_dir
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir}-build-", dir=root))
     staging.chmod(0o755)  # mkdtemp makes it private; a web server must be able to read the site
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+    # Not --quiet: it drops warnings before strict mode counts them (a broken link would be published).
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict",
                              "--config-file", str(root / "mkdocs.yml"), "--site-dir", str(staging)],
-                            cwd=root, env=env, check=False)
-    if result.returncode != 0:
+                            cwd=root, env=env, check=False, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            text=True, encoding="utf-8", errors="replace")
+    log = read_build_log(result.stdout, root)
+    if log.problems:
+        print(format_problems(log.problems), file=out)
+    if result.returncode != 0 and (log.other or not log.problems):
+        print("\n".join(log.other), file=out)
+    if result.returncode != 0 or log.problems:
         shutil.rmtree(staging, ignore_errors=True)
-        print(f"\nThe site was not built (MkDocs failed). The previous {site_dir}/ is unchanged.", file=out)
+        print(f"\nThe site was not built (MkDocs reported {len(log.problems) or 'an error'}"
+              f"{' problem(s)' if log.problems else ''}). The previous {site_dir}/ is unchanged.", file=out)
         return 1
     old = None
     if target.exists():

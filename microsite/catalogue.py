@@ -17,9 +17,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from types import MappingProxyType
-
 import string
+from types import MappingProxyType
 
 import yaml
 from babel import Locale, UnknownLocaleError
@@ -27,7 +26,7 @@ from babel import Locale, UnknownLocaleError
 from .errors import Location, Problem
 
 __all__ = ["CATALOGUE_DIR", "Catalogue", "catalogue", "catalogue_file", "catalogue_problems", "has_catalogue",
-           "label"]
+           "label", "words_in_every_language"]
 
 CATALOGUE_DIR = Path(__file__).parent / "catalogues"
 
@@ -86,6 +85,23 @@ def catalogue(lang: str) -> Catalogue:
 def label(key: str, lang: str, **values: str) -> str:
     """Return an interface text (of the catalogue's ``text`` section) in ``lang``."""
     return catalogue(lang).text(key, **values)
+
+
+@lru_cache(maxsize=None)
+def words_in_every_language(section: str) -> Mapping[str, tuple[str, ...]]:
+    """Return each key's text in every catalogue ('cancelled' → 'Cancelled', 'Odwołane', 'Скасовано').
+
+    What readers see is what editors may type instead of the value ('status: odwołane'): the check then
+    names the value it stands for.
+    """
+    found: dict[str, list[str]] = {}
+    for path in sorted(CATALOGUE_DIR.glob("*.yaml")):
+        if catalogue_problems(path.stem):
+            continue  # a language being added, not yet complete: its check names what it lacks
+        for key, text in catalogue(path.stem).sections.get(section, {}).items():
+            if isinstance(text, str):
+                found.setdefault(key, []).append(text)
+    return MappingProxyType({key: tuple(texts) for key, texts in found.items()})
 
 
 _COUNTED = ("plurals", "units")

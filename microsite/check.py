@@ -1,4 +1,4 @@
-"""Everything ``microsite check`` verifies: data files, pages, news dates, placeholders, translation records, mkdocs.yml.
+"""Everything ``microsite check`` verifies: links, data, pages, news, placeholders, translation records, mkdocs.yml.
 
 One implementation, used by the command line, by ``microsite build`` and by the
 MkDocs adapter, so the three can never disagree about what is an error.
@@ -16,8 +16,9 @@ from .news import load_news
 from .pages import check_pages
 from .translations import check_records
 from .siteconfig import check_site_config, configured_languages
+from .sources import check_sources
 from .sitepages import generated_pages
-from .urls import PARTNERS_SRC, SCHEDULE_SRC
+from .urls import PARTNERS_SRC, SCHEDULE_SRC, event_page_src
 
 __all__ = ["check_project", "load_checked"]
 
@@ -26,6 +27,9 @@ def load_checked(root: Path | str, *, data_dir: str = "data", content_dir: str =
                  ) -> tuple[Site, list[Problem]]:
     """Load the site and check its pages; return it with warnings, or raise with every problem."""
     root = Path(root)
+    links = check_sources(root, data_dir=data_dir, content_dir=content_dir)
+    if links:  # nothing is read while a link could point it outside the repository
+        raise SiteDataError(links)
     try:
         site, warnings = load_site(root, data_dir=data_dir, content_dir=content_dir)
     except SiteDataError as exc:
@@ -53,10 +57,25 @@ def _check_content(content: Path, languages, site: Site | None = None) -> list[P
     # A generated page an editor replaced (their own schedule/index.md) is not built: leave it out.
     generated = [page.text() for page in (generated_pages(site) if site else []) if page.src_uri not in editors]
     problems = check_pages(content, languages, generated=generated,
-                           event_ids={e.id for e in site.events} if site else None)
+                           event_ids={e.id for e in site.events} if site else None,
+                           has_contact=site is None or site.project.contact is not None)
     for lang in languages:
         problems += load_news(content, lang)[1]
-    return problems
+    return problems + (_taken_event_pages(site, editors, content.name) if site else [])
+
+
+def _taken_event_pages(site: Site, editors: set[str], content_dir: str) -> list[Problem]:
+    """Report events whose page an editor's page already is: MkDocs would build one of the two, silently."""
+    problems = {}
+    for event in site.events:
+        src = event_page_src(event.id)
+        for lang in site.languages:
+            for page in (f"{lang}/{src}", f"{lang}/{src[:-3]}/index.md"):
+                if page in editors and (event.source, page) not in problems:
+                    problems[(event.source, page)] = Problem(
+                        event.source, "id", f"the page of the event '{event.id}' would be {content_dir}/{page}, "
+                        "which is an editor's page", "give the event another id, or rename the page")
+    return list(problems.values())
 
 
 def check_project(root: Path | str, *, data_dir: str = "data", content_dir: str = "content") -> list[Problem]:

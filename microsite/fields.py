@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal, InvalidOperation
@@ -17,34 +18,58 @@ from enum import Enum
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterator, Mapping, TypeVar
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+import phonenumbers
 import yaml
 from babel.core import get_global
+from email_validator import EmailNotValidError, validate_email
 
 from .placeholders import is_placeholder
-from .errors import Problem
+from .errors import Location, Problem
 from .model.text import Text
 from .yamlsource import location_of
 
-__all__ = ["Context", "Reader", "check_timezone", "localize"]
+__all__ = ["MAX_ID_LENGTH", "MAX_PROBLEMS", "Context", "Reader", "TooManyProblems", "check_timezone", "localize"]
 
 E = TypeVar("E", bound=Enum)
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")
 _LANGUAGE = re.compile(r"^[a-z]{2}$")
 _WHEN = re.compile(
     r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
     r"(?:[ T](?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?(?P<off>Z|[+-]\d{2}:?\d{2})?)?$",
     re.ASCII,  # \d would also match Arabic-Indic and other digits
 )
+MAX_ID_LENGTH = 80
+"""An event's id names its page and its calendar file (with a date added to each repetition, and '.ics'):
+file systems take 255 bytes a name, and readers copy addresses."""
 _YEARS = (1900, 2100)
 """The years a date may have; anything else is a typo (and year 1 breaks UTC conversion)."""
 # A tag starts right after '<' (or '</'): "6 < x < 12 and 3 > 2" is arithmetic, not HTML.
 _HTML = re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>|<!--")
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")
+
+
+MAX_PROBLEMS = 100
+"""After this many problems in one file its reading stops: the first ones are what the editor fixes first."""
+
+
+class TooManyProblems(Exception):
+    """Raised by a :class:`Context` that holds :data:`MAX_PROBLEMS`; the file is not read further."""
+
+    def __init__(self, ctx: Context) -> None:
+        super().__init__(ctx.file)
+        self.ctx = ctx
+
+    @property
+    def problem(self) -> Problem:
+        """Say that the file was not read to its end."""
+        return Problem(Location(self.ctx.file), "",
+                       f"more than {MAX_PROBLEMS} problems: the file was not read further",
+                       "fix the problems listed, then check again")
 
 
 @dataclass
@@ -54,14 +79,21 @@ class Context:
     file: str
     languages: tuple[str, ...]
     problems: list[Problem] = field(default_factory=list)
+    absent: frozenset[str] = frozenset()
+    """The data files that do not exist: a reference into one of them says so."""
 
     def error(self, node: yaml.Node | None, path: str, message: str, fix: str) -> None:
         """Record an error at a node."""
-        self.problems.append(Problem(location_of(node, self.file), path, message, fix))
+        self._add(Problem(location_of(node, self.file), path, message, fix))
 
     def warn(self, node: yaml.Node | None, path: str, message: str, fix: str) -> None:
         """Record a warning at a node; warnings do not stop the build."""
-        self.problems.append(Problem(location_of(node, self.file), path, message, fix, "warning"))
+        self._add(Problem(location_of(node, self.file), path, message, fix, "warning"))
+
+    def _add(self, problem: Problem) -> None:
+        self.problems.append(problem)
+        if len(self.problems) >= MAX_PROBLEMS:
+            raise TooManyProblems(self)
 
 
 class Reader:
@@ -167,12 +199,22 @@ class Reader:
         return text
 
     def ident(self, key: str, *, required: bool = True, example: str = "info-meeting-2027-01-20") -> str | None:
-        """Read an id: lower-case letters, digits and single hyphens."""
+        """Read an id: lower-case letters, digits and single hyphens, short enough for an address and a file name."""
+        got = self._scalar(key, required, example)
+        if got is not None and len(got[1]) > MAX_ID_LENGTH:
+            self.ctx.error(got[0], self._sub(key), f"the id is too long ({len(got[1]):,} characters; at most "
+                           f"{MAX_ID_LENGTH})", "shorten it: it becomes part of web addresses and file names")
+            return None
         return self._matching(key, required, example, _ID, "a valid id",
                               f"use only lower-case letters a–z, digits and hyphens, e.g. '{example}'")
 
-    def choice(self, key: str, enum: type[E], *, required: bool = True, default: E | None = None) -> E | None:
-        """Read one of the values of an enumeration."""
+    def choice(self, key: str, enum: type[E], *, required: bool = True, default: E | None = None,
+               words: Mapping[str, tuple[str, ...]] | None = None) -> E | None:
+        """Read one of the values of an enumeration.
+
+        ``words`` are what readers see for each value in every language ('Odwołane' for 'cancelled'):
+        an editor who writes one of them is told the value it stands for.
+        """
         got = self._scalar(key, required and default is None, _first_value(enum))
         if got is None:
             return default
@@ -181,8 +223,8 @@ class Reader:
             return enum(text)
         except ValueError:
             choices = [m.value for m in enum]
-            close = difflib.get_close_matches(text, choices, n=1, cutoff=0.5)
-            hint = f"did you mean '{close[0]}'? " if close else ""
+            close = _closest(text, {value: (value, *(words or {}).get(value, ())) for value in choices})
+            hint = f"did you mean '{close}'? " if close else ""
             self.ctx.error(node, self._sub(key), f"'{text}' is not one of the allowed values",
                            f"{hint}use one of: {', '.join(choices)}")
             return default
@@ -195,8 +237,9 @@ class Reader:
         node, text = got
         if text in known:
             return known[text]
-        close = difflib.get_close_matches(text, list(known), n=1, cutoff=0.5)
-        hint = f"did you mean '{close[0]}'? " if close else ""
+        # An editor may write what readers see ('warsztaty'): its labels count as much as its id.
+        close = _closest(text, {ident: (ident, *_labels(entry)) for ident, entry in known.items()})
+        hint = f"did you mean '{close}'? " if close else ""
         self.ctx.error(node, self._sub(key), f"'{text}' is not {what} this site defines",
                        f"{hint}use one of: {', '.join(known)}; or {define}")
         return None
@@ -249,7 +292,7 @@ class Reader:
             return None
 
     def url(self, key: str, *, required: bool = False) -> str | None:
-        """Read a web address with its scheme."""
+        """Read a web address with its scheme; one that shows a host it does not lead to is refused."""
         got = self._scalar(key, required, "https://example.org/")
         if got is None:
             return None
@@ -261,24 +304,67 @@ class Reader:
                 fix = "write a full address starting with https://"
             self.ctx.error(node, self._sub(key), f"'{text}' is not a complete web address", fix)
             return None
+        parts = urlsplit(text)
+        if "@" in parts.netloc:
+            # 'https://www.cds.krakow.pl@evil.example/' shows the partner and leads to evil.example.
+            self.ctx.error(node, self._sub(key),
+                           f"'{text}' leads to '{parts.hostname}': everything before '@' is a user name, not the site",
+                           f"write the address without '{parts.netloc.rsplit('@', 1)[0]}@'")
+            return None
+        if not _is_host(parts.hostname or ""):
+            self.ctx.error(node, self._sub(key), f"'{parts.hostname}' in '{text}' is not a valid site name",
+                           "copy the address from the browser's address bar")
+            return None
+        if parts.scheme == "http":
+            self.ctx.warn(node, self._sub(key), f"'{text}' is not encrypted (http://): browsers warn readers who "
+                          "follow it", f"write 'https://{text[len('http://'):]}' if the site has it")
         return text
 
     def email(self, key: str, *, required: bool = False) -> str | None:
-        """Read an e-mail address."""
-        return self._matching(key, required, "biuro@example.org", _EMAIL, "an e-mail address",
-                              "write it as name@domain, e.g. biuro@example.org")
+        """Read an e-mail address (its form only: nothing is sent or looked up)."""
+        got = self._scalar(key, required, "biuro@example.org")
+        if got is None:
+            return None
+        node, text = got
+        try:
+            # test_environment: addresses at .test (RFC 2606, kept for tests) are accepted too.
+            validate_email(text, check_deliverability=False, test_environment=True)
+        except EmailNotValidError as exc:
+            self.ctx.error(node, self._sub(key), f"'{text}' is not an e-mail address ({exc})",
+                           "write it as name@domain, e.g. biuro@example.org")
+            return None
+        return text
+
+    def phone(self, key: str, region: str | None, *, required: bool = False) -> tuple[str, str] | None:
+        """Read a phone number; return it as written and as a ``tel:`` link (RFC 3966, in E.164 form).
+
+        A number without a country code is read as one of ``region`` (the project's country).
+        """
+        got = self._scalar(key, required, "+48 12 623 77 40")
+        if got is None:
+            return None
+        node, text = got
+        try:
+            number = phonenumbers.parse(text, region)
+        except phonenumbers.NumberParseException:
+            number = None
+        if number is None or not phonenumbers.is_valid_number(number):
+            self.ctx.error(node, self._sub(key), f"'{text}' is not a phone number",
+                           "write the number with its country code, e.g. '+48 12 623 77 40' (an extension after "
+                           "' ext. ')")
+            return None
+        return text, "tel:" + phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
     def asset(self, key: str, content_root: Path, content_dir: str, *, required: bool = False) -> str | None:
         """Read a path below the content folder and check that the file exists."""
         got = self._scalar(key, required, "assets/logos/name.svg")
         if got is None:
             return None
-        node, relative = got
-        relative = relative.lstrip("/")
-        if ".." in Path(relative).parts or not (content_root / relative).is_file():
-            folder = Path(relative).parent.as_posix()
-            self.ctx.error(node, self._sub(key), f"the file '{content_dir}/{relative}' does not exist",
-                           f"put the file in {content_dir}/{folder}/ or correct the path")
+        node, written = got
+        relative = written.lstrip("/")  # '/assets/…' is read from the content folder too
+        problem = _asset_problem(written, relative, content_root, content_dir)
+        if problem is not None:
+            self.ctx.error(node, self._sub(key), *problem)
             return None
         return relative
 
@@ -484,6 +570,65 @@ def read_text(ctx: Context, node: yaml.Node, path: str, *, fallback: bool = Fals
                       f"add a line '{lang}: …' with the translation under '{path.rsplit('.', 1)[-1]}'")
         return None
     return Text(tuple((lang, values[lang]) for lang in langs))
+
+
+def _closest(text: str, names: Mapping[str, tuple[str, ...]]) -> str | None:
+    """Return the value whose id or words ``text`` most resembles (case and accents aside), if any is close."""
+    wanted = _folded(text)
+    best, score = None, 0.0
+    for value, words in names.items():
+        for word in words:
+            for form in {_folded(word), _folded(re.split(r"\s[–—:-]\s|\s\(", word)[0])}:
+                ratio = difflib.SequenceMatcher(None, wanted, form).ratio()
+                if ratio > score:
+                    best, score = value, ratio
+    return best if score >= 0.6 else None
+
+
+def _folded(text: str) -> str:
+    """Return a text in lower case without accents, as an editor may type it ('odwolane' for 'Odwołane')."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().replace("ł", "l").replace("_", " "))
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).strip()
+
+
+def _labels(entry: object) -> tuple[str, ...]:
+    """Return an entry's label in every language it has, or nothing."""
+    label = getattr(entry, "label", None)
+    return tuple(value for _, value in label.values) if isinstance(label, Text) else ()
+
+
+def _asset_problem(written: str, relative: str, content_root: Path, content_dir: str) -> tuple[str, str] | None:
+    """Return (message, fix) when ``written`` is not the path of a file below the content folder."""
+    example = "assets/logos/name.svg"
+    if re.match(r"^[a-z][a-z0-9+.-]*://", written, re.IGNORECASE):
+        return (f"'{written}' is a web address, but the site publishes only files kept in the repository",
+                f"download the file, save it under {content_dir}/assets/ and write its path, e.g. '{example}'")
+    if "\\" in written:
+        return (f"'{written}' is written with backslashes '\\'", f"write the path with '/', e.g. '{example}'")
+    path = Path(relative)
+    if ".." in path.parts:
+        return (f"the path '{written}' leads outside the {content_dir} folder",
+                f"put the file under {content_dir}/assets/ and write its path from there, e.g. '{example}'")
+    if path.parts and path.parts[0] == content_dir:
+        inside = Path(*path.parts[1:]).as_posix()
+        return (f"the path starts with '{content_dir}/', but paths are written from inside the {content_dir} folder",
+                f"write '{inside}'")
+    target = content_root / path
+    if not target.is_file() or not target.resolve().is_relative_to(content_root.resolve()):
+        folder = "/".join((content_dir, *path.parent.parts))
+        return (f"the file '{content_dir}/{path.as_posix()}' does not exist",
+                f"put the file in {folder}/ or correct the path")
+    return None
+
+
+def _is_host(host: str) -> bool:
+    """Say whether ``host`` is a site name (letters, digits and hyphens between dots; any script) or an IP address."""
+    try:
+        ascii_host = host.encode("idna").decode("ascii")
+    except UnicodeError:
+        return False
+    return bool(re.fullmatch(r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]+)|[0-9.]+",
+                             ascii_host, re.IGNORECASE))
 
 
 def _warn_html_node(ctx: Context, node: yaml.Node, path: str) -> None:

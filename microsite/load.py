@@ -18,15 +18,16 @@ import yaml
 
 from babel import Locale, UnknownLocaleError
 
-from .catalogue import catalogue_file, catalogue_problems, has_catalogue
+from .catalogue import catalogue_file, catalogue_problems, has_catalogue, words_in_every_language
 from .errors import Location, Problem, SiteDataError
-from .fields import Context, Reader, check_timezone, localize, zone_country, zones_of
+from .fields import Context, Reader, TooManyProblems, check_timezone, localize, zone_country, zones_of
 from .funding import build_funding
 from .placeholders import data_placeholders
 from .model import (Contact, Document, Event, EventStatus, Indicator, Partner, Project, Session, Site, Venue,
                     Vocabulary)
 from .recurrence import expand_weekly, occurrence_dates
 from .vocabulary import VOCABULARY_FILE, load_vocabulary
+from .urls import SCHEDULE_SRC, event_page_src
 from .yamlsource import load_yaml, location_of
 
 __all__ = ["DATA_FILES", "DataPaths", "load_site", "check_site", "site_languages"]
@@ -102,20 +103,26 @@ def load_site(root: Path | str, *, data_dir: str = "data", content_dir: str = "c
             problems.append(Problem(Location(paths.display("project.yaml")), "", "the file is empty",
                                     "fill it in from the example in the editors' reference"))
         raise SiteDataError(problems)  # every text is read in the site's languages: they come first
-    contexts = {name: Context(paths.display(name), languages) for name in DATA_FILES}
-    vocabulary = load_vocabulary(contexts[VOCABULARY_FILE], nodes[VOCABULARY_FILE])
-    # Ids of entries that exist but have errors: references to them are not reported again.
-    partner_ids: set[str] = set()
-    venue_ids: set[str] = set()
-    partners = _load_partners(contexts["partners.yaml"], nodes["partners.yaml"], paths, vocabulary, partner_ids)
-    project = _load_project(contexts["project.yaml"], nodes["project.yaml"], paths, vocabulary, partner_ids)
-    # A project with errors still says where it is, if its time zone is written right: venues are judged
-    # against it, never against a zone assumed for it.
-    default_tz = project.timezone if project else _written_timezone(nodes["project.yaml"])
-    venues = _load_venues(contexts["venues.yaml"], nodes["venues.yaml"], default_tz, venue_ids)
-    events = _load_events(contexts["events.yaml"], nodes["events.yaml"], default_tz, vocabulary, partners, venues,
-                          partner_ids, venue_ids)
-    documents = _load_documents(contexts["documents.yaml"], nodes["documents.yaml"], paths)
+    absent = frozenset(name for name in DATA_FILES if not paths.data(name).exists())
+    contexts = {name: Context(paths.display(name), languages, absent=absent) for name in DATA_FILES}
+    try:
+        vocabulary = load_vocabulary(contexts[VOCABULARY_FILE], nodes[VOCABULARY_FILE])
+        # Ids of entries that exist but have errors: references to them are not reported again.
+        partner_ids: set[str] = set()
+        venue_ids: set[str] = set()
+        partners = _load_partners(contexts["partners.yaml"], nodes["partners.yaml"], paths, vocabulary, partner_ids)
+        project = _load_project(contexts["project.yaml"], nodes["project.yaml"], paths, vocabulary, partner_ids)
+        # A project with errors still says where it is, if its time zone is written right: venues are judged
+        # against it, never against a zone assumed for it.
+        default_tz = project.timezone if project else _written_timezone(nodes["project.yaml"])
+        venues = _load_venues(contexts["venues.yaml"], nodes["venues.yaml"], default_tz, venue_ids)
+        events = _load_events(contexts["events.yaml"], nodes["events.yaml"], default_tz, vocabulary, partners,
+                              venues, partner_ids, venue_ids, (project.start, project.end) if project else (None, None))
+        documents = _load_documents(contexts["documents.yaml"], nodes["documents.yaml"], paths)
+    except TooManyProblems as exc:
+        # A file this wrong is not read to its end, nor are the files after it (they would refer to it).
+        raise SiteDataError([*problems, *(p for ctx in contexts.values() for p in ctx.problems), exc.problem]) \
+            from None
     for ctx in contexts.values():
         problems.extend(ctx.problems)
     problems.extend(_unknown_files(paths))
@@ -312,7 +319,7 @@ def _load_project(ctx: Context, node: yaml.Node | None, paths: DataPaths, vocabu
     target_groups = r.texts("target_groups")
     stages = r.texts("stages")
     results = _load_results(ctx, r, vocabulary)
-    contact = _load_contact(ctx, r) if r.has("contact") else None
+    contact = _load_contact(ctx, r, zone_country(tz) if tz else None) if r.has("contact") else None
     funding = build_funding(ctx, r, {"programme": programme, "fund": fund,
                                      "country": zone_country(tz) if tz else None}, paths)
     if funding is not None and funding.kind == "none":
@@ -370,15 +377,18 @@ def _load_results(ctx: Context, r: Reader, vocabulary: Vocabulary) -> tuple[Indi
     return tuple(out)
 
 
-def _load_contact(ctx: Context, r: Reader) -> Contact | None:
+def _load_contact(ctx: Context, r: Reader, region: str | None) -> Contact | None:
+    """Read who to contact; a phone number without its country code is one of ``region`` (the project's)."""
     cr = r.entry("contact", CONTACT_FIELDS)
     if cr is None or not cr.ok:
         return None
     name = cr.text("name", neutral=True)
+    phone = cr.phone("phone", region)
     if name is None:
         return None
-    return Contact(name, cr.text("address", required=False, neutral=True), cr.string("phone"), cr.email("email"),
-                   cr.text("people", required=False, neutral=True))
+    return Contact(name, cr.text("address", required=False, neutral=True), phone[0] if phone else None,
+                   cr.email("email"), cr.text("people", required=False, neutral=True),
+                   phone[1] if phone else None)
 
 
 def _load_venues(ctx: Context, node: yaml.Node | None, default_tz: str | None, declared: set[str]) -> dict[str, Venue]:
@@ -427,18 +437,22 @@ def _reference(ctx: Context, r: Reader, key: str, known: dict, what: str, file: 
         return None
     if ident not in known and ident in declared:
         return None  # the entry exists but has errors, reported in its own file
+    if ident not in known and file in ctx.absent:
+        ctx.error(r.raw(key), r._sub(key), f"there is no {what} with the id '{ident}': data/{file} does not exist",
+                  f"restore data/{file} from the repository's history, or create it with this {what}")
+        return None
     if ident not in known:
         close = difflib.get_close_matches(ident, list(known), n=1, cutoff=0.5)
         hint = f"did you mean '{close[0]}'? " if close else ""
         ctx.error(r.raw(key), r._sub(key), f"there is no {what} with the id '{ident}'",
-                  f"{hint}use an id from {file}, or add the {what} there")
+                  f"{hint}use an id from data/{file}, or add the {what} there")
         return None
     return known[ident]
 
 
 def _load_events(ctx: Context, node: yaml.Node | None, default_tz: str | None, vocabulary: Vocabulary,
-                 partners: dict[str, Partner],
-                 venues: dict[str, Venue], partner_ids: set[str], venue_ids: set[str]) -> list[Event]:
+                 partners: dict[str, Partner], venues: dict[str, Venue], partner_ids: set[str], venue_ids: set[str],
+                 period: tuple[date | None, date | None]) -> list[Event]:
     events: list[Event] = []
     seen: dict[str, yaml.Node] = {}
     kinds = {kind.id: kind for kind in vocabulary.kinds}
@@ -447,6 +461,10 @@ def _load_events(ctx: Context, node: yaml.Node | None, default_tz: str | None, v
         if not r.ok:
             continue
         ident = r.ident("id")
+        if ident is not None and event_page_src(ident) == SCHEDULE_SRC:
+            ctx.error(r.raw("id"), f"{path}.id", f"'{ident}' is the name of the schedule page itself, so the event "
+                      "would have no page of its own", "give the event another id (its date is a good part of one)")
+            ident = None
         kind = r.term("kind", kinds, what="an event kind",
                       define=f"define it under 'event_kinds:' in data/{VOCABULARY_FILE}")
         title = r.text("title")
@@ -458,7 +476,9 @@ def _load_events(ctx: Context, node: yaml.Node | None, default_tz: str | None, v
         start = r.when("start", tz if zone_ok else None)
         end = r.when("end", tz if zone_ok else None)
         _check_span(ctx, r, path, start, end)
-        status = r.choice("status", EventStatus, default=EventStatus.SCHEDULED)
+        _check_period(ctx, r, path, "start", start, period)
+        status = r.choice("status", EventStatus, default=EventStatus.SCHEDULED,
+                          words=words_in_every_language("statuses"))
         previous = _previous_starts(ctx, r, path, tz if zone_ok else None)
         online_url = r.url("online_url")
         organiser = _reference(ctx, r, "organiser", partners, "partner", "partners.yaml", partner_ids)
@@ -491,10 +511,23 @@ def _load_events(ctx: Context, node: yaml.Node | None, default_tz: str | None, v
                       audience, registration, tuple(previous), sessions, None, revision, updated,
                       source=location_of(item, ctx.file))
         if r.has("repeat"):
-            events.extend(_expand(ctx, r, path, event, seen))
+            events.extend(_expand(ctx, r, path, event, seen, period))
         else:
             events.append(event)
     return events
+
+
+def _check_period(ctx: Context, r: Reader, path: str, key: str, when: date | datetime | None,
+                  period: tuple[date | None, date | None]) -> None:
+    """Warn about a date outside the project's period: usually a typo in the year (2091 for 2019)."""
+    if when is None:
+        return
+    day = when.date() if isinstance(when, datetime) else when
+    first, last = period
+    if (first and day < first) or (last and day > last):
+        span = f"{first.isoformat() if first else '…'} – {last.isoformat() if last else '…'}"
+        ctx.warn(r.raw(key), f"{path}.{key}", f"{day.isoformat()} is outside the project's period ({span})",
+                 "check the year (the event is published all the same)")
 
 
 def _instant(when: date | datetime) -> date | datetime:
@@ -594,7 +627,8 @@ def _load_sessions(ctx: Context, r: Reader, path: str, tz: str | None, venues: d
     return tuple(sorted(sessions, key=lambda s: (_instant(s.start), s.id)))
 
 
-def _expand(ctx: Context, r: Reader, path: str, slot: Event, seen: dict[str, yaml.Node]) -> list[Event]:
+def _expand(ctx: Context, r: Reader, path: str, slot: Event, seen: dict[str, yaml.Node],
+            period: tuple[date | None, date | None]) -> list[Event]:
     rr = r.entry("repeat", REPEAT_FIELDS)
     if rr is None or not rr.ok:
         return []
@@ -604,6 +638,7 @@ def _expand(ctx: Context, r: Reader, path: str, slot: Event, seen: dict[str, yam
         ctx.error(rr.raw("every"), f"{path}.repeat.every", f"'{every}' is not a supported repetition",
                   "use 'week' or '2 weeks'")
     until = rr.day("until")
+    _check_period(ctx, rr, f"{path}.repeat", "until", until, period)
     first_day = slot.start.date() if isinstance(slot.start, datetime) else slot.start
     skip, cancel = {}, {}
     for key, bucket in (("except", skip), ("cancelled", cancel)):

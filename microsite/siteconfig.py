@@ -35,6 +35,9 @@ THEME_DIR = "overrides"
 _PLACEHOLDER_HOSTS = ("example.org", "example.com", "example.net", "localhost")
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 """A menu entry with a scheme (https:, mailto:, tel:) links elsewhere; it is not a page."""
+MKDOCS_TAGS = ("!ENV", "!relative", "tag:yaml.org,2002:python/name:")
+"""The tags MkDocs and Material's documentation use in mkdocs.yml (a setting from the environment, a path
+relative to the file, a Python function such as Material's emoji index); other YAML files may use none."""
 
 
 def is_placeholder_url(url: str | None) -> bool:
@@ -73,7 +76,7 @@ class _Config:
 def configured_languages(root: Path) -> tuple[str, ...] | None:
     """Return the languages mkdocs.yml lists (default first), or None if it cannot say."""
     try:
-        node = load_yaml(Path(root) / CONFIG_FILE, CONFIG_FILE)
+        node = load_yaml(Path(root) / CONFIG_FILE, CONFIG_FILE, tags=MKDOCS_TAGS)
     except (OSError, SiteDataError):
         return None
     if not isinstance(node, yaml.MappingNode):
@@ -101,7 +104,7 @@ def check_site_config(root: Path, languages: tuple[str, ...] | None, site: Site 
         return [Problem(Location(CONFIG_FILE), "", "the file is missing",
                         "run 'microsite init' to start a project, or copy mkdocs.yml from the generator's repository")]
     try:
-        node = load_yaml(path, CONFIG_FILE)
+        node = load_yaml(path, CONFIG_FILE, tags=MKDOCS_TAGS)
     except SiteDataError as exc:
         return list(exc.problems)
     if not isinstance(node, yaml.MappingNode):

@@ -8,29 +8,66 @@ Scalars are kept as the text the editor typed: we never let YAML guess that
 Syntax errors are translated into plain words: editors are not programmers,
 and PyYAML's own messages ("did not find expected key") name the parser's
 state, not the mistake (a tab, a quote never closed, a wrong indent).
+
+Anyone who can commit is an editor, so a file may also be hostile. The text is
+measured before the parser sees it, and the nodes are built here from libyaml's
+event stream (its own composer recurses in C: 100,000 nested ``[`` crash it)
+with a limit on depth and count. What YAML would read differently from what
+the editor meant is refused with the fix: tags (``!UWAGA`` is not text),
+references (``&a``/``*a``, the billion laughs), control characters, a ``#2``
+that YAML takes for a comment, a non-breaking space taken for indentation.
 """
 
 from __future__ import annotations
 
+import gc
+import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from pathlib import Path
 
 import yaml
 
 from .errors import Location, Problem, SiteDataError
+from .sources import not_a_source, open_source
 
-__all__ = ["iter_nodes", "load_yaml", "load_yaml_text", "location_of", "node_paths", "YamlNode"]
+__all__ = ["CONTROL_CHARACTER", "MAX_DEPTH", "MAX_FILE_BYTES", "MAX_VALUES", "iter_nodes", "load_yaml",
+           "load_yaml_text", "location_of",
+           "node_paths", "YamlNode"]
 
 YamlNode = yaml.Node
 
-try:  # the C composer is ~10x faster and keeps the same marks
+try:  # libyaml's parser is ~10x faster than PyYAML's and gives the same marks
     _Loader = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - libyaml missing
     _Loader = yaml.SafeLoader
 
+MAX_FILE_BYTES = 10_000_000
+"""The largest YAML file read: 20,000 events take 4.5 MB; a bigger file is not an editor's data."""
+MAX_VALUES = 400_000
+"""The most keys and values a file may hold: the benchmark's 20,000 events hold 275,000."""
+MAX_DEPTH = 32
+"""How deep values may nest: data nests six levels, mkdocs.yml's menus a few more."""
+_MAX_REFUSED = 20
+"""After this many refused tags or references in one file, stop listing them (the file is not an editor's)."""
+
 _NOT_UTF8 = ("the file is not UTF-8 text", "save it as UTF-8 (in most editors: 'Save with encoding')")
 _SEE_REFERENCE = "compare it with the example in the editors' reference"
+_STR = "tag:yaml.org,2002:str"
+_RESOLVER = yaml.resolver.Resolver()
+# Spaces YAML does not count as indentation; pasted from web pages and word processors.
+_ODD_INDENT = re.compile(r"^[ ]*([\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000])", re.MULTILINE)
+# Characters no page, calendar or feed can carry: C0 and C1 controls (tab and line feed aside), DEL, line and
+# paragraph separators, halves of surrogate pairs, non-characters. Written raw, YAML refuses most of them;
+# written as escapes in double quotes ("\e", "\x7f", "\N"), it does not.
+_HIDDEN_BREAK = re.compile("[\u0085\u2028\u2029]")
+"""Line breaks to YAML (1.1), invisible in an editor."""
+CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+_ICAL_BREAK = "\\N"
+"""A backslash and a capital N: calendar apps (and the ``icalendar`` library) read it as a line break."""
+_COMMENT_AFTER = re.compile(r"[ \t]+#(?=\S)")
+_TYPOGRAPHIC_QUOTES = "\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019\u201a"
 
 
 def location_of(node: yaml.Node | None, file: str) -> Location:
@@ -41,23 +78,43 @@ def location_of(node: yaml.Node | None, file: str) -> Location:
     return Location(file, mark.line + 1, mark.column + 1)
 
 
-def load_yaml(path: Path, display_name: str) -> yaml.Node | None:
-    """Compose a YAML file into located nodes, or raise a plain-language error."""
+def load_yaml(path: Path, display_name: str, *, tags: tuple[str, ...] = ()) -> yaml.Node | None:
+    """Compose a YAML file into located nodes, or raise a plain-language error.
+
+    ``tags`` are the explicit tags the file may use (mkdocs.yml's ``!ENV``); any other is refused.
+    """
+    if not path.is_symlink() and not path.exists():
+        raise FileNotFoundError(path)
+    data = open_source(path, MAX_FILE_BYTES)
+    if data is None:
+        raise SiteDataError([not_a_source(display_name)])
+    if len(data) > MAX_FILE_BYTES:
+        raise SiteDataError([_too_large(display_name)])
     try:
-        text = path.read_text(encoding="utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise SiteDataError([Problem(Location(display_name), "", *_NOT_UTF8)]) from exc
-    return load_yaml_text(text, display_name)
+    return load_yaml_text(text, display_name, tags=tags)
 
 
-def load_yaml_text(text: str, display_name: str) -> yaml.Node | None:
+def _too_large(file: str) -> Problem:
+    return Problem(Location(file), "", f"the file is larger than {MAX_FILE_BYTES // 1_000_000} MB",
+                   "check that it is the right file: the data of a project with 20,000 events takes under 5 MB")
+
+
+def load_yaml_text(text: str, display_name: str, *, tags: tuple[str, ...] = ()) -> yaml.Node | None:
     """Compose YAML text into located nodes; marks count lines of ``text`` itself.
 
     Callers that read YAML embedded in another file (Markdown front matter)
     pass the text with its original line breaks, so marks match the file.
     """
+    if len(text) > MAX_FILE_BYTES:
+        raise SiteDataError([_too_large(display_name)])
+    misread = _misread_spacing(text, display_name)
+    if misread:
+        raise SiteDataError(misread)
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = _compose(text, display_name, tags)
     except yaml.MarkedYAMLError as exc:
         raise SiteDataError([_explain_yaml_error(exc, display_name, text)]) from exc
     except yaml.reader.ReaderError as exc:
@@ -65,8 +122,241 @@ def load_yaml_text(text: str, display_name: str) -> yaml.Node | None:
     except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
         raise SiteDataError([Problem(Location(display_name), "", f"the file is not valid YAML ({exc})",
                                      _SEE_REFERENCE)]) from exc
-    _reject_duplicate_keys(node, display_name)
     return node
+
+
+def _misread_spacing(text: str, file: str) -> list[Problem]:
+    """Find what looks like a space or nothing at all to an editor, and is something else to YAML.
+
+    A non-breaking space (pasted from a web page) is text, not indentation; a
+    next-line or line-separator character is a line break, so YAML would count
+    lines differently from the editor's editor.
+    """
+    problems = []
+    for found in _ODD_INDENT.finditer(text):
+        line = text.count("\n", 0, found.start()) + 1
+        code = ord(found.group(1))
+        name = "a non-breaking space" if code == 0xA0 else "a space YAML does not count"
+        problems.append(Problem(Location(file, line, found.start(1) - found.start() + 1), "",
+                                f"this line is indented with {name} (U+{code:04X}), not an ordinary space",
+                                "replace it with ordinary spaces (it comes with text copied from web pages "
+                                "and word processors)"))
+        if len(problems) >= _MAX_REFUSED:
+            return problems
+    for found in _HIDDEN_BREAK.finditer(text):
+        line = text.count("\n", 0, found.start()) + 1
+        problems.append(Problem(Location(file, line, found.start() - text.rfind("\n", 0, found.start())), "",
+                                f"the text contains the invisible line-break character U+{ord(found.group()):04X}",
+                                "delete it (it comes with text copied from other programs), or press Enter if a "
+                                "new line is meant"))
+        if len(problems) >= _MAX_REFUSED:
+            break
+    return problems
+
+
+class _Refused(Exception):
+    """Enough refused constructs were listed: composing stops (the file is not an editor's)."""
+
+
+def _compose(text: str, file: str, tags: tuple[str, ...]) -> yaml.Node | None:
+    """Build located nodes from libyaml's events, as ``yaml.compose`` does, and check them on the way."""
+    composer = _Composer(text, file, tags)
+    collecting = gc.isenabled()
+    gc.disable()  # nothing here makes cycles, and the collector's passes would triple the time of a big file
+    try:
+        root = composer.compose()
+    except _Refused:
+        root = None
+    finally:
+        if collecting:
+            gc.enable()
+    if composer.problems:
+        raise SiteDataError(composer.problems)
+    return root
+
+
+class _Composer:
+    """PyYAML's composer without recursion, refusing what YAML reads otherwise than an editor means.
+
+    Every refusal is one located problem; past :data:`MAX_DEPTH` or :data:`MAX_VALUES`
+    it stops at once.
+    """
+
+    def __init__(self, text: str, file: str, tags: tuple[str, ...]) -> None:
+        self.text = text
+        self.file = file
+        self.tags = tags
+        self.problems: list[Problem] = []
+        self.stack: list[yaml.Node] = []
+        self.keys: list[yaml.Node | None] = []
+        """Per open collection: in a mapping, the key whose value comes next."""
+
+    def compose(self) -> yaml.Node | None:
+        root = None
+        document = None  # where the first document started
+        count = 0
+        stack, keys = self.stack, self.keys
+        for event in yaml.parse(self.text, Loader=_Loader):
+            kind = type(event)
+            if kind is yaml.ScalarEvent:
+                node = yaml.ScalarNode(self._tag(event, yaml.ScalarNode, event.value), event.value,
+                                       event.start_mark, event.end_mark, style=event.style)
+                self._check_text(node)
+            elif kind is yaml.SequenceStartEvent or kind is yaml.MappingStartEvent:
+                if len(stack) >= MAX_DEPTH:
+                    raise SiteDataError([Problem(
+                        _at(self.file, event.start_mark), "",
+                        f"the values are nested more than {MAX_DEPTH} levels deep",
+                        "check the indentation and the brackets '[' and '{' here: the site's files nest a few levels")])
+                node_kind = yaml.SequenceNode if kind is yaml.SequenceStartEvent else yaml.MappingNode
+                node = node_kind(self._tag(event, node_kind, None), [], event.start_mark, None,
+                                 flow_style=event.flow_style)
+            elif kind is yaml.SequenceEndEvent or kind is yaml.MappingEndEvent:
+                node = stack.pop()
+                keys.pop()
+                node.end_mark = event.end_mark
+                if kind is yaml.MappingEndEvent:
+                    self._check_keys(node)
+                self._attach(node, root)
+                root = node if not stack else root
+                continue
+            elif kind is yaml.AliasEvent:
+                self._refuse(event.start_mark, "*")
+                node = yaml.ScalarNode(_STR, "", event.start_mark, event.end_mark, style='"')
+            elif kind is yaml.DocumentStartEvent:
+                if document is not None:
+                    raise yaml.composer.ComposerError("expected a single document in the stream", document,
+                                                      "but found another document", event.start_mark)
+                document = event.start_mark
+                continue
+            else:
+                continue  # stream start and end, document end
+            count += 1
+            if count > MAX_VALUES:
+                raise SiteDataError([Problem(_at(self.file, event.start_mark), "",
+                                             f"the file holds more than {MAX_VALUES:,} values",
+                                             "check that it is the right file: a project's data holds far fewer")])
+            if kind is not yaml.AliasEvent and event.anchor is not None:  # an alias's 'anchor' is what it names
+                self._refuse(event.start_mark, "&")
+            if kind is yaml.SequenceStartEvent or kind is yaml.MappingStartEvent:
+                stack.append(node)
+                keys.append(None)
+            else:
+                self._attach(node, root)
+                root = node if not stack else root
+        return root
+
+    def _attach(self, node: yaml.Node, root) -> None:
+        """Put a finished node into the collection that holds it (none: it is the document)."""
+        if not self.stack:
+            return
+        parent = self.stack[-1]
+        if type(parent) is yaml.SequenceNode:
+            parent.value.append(node)
+        elif self.keys[-1] is None:
+            self.keys[-1] = node
+        else:
+            parent.value.append((self.keys[-1], node))
+            self.keys[-1] = None
+
+    def _path(self) -> str:
+        """Return the path (``events[3].title``) of the node the innermost open collection is waiting for."""
+        path = ""
+        for parent, key in zip(self.stack, self.keys):
+            if type(parent) is yaml.SequenceNode:
+                path += f"[{len(parent.value) + 1}]"
+            else:
+                name = _key_name(key) if key is not None else "?"
+                path = f"{path}.{name}" if path else name
+        return path
+
+    def _problem(self, problem: Problem) -> None:
+        self.problems.append(problem)
+        if len(self.problems) >= _MAX_REFUSED:
+            raise _Refused
+
+    def _refuse(self, mark: yaml.Mark, sign: str) -> None:
+        """Refuse an anchor ('&') or a reference ('*'): either makes YAML read something other than the text."""
+        self._problem(Problem(_at(self.file, mark), "", f"a text starting with '{sign}' is read as a YAML reference, "
+                              "not as text", "put the whole text in double quotes, e.g. \"*Ważne* spotkanie\" "
+                              "(references between entries are not supported)"))
+
+    def _tag(self, event, kind: type[yaml.Node], value: str | None) -> str:
+        """Return a node's tag as PyYAML's composer would; refuse an explicit tag the file may not use."""
+        tag = event.tag
+        if tag is not None and (tag in self.tags or any(tag.startswith(prefix) for prefix in self.tags
+                                                        if prefix.endswith(":"))):
+            return tag
+        if tag is not None:
+            start = event.start_mark.index
+            end = self.text.find("\n", start)
+            written = self.text[start:end if end >= 0 else len(self.text)].strip()
+            example = f'"{written}"' if '"' not in written and len(written) <= 60 else '"!…"'
+            self._problem(Problem(_at(self.file, event.start_mark), "", f"'{tag.replace('tag:yaml.org,2002:', '!!')}'"
+                                  " at the start of a value is read as a YAML tag, not as text, and would disappear",
+                                  f"put the whole text in double quotes: {example}"))
+        if kind is yaml.ScalarNode:
+            return _resolve_scalar(value, event.implicit)
+        return _RESOLVER.resolve(kind, value, event.implicit)
+
+
+    def _check_text(self, node: yaml.ScalarNode) -> None:
+        """Refuse a text no output can carry, and a '#' YAML would cut a text at."""
+        value = node.value
+        control = CONTROL_CHARACTER.search(value)
+        if control:
+            self._problem(Problem(location_of(node, self.file), "", "the text contains the invisible control character "
+                                  f"U+{ord(control.group()):04X}, which pages, calendars and feeds cannot carry",
+                                  "delete it (between double quotes it may be written as an escape such as \\e, "
+                                  "\\x1b or \\N)"))
+        elif _ICAL_BREAK in value:
+            self._problem(Problem(location_of(node, self.file), "",
+                                  "the text contains '\\N', which calendar apps read as a line break",
+                                  "write it another way (e.g. 'nr' or 'No.'), or without the backslash"))
+        elif not node.style:
+            comment = _COMMENT_AFTER.match(self.text, node.end_mark.index)
+            if comment:
+                self._comment_cuts(node, comment.end() - 1)
+
+    def _comment_cuts(self, node: yaml.ScalarNode, at: int) -> None:
+        """Report a '#' written straight after a text ('Spotkanie #2'), which YAML took for a comment."""
+        line_end = self.text.find("\n", at)
+        cut = self.text[at:line_end if line_end >= 0 else len(self.text)].rstrip()
+        same_line = node.start_mark.line == node.end_mark.line
+        begin = node.start_mark.index if same_line else self.text.rfind("\n", 0, at) + 1
+        written = self.text[begin:at].strip() + " " + cut
+        mark = node.end_mark
+        where = Location(self.file, mark.line + 1, mark.column + at - mark.index + 1)
+        self._problem(Problem(where, "", f"YAML reads '{cut}' as a comment and leaves it out (the text is only "
+                              f"'{node.value}')", f"put the whole text in double quotes: \"{written}\" (a comment "
+                              "needs a space after '#')" if '"' not in written else
+                              "put the whole text in double quotes (a comment needs a space after '#')"))
+
+    def _check_keys(self, node: yaml.MappingNode) -> None:
+        """YAML silently keeps the last of two equal keys; we refuse instead."""
+        if len({_key_name(key) for key, _ in node.value}) == len(node.value):
+            return
+        path = self._path()
+        seen: dict[str, yaml.Node] = {}
+        for key, _ in node.value:
+            if not isinstance(key, yaml.ScalarNode):
+                continue
+            if key.value in seen:
+                first = seen[key.value].start_mark.line + 1
+                self._problem(Problem(location_of(key, self.file), f"{path}.{key.value}" if path else key.value,
+                                      f"the key '{key.value}' appears twice in the same entry (first on line {first})",
+                                      "keep one of them and delete the other"))
+            else:
+                seen[key.value] = key
+
+
+@lru_cache(maxsize=4096)  # keys and short values repeat in every entry ('id', 'pl', 'PL', 'workshop')
+def _resolve_scalar(value: str, implicit: tuple[bool, bool]) -> str:
+    return _RESOLVER.resolve(yaml.ScalarNode, value, implicit)
+
+
+def _at(file: str, mark: yaml.Mark) -> Location:
+    return Location(file, mark.line + 1, mark.column + 1)
 
 
 def _explain_reader_error(exc: yaml.reader.ReaderError, file: str, text: str) -> Problem:
@@ -115,6 +405,11 @@ def _explain_yaml_error(exc: yaml.MarkedYAMLError, file: str, text: str = "") ->
     if "tab character" in problem or "\\t" in problem or char == "\t":
         return Problem(where, "", "this line is indented with a tab character",
                        "indent with spaces only (two spaces per level)")
+    if "escape" in problem or "hexdecimal" in problem:
+        return Problem(where, "",
+                       "a backslash '\\' in a text between double quotes starts an escape, and this one is not valid",
+                       "put the text between single quotes instead ('C:\\Dokumenty'), or write each backslash twice "
+                       "(\\\\)")
     if "quoted scalar" in context and exc.context_mark is not None:
         start = exc.context_mark
         return Problem(Location(file, start.line + 1, start.column + 1), "",
@@ -139,6 +434,13 @@ def _explain_yaml_error(exc: yaml.MarkedYAMLError, file: str, text: str = "") ->
                        f"a '{opened}' opened here is never closed",
                        f"add the closing '{closing}', or put the whole text in double quotes")
     if "mapping values are not allowed" in problem:
+        line = _line_at(text, exc.problem_mark)
+        before = line[:exc.problem_mark.column] if exc.problem_mark else ""
+        if re.search(r"\S:\s+\S", before) or _has_typographic_quotes(line):
+            # 'title: Spotkanie: rekrutacja': the key is on this line, and its text holds ': '.
+            return Problem(where, "",
+                           "the text contains ': ' (a colon and a space), which YAML reads as the start of a new key",
+                           _quote_fix(line))
         return Problem(where, "",
                        "a colon ':' appears where YAML does not expect a new key "
                        "(usually a wrong indent, or a text containing ': ')",
@@ -153,6 +455,30 @@ def _explain_yaml_error(exc: yaml.MarkedYAMLError, file: str, text: str = "") ->
         return Problem(where, "", "a line here has no 'key: value' form",
                        "write 'key: value', or join a wrapped text to the line above")
     return Problem(where, "", f"the file is not valid YAML ({problem or context})", _SEE_REFERENCE)
+
+
+def _line_at(text: str, mark: yaml.Mark | None) -> str:
+    """Return the line a mark is on."""
+    if mark is None:
+        return ""
+    start = text.rfind("\n", 0, mark.index) + 1 if mark.index <= len(text) else 0
+    end = text.find("\n", start)
+    return text[start:end if end >= 0 else len(text)]
+
+
+def _has_typographic_quotes(line: str) -> bool:
+    return any(char in line for char in _TYPOGRAPHIC_QUOTES)
+
+
+def _quote_fix(line: str) -> str:
+    """Say how to quote a text; an editor who used typographic quotes believes they already did."""
+    if _has_typographic_quotes(line):
+        return ("typographic quotation marks („…”, “…”) do not count in YAML: put the whole text between "
+                "straight double quotes \"…\" (the typographic ones may stay inside)")
+    key, _, value = line.strip().partition(": ")
+    if value and '"' not in value and len(line) <= 100:
+        return f"put the whole text in double quotes: {key}: \"{value.strip()}\""
+    return "put the whole text in double quotes, e.g. title: \"Spotkanie: rekrutacja\""
 
 
 def _quote_before(text: str, mark: yaml.Mark | None) -> yaml.Token | None:
@@ -235,26 +561,3 @@ def node_paths(node: yaml.Node | None) -> dict[int, str]:
 
 def _key_name(key: yaml.Node) -> str:
     return key.value if isinstance(key, yaml.ScalarNode) else "?"
-
-
-def _reject_duplicate_keys(node: yaml.Node | None, file: str) -> None:
-    """YAML silently keeps the last of two equal keys; we refuse instead."""
-    repeated = [current for current in iter_nodes(node) if isinstance(current, yaml.MappingNode)
-                and len({_key_name(key) for key, _ in current.value}) < len(current.value)]
-    problems: list[Problem] = []
-    paths = node_paths(node) if repeated else {}
-    for current in repeated:
-        path = paths[id(current)]
-        seen: dict[str, yaml.Node] = {}
-        for key, _ in current.value:
-            if not isinstance(key, yaml.ScalarNode):
-                continue
-            if key.value in seen:
-                first = seen[key.value].start_mark.line + 1
-                problems.append(Problem(location_of(key, file), f"{path}.{key.value}" if path else key.value,
-                                        f"the key '{key.value}' appears twice in the same entry "
-                                        f"(first on line {first})", "keep one of them and delete the other"))
-            else:
-                seen[key.value] = key
-    if problems:
-        raise SiteDataError(problems)

@@ -10,11 +10,13 @@ import pytest
 from conftest_site import project_copy
 from microsite.build import build_site
 
+NOW_ENV = {"MICROSITE_NOW": "2019-03-01T12:00:00Z", "PATH": "/usr/bin:/bin"}
+
+
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Path:
     root = project_copy(tmp_path_factory.mktemp("project"))
-    assert build_site(root, environ={"MICROSITE_NOW": "2019-03-01T12:00:00Z", "PATH": "/usr/bin:/bin"},
-                      out=io.StringIO()) == 0
+    assert build_site(root, environ=NOW_ENV, out=io.StringIO()) == 0
     return root
 
 
@@ -80,3 +82,64 @@ def test_broken_front_matter_fails_both_builds_with_a_located_message(project, c
     finally:
         page.write_text(original, encoding="utf-8")
     assert "content/en/contact.md:2:" in text
+
+
+# --- every MkDocs warning fails the build (`--quiet` used to drop them before strict mode counted) ---
+
+
+@pytest.mark.parametrize("link, words", [
+    ("[the plan](missing.md)", ("links to 'missing.md', which does not exist",)),
+    ("![a photo](assets/nope.png)", ("links to 'assets/nope.png', which does not exist",)),
+    ("[contact](contact.md#nope)", ("links to 'contact.md#nope'", "no heading or anchor 'nope'")),
+])
+def test_a_broken_link_fails_the_build_naming_the_page_and_the_link(project, link, words):
+    before = _snapshot(project / "site")
+    page = project / "content" / "pl" / "about.md"
+    original = page.read_text(encoding="utf-8")
+    page.write_text(original + f"\nZobacz {link}.\n", encoding="utf-8")
+    out = io.StringIO()
+    try:
+        assert build_site(project, out=out, environ={**NOW_ENV}) == 1
+    finally:
+        page.write_text(original, encoding="utf-8")
+    line = original.count("\n") + 2
+    reported = [row for row in out.getvalue().split("\n") if row.startswith("content/pl/about.md:")]
+    column = f"Zobacz {link}.".index("(") + 2  # where the link's target starts
+    assert len(reported) == 1 and reported[0].startswith(f"content/pl/about.md:{line}:{column}: "), out.getvalue()
+    assert all(word in reported[0] for word in words), reported
+    assert "previous site/ is unchanged" in out.getvalue()
+    assert _snapshot(project / "site") == before
+
+
+def test_any_other_warning_fails_the_build_in_mkdocs_words(project):
+    config = project / "mkdocs.yml"
+    original = config.read_text(encoding="utf-8")
+    config.write_text(original.replace("absolute_links: info", "absolute_links: warn"), encoding="utf-8")
+    page = project / "content" / "en" / "about.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text + "\n[Home](/en/)\n", encoding="utf-8")
+    out = io.StringIO()
+    try:
+        assert build_site(project, out=out, environ={**NOW_ENV}) == 1
+    finally:
+        config.write_text(original, encoding="utf-8")
+        page.write_text(text, encoding="utf-8")
+    assert "MkDocs: Doc file 'en/about.md' contains an absolute link '/en/'" in out.getvalue()
+
+
+def test_the_build_log_reads_records_and_their_continuation_lines(tmp_path):
+    from microsite.buildlog import read_build_log
+
+    output = ("INFO    -  Cleaning site directory\n"
+              "INFO    -  The following pages exist in the docs directory, but are not included in the 'nav':\n"
+              "  - pl/a.md\n"
+              "WARNING -  A reference to 'brak.md' is included in the 'nav' configuration, which is not found in "
+              "the documentation files.\n"
+              "ERROR   -  Config value 'theme': something\n  more words\n"
+              "Aborted with 1 warnings in strict mode!\n")
+    log = read_build_log(output, tmp_path)
+    assert [str(p) for p in log.problems] == [
+        "mkdocs.yml: nav: the menu names 'brak.md', which does not exist; create the page, correct the file name, "
+        "or remove the line from the menu",
+        "MkDocs: Config value 'theme': something\n  more words\nAborted with 1 warnings in strict mode!; fix what "
+        "MkDocs names; the site is published only without warnings"]

@@ -73,6 +73,11 @@ def _site_with(tmp_path: Path, block: Block, *, with_assets: bool) -> Path:
     """Copy the demo and put ``block`` where the guide tells the editor to."""
     root = tmp_path / "site"
     project_copy(root)
+    # The guide's examples are dated when editors read it (2026–2027); the demo project ended in 2020, and
+    # events outside a project's period are warned about. Here the project runs until the examples' time.
+    project = root / "data" / "project.yaml"
+    project.write_text(project.read_text(encoding="utf-8").replace("end: 2020-12-31", "end: 2027-12-31"),
+                       encoding="utf-8")
     target = root / block.title
     if block.kind == "yaml":
         # Entries go at the end of the file's list; a missing file starts with its list's name. A block

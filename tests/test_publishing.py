@@ -165,10 +165,20 @@ def test_workflow_checks_out_the_full_history(workflow: dict) -> None:
     assert all(step["with"]["fetch-depth"] == 0 for step in checkouts)
 
 
-def test_workflow_actions_are_pinned_to_major_versions(workflow: dict) -> None:
+def test_workflow_actions_are_pinned_by_commit(workflow: dict) -> None:
+    # A tag can be moved to other code (a hijacked release), a commit cannot; the comment names the release.
     uses = [step["uses"] for job in workflow["jobs"].values() for step in job["steps"] if "uses" in step]
-    # A major version, or the full commit of one (the version in a comment beside it).
-    assert uses and all(re.fullmatch(r"actions/[\w-]+@(v\d+|[0-9a-f]{40})", u) for u in uses), uses
+    assert uses and all(re.fullmatch(r"actions/[\w-]+@[0-9a-f]{40}", u) for u in uses), uses
+    text = WORKFLOW.read_text(encoding="utf-8")
+    for use in uses:
+        assert re.search(rf"uses: {re.escape(use)}  # v\d+\.\d+\.\d+\n", text), f"{use} names no release"
+
+
+def test_workflow_keeps_no_credentials_after_checkout(workflow: dict) -> None:
+    # Later steps run the project's code (the build, the tests): they must not find a token in .git/config.
+    checkouts = [step for job in workflow["jobs"].values() for step in job["steps"]
+                 if step.get("uses", "").startswith("actions/checkout@")]
+    assert checkouts and all(step["with"]["persist-credentials"] is False for step in checkouts)
 
 
 def _runs(job: dict) -> list[str]:

@@ -26,6 +26,9 @@ import microsite.placeholders
 import microsite.siteconfig
 import microsite.vocabulary
 import microsite.yamlsource
+import microsite.sources
+import microsite.buildlog
+import microsite.check
 from microsite.funding import FUNDING_KINDS
 from microsite.load import DATA_FILES, DOCUMENT_TYPES, load_site
 from microsite.model import EventStatus
@@ -35,7 +38,7 @@ from conftest_site import REPO
 REFERENCES = {lang: REPO / "docs" / "editors" / f"reference.{lang}.md" for lang in ("pl", "en")}
 MESSAGE_SOURCES = (microsite.catalogue, microsite.yamlsource, microsite.fields, microsite.load, microsite.funding, microsite.pages,
                    microsite.news, microsite.vocabulary, microsite.siteconfig, microsite.placeholders, microsite.images,
-                   microsite.markers)
+                   microsite.markers, microsite.sources, microsite.buildlog, microsite.check)
 
 
 def field_names() -> set[str]:

@@ -71,7 +71,11 @@ def event(ident: str = "test-event", *, start: str = "2026-05-12 10:00", end: st
 
 @pytest.fixture
 def site(demo: SiteCopy) -> SiteCopy:
-    """Return the demo copy with the tests' own venues and partner added (still valid)."""
+    """Return the demo copy with the tests' own venues and partner added (still valid).
+
+    The tests' events are set in 2026: the project's period is made to include them.
+    """
+    demo.replace("project.yaml", "end: 2020-12-31", "end: 2030-12-31")
     demo.append("venues.yaml", TEST_VENUES)
     demo.append("partners.yaml", TEST_PARTNER)
     return demo
@@ -220,8 +224,11 @@ def test_missing_project_file(site: SiteCopy) -> None:
 def test_recursive_alias_does_not_hang(site: SiteCopy) -> None:
     line = add_event(site, event(venue="&v [*v]"))
     venue_line = site.line_of("events.yaml", "venue: &v", after=line)
-    assert_problem(only(site.check()), file=EVENTS, line=venue_line, field=f"{event_path(site, line)}.venue",
-                   message=("single value",))
+    anchor, alias = site.check()  # YAML references are refused where they are written: the anchor and its use
+    assert_problem(anchor, file=EVENTS, line=venue_line, column=12, field="", message=("'&'", "reference"),
+                   fix=("double quotes",))
+    assert_problem(alias, file=EVENTS, line=venue_line, column=16, field="", message=("'*'", "reference"),
+                   fix=("double quotes",))
 
 
 # --- wrong type, missing field, unknown key --------------------------------------------------
@@ -716,7 +723,8 @@ def test_document_file_that_does_not_exist(site: SiteCopy) -> None:
 def test_document_path_may_not_leave_the_content_folder(site: SiteCopy) -> None:
     site.write("documents.yaml", DOCUMENTS.replace("assets/documents/raport.pdf", "../data/project.yaml"))
     assert_problem(only(site.check()), file="data/documents.yaml", field="documents[1].file",
-                   line=site.line_of("documents.yaml", "file:"), message=("does not exist",))
+                   line=site.line_of("documents.yaml", "file:"), message=("'../data/project.yaml'", "leads outside"),
+                   fix=("under content/assets/",))
 
 
 def test_document_type_must_be_known(site: SiteCopy) -> None:

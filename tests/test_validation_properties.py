@@ -51,8 +51,15 @@ class DemoFacts:
 
 @pytest.fixture(scope="module")
 def demo_copy(tmp_path_factory: pytest.TempPathFactory) -> SiteCopy:
-    """Return one copy of the demo for the whole module; tests restore what they change."""
-    return copy_demo(tmp_path_factory.mktemp("property-site"))
+    """Return one copy of the demo for the whole module; tests restore what they change.
+
+    Its project runs from 2018 to 2030, the years the random events are drawn from (a date outside the
+    project's period is warned about).
+    """
+    site = copy_demo(tmp_path_factory.mktemp("property-site"))
+    site.replace("project.yaml", "start: 2018-09-03", "start: 2018-01-01")
+    site.replace("project.yaml", "end: 2020-12-31", "end: 2030-12-31")
+    return site
 
 
 @pytest.fixture(scope="module")

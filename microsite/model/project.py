@@ -30,8 +30,11 @@ class Contact:
     name: Text
     address: Text | None = None
     phone: str | None = None
+    """As the editor wrote it."""
     email: str | None = None
     people: Text | None = None
+    phone_uri: str | None = None
+    """The number as a link (RFC 3966 in E.164 form): ``tel:+48126237740``."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,7 +25,7 @@ from .jsonld import embed_jsonld, to_jsonld_event, to_jsonld_organization
 
 __all__ = ["PageContext", "render_template", "render_event_page", "render_funding_strip", "render_partners",
            "render_project_card", "render_results", "render_schedule", "render_upcoming", "render_documents",
-           "render_news", "render_translation_notice", "event_end_instant"]
+           "render_news", "render_translation_notice", "render_contact", "event_end_instant"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -365,6 +365,18 @@ def render_documents(ctx: PageContext) -> str:
                      "published": formats.format_day(d.published, lang) if d.published else "",
                      "description": d.description.in_(lang) if d.description else ""})
     return _render("documents.html", docs=docs, lang=lang)
+
+
+def render_contact(ctx: PageContext) -> str:
+    """Return who to contact, from data/project.yaml: name, people, address, phone and e-mail as links."""
+    contact = ctx.site.project.contact
+    if contact is None:
+        return ""  # the check refuses the marker then
+    lang = ctx.lang
+    return _render("contact.html", lang=lang, name=contact.name.in_(lang),
+                   people=contact.people.in_(lang) if contact.people else "",
+                   address=contact.address.in_(lang) if contact.address else "",
+                   phone=contact.phone or "", phone_uri=contact.phone_uri or "", email=contact.email or "")
 
 
 def render_translation_notice(ctx: PageContext, *, untranslated: bool, original_url: str) -> str:

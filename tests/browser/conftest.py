@@ -26,10 +26,51 @@ EXTERNAL_LINKS = pytest.StashKey[set]()
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
+    """Serve the site as Netlify or Cloudflare Pages would: with the headers its ``_headers`` file gives."""
+
     extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".ics": "text/calendar"}
 
     def log_message(self, *args) -> None:  # keep test output readable
         pass
+
+    def send_header(self, keyword: str, value: str) -> None:
+        if keyword.lower() == "content-type" and "content-type" in self._rule_headers():
+            return  # the headers file's type replaces the guessed one, as on those hosts
+        super().send_header(keyword, value)
+
+    def end_headers(self) -> None:
+        for name, value in self._rule_headers().values():
+            super().send_header(name, value)
+        super().end_headers()
+
+    def _rule_headers(self) -> dict[str, tuple[str, str]]:
+        path = self.path.split("?", 1)[0]
+        found: dict[str, tuple[str, str]] = {}
+        for pattern, headers in _header_rules(self.directory):
+            if pattern.fullmatch(path):
+                for name, value in headers:
+                    found[name.lower()] = (name, value)
+        return found
+
+
+@functools.lru_cache(maxsize=4)  # the site does not change while it is served
+def _header_rules(directory: str) -> list[tuple[re.Pattern, list[tuple[str, str]]]]:
+    """Read ``_headers`` (Netlify's and Cloudflare's form): a path, then its indented 'Name: value' lines."""
+    path = Path(directory) / "_headers"
+    rules: list[tuple[re.Pattern, list[tuple[str, str]]]] = []
+    if not path.is_file():
+        return rules
+    for line in path.read_text(encoding="utf-8").split("\n"):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if not line[0].isspace():
+            pattern = re.escape(line.strip()).replace(r"\*", ".*")
+            pattern = re.sub(r":[a-z]+", "[^/]+", pattern)
+            rules.append((re.compile(pattern), []))
+        elif rules:
+            name, _, value = line.strip().partition(":")
+            rules[-1][1].append((name.strip(), value.strip()))
+    return rules
 
 
 def _free_port() -> int:

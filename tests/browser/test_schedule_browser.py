@@ -72,7 +72,7 @@ def test_subscribe_links_are_present_and_serve_a_calendar(served_site, phone):
     assert google.startswith("https://calendar.google.com/calendar/render?cid=webcal%3A%2F%2F")
     download = phone.eval_on_selector(".ms-feed a[download]", "a => a.href")
     with urlopen(download) as response:
-        assert response.headers["Content-Type"] == "text/calendar"
+        assert response.headers["Content-Type"] == "text/calendar; charset=utf-8"  # from the site's _headers
         assert response.read().startswith(b"BEGIN:VCALENDAR\r\n")
     phone.goto(served_site + "en/schedule/dyzur-krosno-2019-03-27/")
     assert phone.get_attribute(".ms-subscribe a.md-button--primary", "href") == \
@@ -100,6 +100,6 @@ def test_every_calendar_on_the_schedule_offers_three_working_links_at_phone_widt
         for link in feed["links"]:
             assert link["text"] and link["left"] >= 0 and link["right"] <= 360 and link["height"] >= 24, link
         with urlopen(download["href"]) as response:
-            assert response.headers["Content-Type"] == "text/calendar"
+            assert response.headers["Content-Type"] == "text/calendar; charset=utf-8"  # from the site's _headers
             body = response.read().decode("utf-8")
         assert body.startswith("BEGIN:VCALENDAR\r\n") and body.count("BEGIN:VEVENT") >= 1

@@ -11,7 +11,8 @@ def search(page, site: str, path: str, query: str) -> list[str]:
     page.click(".md-search__input")
     page.keyboard.type(query)  # Material searches on key presses, as a reader types
     # Material shows the count ("Wyniki wyszukiwania: 3", "No matching documents") once the worker answered.
-    page.wait_for_function("!/Inicjowanie|Initializing|Zacznij|Type to/.test("
+    # A function, not an expression: the site's Content-Security-Policy forbids evaluating strings.
+    page.wait_for_function("() => !/Inicjowanie|Initializing|Zacznij|Type to/.test("
                            "document.querySelector('.md-search-result__meta').textContent)")
     hrefs = page.eval_on_selector_all(".md-search-result__item > a.md-search-result__link",
                                       "links => links.map(a => a.href)")
