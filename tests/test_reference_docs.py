@@ -16,6 +16,7 @@ import pytest
 
 import microsite.fields
 import microsite.funding
+import microsite.history
 import microsite.load
 import microsite.news
 import microsite.images
@@ -34,7 +35,7 @@ from conftest_site import REPO
 REFERENCES = {lang: REPO / "docs" / "editors" / f"reference.{lang}.md" for lang in ("pl", "en")}
 MESSAGE_SOURCES = (microsite.yamlsource, microsite.fields, microsite.load, microsite.funding, microsite.pages,
                    microsite.news, microsite.vocabulary, microsite.siteconfig, microsite.placeholders, microsite.images,
-                   microsite.markers)
+                   microsite.markers, microsite.history)
 
 
 def field_names() -> set[str]:
