@@ -31,6 +31,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -113,22 +114,22 @@ def read_history(root: Path | str, site: Site, *, now: datetime, data_dir: str =
 
 
 class _Files:
-    """The watched files' texts: every version git holds, and the working copy."""
+    """The watched files' bytes: every version git holds, and the working copy (kept as bytes: never decoded
+    whole, since YAML reads bytes and most versions only need cutting into entries)."""
 
     def __init__(self, root: Path, data_dir: str, commits: list[Commit]) -> None:
         wanted = sorted({blob for commit in commits for blob in commit.files if blob})
-        self.texts: dict[str | None, str] = {None: ""}
-        for blob, data in read_blobs(root, wanted).items():
-            self.texts[blob] = data.decode("utf-8", "replace")
+        self.texts: dict[str | None, bytes] = {None: b""}
+        self.texts.update(read_blobs(root, wanted))
         self.worktree: list[str | None] = []
         for name in WATCHED_FILES:
             path = root / data_dir / name
             if not path.is_file():
                 self.worktree.append(None)
                 continue
-            text = path.read_bytes().decode("utf-8", "replace")
-            key = "worktree:" + hashlib.sha1(text.encode("utf-8")).hexdigest()
-            self.texts[key] = text
+            data = path.read_bytes()
+            key = "worktree:" + hashlib.sha1(data).hexdigest()
+            self.texts[key] = data
             self.worktree.append(key)
 
 
@@ -166,49 +167,72 @@ class _Entry:
     """… and a cancelled date of it."""
 
 
-_State = tuple[dict[str, tuple], dict[str, int]]
-"""Per event id present: what a subscriber sees of it, and the previous rule's SEQUENCE."""
+@dataclass(frozen=True, slots=True)
+class _State:
+    """One version of the watched files, reduced to what subscribers see."""
+
+    entries: dict[str, _Entry]
+    """events.yaml's entries by id."""
+    venues: dict[str, str]
+    """Each venue as canonical JSON."""
+    partners: dict[str, str]
+    """Each partner's name as canonical JSON (an event's DESCRIPTION names its organiser)."""
+    zone: str
+    """The project's time zone (that of events with no venue)."""
 
 
 class _Counter:
-    """Turns versions of the data files into each event's SEQUENCE, CREATED and LAST-MODIFIED."""
+    """Turns versions of the data files into each event's SEQUENCE, CREATED and LAST-MODIFIED.
+
+    Versions are compared entry by entry (most commits change one or two), and
+    only the events of the changed entries are looked at.
+    """
 
     def __init__(self, site: Site, files: _Files) -> None:
         self.files = files
-        # Only the events of the current version matter: (id, slot id, date) of each.
-        self.events = [(e.id, e.series, e.id[len(e.series) + 1:] if e.series else None) for e in site.events]
-        self.chunks: dict[str, _Entry | None] = {}
+        # Only the events of the current version matter: each one's slot id and date, if it has them.
+        self.events = {e.id: (e.series, e.id[len(e.series) + 1:] if e.series else None) for e in site.events}
+        self.by_entry: dict[str, list[str]] = {}
+        """The events an entry id can give: a one-off event's own, a slot's dates."""
+        for ident, (series, _) in self.events.items():
+            self.by_entry.setdefault(ident, []).append(ident)
+            if series:
+                self.by_entry.setdefault(series, []).append(ident)
+        self.chunks: dict[bytes, tuple[str, _Entry] | bool] = {}
+        """Each distinct entry text met, parsed (False: not one entry with an id)."""
         self.parsed: dict[str | None, object] = {}
         self.states: dict[tuple, _State | None] = {}
+        self.versions_of: dict[str, list[_Entry]] = {}
+        """Every version of each entry id met in the history, for the former rule's highest value."""
 
     def versions(self, commits: list[Commit], worktree: Commit | None) -> dict[str, EventVersion]:
         count: dict[str, int] = {}
         created: dict[str, datetime] = {}
         modified: dict[str, datetime] = {}
         seen: dict[str, tuple] = {}  # commit id → the key of its effective state
+        empty = (None,) * len(WATCHED_FILES)
         for commit in commits + ([worktree] if worktree else []):
             key = commit.files
-            parents = [seen[p] for p in commit.parents if p in seen]
+            parents = list(dict.fromkeys(seen[p] for p in commit.parents if p in seen))
             if self.state(key) is None:  # unreadable (a commit with broken YAML): as its first parent
-                key = parents[0] if parents else (None,) * len(WATCHED_FILES)
+                key = parents[0] if parents else empty
             seen[commit.id] = key
-            if parents and all(parent == key for parent in parents):
+            if parents == [key]:
                 continue  # most commits change no watched file
-            shown, _ = self.state(key) or ({}, {})
-            before = [self.state(parent) or ({}, {}) for parent in dict.fromkeys(parents)]
-            for ident, value in shown.items():
-                if not any(ident in parent[0] for parent in before):
+            after = self.state(key) or self.state(empty)
+            before = [self.state(parent) or self.state(empty) for parent in parents] or [self.state(empty)]
+            touched = set().union(*(self._touched(state, after) for state in before))
+            for ident in touched:
+                now = self._shown(after, ident)
+                was = [self._shown(state, ident) for state in before]
+                if now is not None and all(value is None for value in was):
                     created[ident] = min(created.get(ident, commit.time), commit.time)
-            changed = {ident for parent, _ in before for ident, value in parent.items() if shown.get(ident) != value}
-            for ident in changed:
-                count[ident] = count.get(ident, 0) + 1
-                modified[ident] = max(modified.get(ident, commit.time), commit.time)
-        floor: dict[str, int] = {}
-        for key in set(seen.values()):
-            for ident, value in (self.state(key) or ({}, {}))[1].items():
-                floor[ident] = max(floor.get(ident, 0), value)
+                if any(value is not None and value != now for value in was):
+                    count[ident] = count.get(ident, 0) + 1
+                    modified[ident] = max(modified.get(ident, commit.time), commit.time)
+        floor = self._former_rule()
         versions = {}
-        for ident, _, _ in self.events:
+        for ident in self.events:
             if ident not in created:
                 continue  # not in the data as read here: the writer's default applies
             first = created[ident]
@@ -216,8 +240,48 @@ class _Counter:
                                            max(modified.get(ident, first), first))
         return versions
 
+    def _touched(self, before: _State, after: _State) -> set[str]:
+        """Return the current events whose entry, venue, organiser or zone differs between two versions."""
+        if before.zone != after.zone:
+            return set(self.events)
+        venues = {v for v in before.venues.keys() | after.venues.keys() if before.venues.get(v) != after.venues.get(v)}
+        partners = {p for p in before.partners.keys() | after.partners.keys()
+                    if before.partners.get(p) != after.partners.get(p)}
+        entries = {ident for ident in before.entries.keys() | after.entries.keys()
+                   if before.entries.get(ident) is not after.entries.get(ident)
+                   and before.entries.get(ident) != after.entries.get(ident)}
+        if venues or partners:
+            for state in (before, after):
+                entries.update(ident for ident, entry in state.entries.items()
+                               if venues.intersection(entry.venues) or entry.organiser in partners)
+        return {event for ident in entries for event in self.by_entry.get(ident, ())}
+
+    def _shown(self, state: _State, ident: str) -> tuple | None:
+        """Return what a subscriber sees of one current event in a version (None: it is not there)."""
+        series, day = self.events[ident]
+        slot = state.entries.get(series) if series else None
+        if slot is not None and day not in slot.skipped:
+            entry, cancelled = slot, day in slot.cancelled
+        elif ident in state.entries:
+            entry, cancelled = state.entries[ident], False
+        else:
+            return None
+        return (entry.shown, tuple(state.venues.get(v) for v in entry.venues),
+                state.partners.get(entry.organiser) if entry.organiser else None, state.zone, cancelled)
+
+    def _former_rule(self) -> dict[str, int]:
+        """Return the highest SEQUENCE the rule before this one gave each event in any version met."""
+        floor: dict[str, int] = {}
+        for ident, (series, day) in self.events.items():
+            values = [entry.legacy for entry in self.versions_of.get(ident, ())]
+            for slot in self.versions_of.get(series, ()) if series else ():
+                if day not in slot.skipped:
+                    values.append(slot.legacy_cancelled if day in slot.cancelled else slot.legacy)
+            floor[ident] = max(values, default=0)
+        return floor
+
     def state(self, key: tuple) -> _State | None:
-        """Return what subscribers see of each current event in one version of the files (None: unreadable)."""
+        """Return one version of the watched files (None: unreadable)."""
         if key not in self.states:
             self.states[key] = self._state(key)
         return self.states[key]
@@ -231,28 +295,14 @@ class _Counter:
         if entries is None or venues is None or partners is None or project is None:
             return None
         zone = str(project.get("timezone")) if isinstance(project, dict) else ""
-        shown: dict[str, tuple] = {}
-        legacy: dict[str, int] = {}
-        for ident, series, day in self.events:
-            entry, cancelled = None, False
-            slot = entries.get(series) if series else None
-            if slot is not None and day not in slot.skipped:
-                entry, cancelled = slot, day in slot.cancelled
-            elif ident in entries:
-                entry = entries[ident]
-            if entry is None:
-                continue
-            shown[ident] = (entry.shown, tuple(venues.get(v) for v in entry.venues),
-                            partners.get(entry.organiser) if entry.organiser else None, zone, cancelled)
-            legacy[ident] = entry.legacy_cancelled if cancelled else entry.legacy
-        return shown, legacy
+        return _State(entries, venues, partners, zone)
 
     def _parsed(self, key: str | None) -> object:
         """Return a whole file parsed ({} for a missing one, None when it is not YAML)."""
         if key not in self.parsed:
             try:
                 self.parsed[key] = yaml.load(self.files.texts[key], Loader=_LOADER) or {}
-            except yaml.YAMLError:
+            except (yaml.YAMLError, UnicodeDecodeError):
                 self.parsed[key] = None
         return self.parsed[key]
 
@@ -271,76 +321,78 @@ class _Counter:
     def _entries(self, key: str | None) -> dict[str, _Entry] | None:
         """Return the events of one version of events.yaml by id (None when it is not YAML)."""
         text = self.files.texts[key]
-        chunks = _split_entries(text)
-        found: dict[str, _Entry] = {}
-        if chunks is not None:
-            for chunk in chunks:
-                if chunk not in self.chunks:
-                    self.chunks[chunk] = _entry_of_chunk(chunk)
-                entry = self.chunks[chunk]
+        split = _split_entries(text)
+        if split is not None:
+            lead, chunks = split
+            found = list(map(self.chunks.get, chunks))  # most entries were met in an earlier version
+            for index, entry in enumerate(found):
                 if entry is None:
-                    chunks = None  # a layout the fast path does not understand: parse the whole file
-                    break
-                if entry[0] not in found:
-                    found[entry[0]] = entry[1]
-        if chunks is None:
-            data = self._parsed(key)
-            if data is None:
-                return None
-            found = {}
-            items = data.get("events") if isinstance(data, dict) else None
-            for item in items if isinstance(items, list) else []:
-                entry = _entry(item)
-                if entry is not None and entry[0] not in found:
-                    found[entry[0]] = entry[1]
-        return found
+                    entry = found[index] = self.chunks[chunks[index]] = _entry_of_chunk(lead + chunks[index])
+                    if entry:
+                        self.versions_of.setdefault(entry[0], []).append(entry[1])
+            if all(found):
+                return dict(reversed(found))  # the first of two entries with one id wins, as in the check
+        data = self._parsed(key)  # a layout the fast path does not understand: parse the whole file
+        if data is None:
+            return None
+        entries: dict[str, _Entry] = {}
+        items = data.get("events") if isinstance(data, dict) else None
+        for item in items if isinstance(items, list) else []:
+            entry = _entry(item)
+            if entry is not None and entry[0] not in entries:
+                entries[entry[0]] = entry[1]
+                self.versions_of.setdefault(entry[0], []).append(entry[1])
+        return entries
 
 
-_EVENTS_KEY = re.compile(r"^events:[ \t]*(?:#[^\n]*)?$", re.M)
-_TOP_LEVEL = re.compile(r"^[^\s#]", re.M)
+_EVENTS_KEY = re.compile(rb"^events:[ \t]*(?:#[^\n]*)?\n", re.M)
+_TOP_LEVEL = re.compile(rb"\n[^\s#-]")
+_FIRST_ITEM = re.compile(rb"^( *)-(?: |$)", re.M)
+_NOTHING = re.compile(rb"(?:[ \t]*(?:#[^\n]*)?\n)*")
 
 
-def _split_entries(text: str) -> list[str] | None:
+@lru_cache(maxsize=8)
+def _odd_line(indent: int) -> re.Pattern:
+    """Return a line that is not deeper than an item at ``indent``, the start of one ('- '), blank or a comment."""
+    return re.compile(rb"\n(?! {%d}| {%d}- |[ \t]*(?:\n|\Z)|[ \t]*#)" % (indent + 1, indent))
+
+
+def _split_entries(text: bytes) -> tuple[bytes, list[bytes]] | None:
     """Cut the ``events:`` list into its entries' texts without parsing; None for any layout but the usual.
 
-    A history of hundreds of versions of a file of thousands of events repeats
-    the same entries: cutting first lets each distinct entry be parsed once.
+    Returns what each entry starts with (b'  - ') and the texts after it. A
+    history of hundreds of versions of a file of thousands of events repeats the
+    same entries: cutting first (by string search, not line by line) lets each
+    distinct entry be parsed once.
     """
     found = _EVENTS_KEY.search(text)
     if found is None:
-        return None if text.strip() else []
-    after = _TOP_LEVEL.search(text, found.end())
-    body = text[found.end():after.start() if after else len(text)]
-    if after is not None and text[after.start():].lstrip().startswith("events"):
+        return None if text.strip() else (b"", [])
+    after = _TOP_LEVEL.search(text, found.end() - 1)
+    body = b"\n" + text[found.end():after.start() + 1 if after else len(text)]
+    first = _FIRST_ITEM.search(body)
+    if first is None:
+        return (b"", []) if _NOTHING.fullmatch(body, 1) else None
+    indent = len(first.group(1))
+    lead = b"\n" + b" " * indent + b"- "
+    if not body.startswith(lead, first.start() - 1) or not _NOTHING.fullmatch(body, 1, first.start()):
         return None
-    lines = body.split("\n")
-    indent = None
-    starts: list[int] = []
-    for number, line in enumerate(lines):
-        content = line.lstrip(" ")
-        if not content or content.startswith("#"):
-            continue
-        depth = len(line) - len(content)
-        if indent is None:
-            if not (content == "-" or content.startswith("- ")):
-                return None
-            indent = depth
-        if depth == indent and (content == "-" or content.startswith("- ")):
-            starts.append(number)
-        elif depth <= indent or "\t" in line[:depth + 1]:
-            return None
-    starts.append(len(lines))
-    return ["\n".join(lines[a:b]) + "\n" for a, b in zip(starts, starts[1:])]
+    if _odd_line(indent).search(body):
+        return None
+    chunks = body.split(lead)[1:]
+    if text.count(lead) != len(chunks):  # an entry outside the part cut: the cut was wrong, parse it all
+        return None
+    return lead[1:], chunks
 
 
-def _entry_of_chunk(chunk: str) -> tuple[str, _Entry] | None:
+def _entry_of_chunk(chunk: bytes) -> tuple[str, _Entry] | bool:
     try:
         parsed = yaml.load(chunk, Loader=_LOADER)
-    except yaml.YAMLError:
-        return None
+    except (yaml.YAMLError, UnicodeDecodeError):
+        return False
     if not isinstance(parsed, list) or len(parsed) != 1:
-        return None
-    return _entry(parsed[0])
+        return False
+    return _entry(parsed[0]) or False
 
 
 def _entry(item: object) -> tuple[str, _Entry] | None:

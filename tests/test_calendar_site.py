@@ -89,9 +89,9 @@ def test_no_calendar_without_events_is_written_or_linked(built):
 def test_the_home_pages_data_lists_what_is_still_to_come(built):
     for lang, prefix in (("pl", ""), ("en", "en/")):
         data = json.loads((built / f"upcoming/{lang}.json").read_text(encoding="utf-8"))
-        hrefs = [d["href"] for item in data["items"] for d in item["dates"]]
-        assert hrefs[0] == f"{prefix}schedule/{CANCELLED}/" and data["items"][0]["dates"][0]["status"] == "cancelled"
-        assert all((built / href / "index.html").is_file() for href in hrefs)
+        assert data["schedule"] == f"{prefix}schedule/"
+        assert [data["items"][0]["id"], data["items"][0]["status"]] == [CANCELLED, "cancelled"]
+        assert all((built / data["schedule"] / item["id"] / "index.html").is_file() for item in data["items"])
         assert f'data-ms-upcoming="{"../" if prefix else ""}upcoming/{lang}.json"' in \
             (built / prefix / "index.html").read_text(encoding="utf-8")
 

@@ -220,6 +220,8 @@ def test_merges_never_lower_what_a_deployed_commit_gave(repo):
     _git(repo.root, "checkout", "-q", "main")
     _status(repo, OTHER, "postponed")
     repo.commit("main: the other meeting postponed")
+    _status(repo, OTHER, None)
+    repo.commit("main: the other meeting back on its date")  # as on the side: the merge shows no difference
     deployed = repo.versions()  # what the site published from main
     # An editor's local branch merges main in (main is the *second* parent), then is pushed to main.
     _git(repo.root, "checkout", "-q", "side")
@@ -229,8 +231,27 @@ def test_merges_never_lower_what_a_deployed_commit_gave(repo):
         assert pulled[ident].sequence >= deployed[ident].sequence, ident
         assert pulled[ident].sequence >= side[ident].sequence, ident
     assert pulled[MEETING].sequence > deployed[MEETING].sequence  # main's readers see the cancellation
-    assert pulled[OTHER].sequence > side[OTHER].sequence  # the side's readers see the postponement
+    assert deployed[OTHER].sequence > side[OTHER].sequence  # two changes on main, none on the side
     assert pulled["dyzur-krosno-2019-03-27"] == EventVersion(0, base, base)
+
+
+def test_a_merge_that_undoes_the_deployed_change_still_raises_it(repo):
+    """An editor's `git pull` merge resolved with their own version: main's readers see the change undone."""
+    repo.commit("the demo")
+    _git(repo.root, "checkout", "-q", "-b", "side")
+    repo.site.replace("events.yaml", "end: 2018-11-20 18:30", "end: 2018-11-20 19:00")
+    repo.commit("side: meeting ends later")
+    _git(repo.root, "checkout", "-q", "main")
+    _status(repo, OTHER, "postponed")
+    repo.commit("main: the other meeting postponed")
+    deployed = repo.versions()
+    _git(repo.root, "checkout", "-q", "side")
+    _git(repo.root, "merge", "-q", "--no-commit", "--no-ff", "main")
+    _status(repo, OTHER, None)  # the editor keeps their version of the other meeting
+    _git(repo.root, "add", "-A")
+    _git(repo.root, "commit", "-q", "-m", "merge", when=datetime(2019, 2, 1, tzinfo=timezone.utc).isoformat())
+    merged = repo.versions()
+    assert merged[OTHER].sequence > deployed[OTHER].sequence
 
 
 def test_uncommitted_changes_count_once_at_the_builds_now(repo):
@@ -311,3 +332,41 @@ def test_a_project_in_a_subfolder_of_its_repository(tmp_path):
     first = repo.commit("the demo, one folder down")
     versions = Repo.versions(repo, site.root)
     assert versions[MEETING] == EventVersion(0, first, first)
+
+
+@pytest.mark.parametrize("fixture", ["demo", "uk-fund", "eea-project"])
+def test_the_usual_layout_is_cut_into_entries_without_parsing_the_whole_file(fixture):
+    """Hundreds of versions of a big events.yaml are read by cutting each into entries and parsing only new ones."""
+    from conftest_site import FIXTURES
+    from microsite.history import _split_entries
+
+    text = (FIXTURES / fixture / "data" / "events.yaml").read_bytes()
+    lead, chunks = _split_entries(text)
+    site, _ = load_site(FIXTURES / fixture)
+    assert lead == b"  - " and len(chunks) == len({e.series or e.id for e in site.events})
+
+
+@pytest.mark.parametrize("layout", [
+    "events: [{id: a, kind: workshop}]\n",                          # a flow list
+    "events:\n  - id: a\n  kind: workshop\n",                       # a key at the items' indentation
+    "events:\n\t- id: a\n",                                         # a tab
+])
+def test_any_other_layout_is_parsed_whole(layout):
+    from microsite.history import _split_entries
+
+    assert _split_entries(layout.encode()) is None
+
+
+def test_other_layouts_give_the_same_versions_as_the_usual_one(repo):
+    """The same data written differently is no change, whether it is cut into entries or parsed whole."""
+    repo.commit("the demo")
+    usual = repo.versions()
+    text = repo.site.read("events.yaml")
+    # An anchor in one entry used by another: entries cannot be parsed alone, the whole file is.
+    text = text.replace("    venue: cwop-krosno\n", "    venue: &krosno cwop-krosno\n", 1)
+    repo.site.write("events.yaml", text.replace("    venue: cwop-krosno\n", "    venue: *krosno\n"))
+    repo.commit("an anchor")
+    anchored = repo.versions()
+    repo.site.write("events.yaml", text.replace("\n  ", "\n"))  # entries at the start of the line
+    repo.commit("no indentation")
+    assert anchored == repo.versions() == usual

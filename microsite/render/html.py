@@ -24,8 +24,8 @@ from ..fields import zone_country
 from ..model import Event, EventStatus, Site
 from ..model.event import start_instant
 from ..upcoming import UPCOMING_LIMIT, end_instant, next_entries, upcoming_items
-from ..urls import (event_feed_path, event_page_url, feed_path, news_feed_path, news_post_url, page_url,
-                    relative_url, upcoming_data_path)
+from ..urls import (EVENTS_DIR, event_feed_path, event_page_url, feed_path, news_feed_path, news_post_url,
+                    page_url, relative_url, upcoming_data_path)
 from .ical import event_summary
 from .jsonld import embed_jsonld, to_jsonld_event, to_jsonld_organization
 from .place import event_place
@@ -235,26 +235,28 @@ def render_upcoming(ctx: PageContext, limit: int = UPCOMING_LIMIT) -> str:
 def render_upcoming_data(site: Site, lang: str, *, base_url: str, now: datetime) -> bytes:
     """Return every event still to come after ``now`` in ``lang``, as the JSON the home page reads.
 
-    One item per one-off event and per weekly slot (with each of its dates), in
-    the words and formats of the page; links are relative to the site's root.
+    One item per one-off event and per weekly slot, in the words and formats of
+    the page; each of its dates is ``[start, end, local start, day]`` (instants as
+    Unix seconds). A one-off event's page is ``schedule`` + ``id`` + '/', a slot's
+    date's ``schedule`` + ``id`` + '-' + its local date + '/', from the site's root.
+    Kept short: the home page's whole transfer has a budget (150 KB, bench/).
     """
     ctx = PageContext(site, lang, "", base_url, now)
     items = []
     for dates in upcoming_items(site.events, now):
         first = _event_view(ctx, dates[0])
-        item = {"title": first["title"], "kind": first["kind_label"], "place": first["place"], "dates": []}
-        if first["title_lang"] != lang:
-            item["lang"] = first["title_lang"]
-        for event in dates:
-            view = first if event is dates[0] else _event_view(ctx, event)
-            when = view["when"]
-            entry = {"start": view["start_utc"], "end": view["end_utc"], "datetime": when["start_attr"],
-                     "day": when["day"], "time": when["time"], "zone": when["zone"], "href": view["href"],
-                     "status": view["status"] if view["status_label"] else "", "badge": view["status_label"],
-                     "previous": view["previous"]}
-            item["dates"].append({key: value for key, value in entry.items() if value})
+        item = {"id": dates[0].series or dates[0].id, "title": first["title"], "kind": first["kind_label"],
+                "place": first["place"], "time": first["when"]["time"], "zone": first["when"]["zone"],
+                "lang": first["title_lang"] if first["title_lang"] != lang else "",
+                "series": dates[0].series is not None, "status": first["status"] if first["status_label"] else "",
+                "badge": first["status_label"], "previous": first["previous"]}
+        item = {key: value for key, value in item.items() if value}
+        item["dates"] = [[int(start_instant(e.start, e.timezone).timestamp()), int(event_end_instant(e).timestamp()),
+                          when["start_attr"], when["day"]]
+                         for e in dates for when in [_when_text(e, lang, site.project.timezone)]]
         items.append(item)
-    data = {"limit": UPCOMING_LIMIT, "previously": label("previously", lang), "items": items}
+    data = {"limit": UPCOMING_LIMIT, "previously": label("previously", lang),
+            "schedule": ctx.link(page_url(f"{EVENTS_DIR}/", lang, ctx.default_lang)), "items": items}
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 

@@ -69,13 +69,16 @@ def weekly_site(tmp_path_factory):
     server.server_close()
 
 
-def _home(browser, url: str, *, clock: datetime | None, javascript: bool = True) -> tuple[list[str], list[str]]:
-    """Return the event ids the home page lists, and every request that failed."""
+def _home(browser, url: str, *, clock: datetime | None, javascript: bool = True,
+          asked: list[str] | None = None) -> tuple[list[str], list[str]]:
+    """Return the event ids the home page lists, and every request that failed (``asked`` gets every request)."""
     context = browser.new_context(viewport={"width": 360, "height": 640}, java_script_enabled=javascript)
     page = context.new_page()
     failed: list[str] = []
     page.on("requestfailed", lambda request: failed.append(request.url))
     page.on("response", lambda response: failed.append(response.url) if response.status >= 400 else None)
+    if asked is not None:
+        page.on("request", lambda request: asked.append(request.url))
     if clock is not None:
         page.clock.set_fixed_time(clock)
     page.goto(url, wait_until="networkidle")
@@ -92,17 +95,19 @@ def test_without_javascript_the_list_of_the_build_stands(weekly_site, browser):
     assert ids == ["dyzur-wtorki-2019-03-05", "dyzur-krosno-2019-03-27", "dyzur-krosno-2019-03-28"]
 
 
-def test_at_the_build_time_the_browser_agrees_with_the_build(weekly_site, browser):
-    ids, failed = _home(browser, weekly_site, clock=BUILT + timedelta(hours=1))
+def test_while_the_builds_list_is_right_the_browser_keeps_it_and_asks_for_nothing(weekly_site, browser):
+    asked: list[str] = []
+    ids, failed = _home(browser, weekly_site, clock=BUILT + timedelta(hours=1), asked=asked)
     assert ids == ["dyzur-wtorki-2019-03-05", "dyzur-krosno-2019-03-27", "dyzur-krosno-2019-03-28"]
-    assert failed == []
+    assert failed == [] and not [url for url in asked if "upcoming/" in url]
 
 
 def test_90_days_after_the_build_the_next_events_show_and_the_slot_skips_its_cancelled_date(weekly_site, browser):
-    ids, failed = _home(browser, weekly_site, clock=BUILT + timedelta(days=90))  # 30 May 2019
+    asked: list[str] = []
+    ids, failed = _home(browser, weekly_site, clock=BUILT + timedelta(days=90), asked=asked)  # 30 May 2019
     # 4 June is cancelled: the slot shows 11 June; the one-off meetings are not pushed off by it.
     assert ids == ["dyzur-wtorki-2019-06-11", "spotkanie-wrzesien-2019", "spotkanie-robocze-krakow-2020-02-20"]
-    assert failed == []
+    assert failed == [] and [url for url in asked if "upcoming/" in url] == [weekly_site + "upcoming/pl.json"]
 
 
 def test_400_days_after_the_build_the_list_is_still_right(weekly_site, browser):

@@ -244,18 +244,31 @@ def test_the_browser_gets_every_event_still_to_come_one_item_per_slot(site):
     weekly = _with_weekly_slot(site, cancelled=(16,))
     data = json.loads(render_upcoming_data(weekly, "en", base_url=BASE,
                                            now=datetime.fromisoformat("2019-04-01T12:00:00+00:00")))
-    assert data["limit"] == 3 and data["previously"] == "Previously"
+    assert (data["limit"], data["previously"], data["schedule"]) == (3, "Previously", "en/schedule/")
     titles = [item["title"] for item in data["items"]]
     assert titles == ["Information duty hours in Krosno", "Recruitment meeting in Krosno",
                       "Recruitment meeting in Przemyśl", "Working meeting with the foreign partner"]
     slot = data["items"][0]
-    assert [d["href"] for d in slot["dates"]] == [  # links from the site's root; the cancelled date is left out
-        "en/schedule/wtorki-2019-04-02/", "en/schedule/wtorki-2019-04-09/", "en/schedule/wtorki-2019-04-23/"]
-    assert slot["dates"][0] == {"start": "2019-04-02T08:00:00Z", "end": "2019-04-02T12:00:00Z",
-                                "datetime": "2019-04-02T10:00:00+02:00", "day": "Tuesday, 2 April 2019",
-                                "time": "10:00–14:00", "href": "en/schedule/wtorki-2019-04-02/"}
-    assert slot["kind"] == "Information duty hours" and slot["place"].endswith("Krosno")
-    assert all("2018" not in date["start"] for item in data["items"] for date in item["dates"])  # over by then
+    assert {k: v for k, v in slot.items() if k != "dates"} == {
+        "id": "wtorki", "series": True, "title": "Information duty hours in Krosno", "kind": "Information duty hours",
+        "place": "Centrum Wspierania Organizacji Pozarządowych, Krosno", "time": "10:00–14:00"}
+    # Each date: start and end (Unix seconds), the local start, the day; the cancelled 16 April is left out.
+    assert slot["dates"] == [
+        [int(datetime(2019, 4, d, 8, tzinfo=ZoneInfo("UTC")).timestamp()),
+         int(datetime(2019, 4, d, 12, tzinfo=ZoneInfo("UTC")).timestamp()),
+         f"2019-04-{d:02d}T10:00:00+02:00", f"Tuesday, {d} April 2019"] for d in (2, 9, 23)]
+    working = data["items"][3]
+    assert working["id"] == "spotkanie-robocze-krakow-2020-02-20" and "series" not in working and "time" not in working
+    assert working["dates"][0][2:] == ["2020-02-20", "20 February 2020"]  # all day: a date, no time
+    assert all(date[1] > datetime.fromisoformat("2019-04-01T12:00:00+00:00").timestamp()
+               for item in data["items"] for date in item["dates"])  # nothing over by then
+    cancelled = replace(weekly, events=tuple(replace(e, status=EventStatus.CANCELLED)
+                                             if e.id == "spotkanie-rekrutacyjne-krosno-2019-04-29" else e
+                                             for e in weekly.events))
+    polish = json.loads(render_upcoming_data(cancelled, "pl", base_url=BASE,
+                                             now=datetime.fromisoformat("2019-04-01T12:00:00+00:00")))
+    assert polish["schedule"] == "schedule/"
+    assert (polish["items"][1]["status"], polish["items"][1]["badge"]) == ("cancelled", "Odwołane")
 
 
 def test_the_home_page_does_not_grow_with_the_whole_programme(site):

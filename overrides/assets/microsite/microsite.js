@@ -4,8 +4,9 @@
  * ago stays right) and the kind/town filters work. The home page's list of what
  * comes up next is chosen again from the site's own upcoming/<lang>.json, so a
  * site not rebuilt for a year still lists the right events (the rule is
- * microsite/upcoming.py's). Feed addresses get a copy button. No storage; the
- * only request is that file, on the site itself. */
+ * microsite/upcoming.py's); it is fetched only once an event the page lists is
+ * over. Feed addresses get a copy button. No storage; the only request is that
+ * file, on the site itself. */
 (function () {
   "use strict";
   var plural = new Intl.PluralRules(document.documentElement.lang || "en");
@@ -87,15 +88,16 @@
   }
 
   /* The next `limit` entries at `now`: per item (a one-off event, or a weekly slot's dates) its first
-     date not over, then by start. The same rule as microsite/upcoming.py's next_entries. */
+     date not over, then by start. The same rule as microsite/upcoming.py's next_entries. A date is
+     [start, end, local start, day], instants in Unix seconds (microsite/render/html.py). */
   function nextEntries(data, now) {
     var found = [];
     data.items.forEach(function (item) {
       for (var i = 0; i < item.dates.length; i++) {
-        if (Date.parse(item.dates[i].end) > now) { found.push({item: item, date: item.dates[i]}); break; }
+        if (item.dates[i][1] * 1000 > now) { found.push({item: item, date: item.dates[i]}); break; }
       }
     });
-    found.sort(function (a, b) { return Date.parse(a.date.start) - Date.parse(b.date.start); });
+    found.sort(function (a, b) { return a.date[0] - b.date[0]; });
     return found.slice(0, data.limit);
   }
 
@@ -107,23 +109,23 @@
   }
 
   /* The markup of microsite/templates/_macros.html's event_item, built from the data's texts. */
-  function entryItem(entry, words, siteRoot) {
-    var item = entry.item, date = entry.date, status = date.status || "scheduled";
+  function entryItem(entry, data, siteRoot) {
+    var item = entry.item, date = entry.date, status = item.status || "scheduled";
     var li = element("li", "ms-event ms-event--" + status);
-    li.setAttribute("data-start", date.start);
-    li.setAttribute("data-end", date.end);
+    li.setAttribute("data-start", new Date(date[0] * 1000).toISOString());
+    li.setAttribute("data-end", new Date(date[1] * 1000).toISOString());
     var when = element("p", "ms-event__when");
-    var time = element("time", "", date.day);
-    time.setAttribute("datetime", date.datetime);
+    var time = element("time", "", date[3]);
+    time.setAttribute("datetime", date[2]);
     when.appendChild(time);
-    if (date.time) when.appendChild(document.createTextNode(", " + date.time));
-    if (date.zone) {
+    if (item.time) when.appendChild(document.createTextNode(", " + item.time));
+    if (item.zone) {
       when.appendChild(document.createTextNode(" "));
-      when.appendChild(element("span", "ms-zone", "(" + date.zone + ")"));
+      when.appendChild(element("span", "ms-zone", "(" + item.zone + ")"));
     }
     var title = element("p", "ms-event__title");
     var link = element("a", "", item.title);
-    link.href = siteRoot + date.href;
+    link.href = siteRoot + data.schedule + item.id + (item.series ? "-" + date[2].slice(0, 10) : "") + "/";
     link.setAttribute("lang", item.lang || document.documentElement.lang);
     title.appendChild(link);
     var meta = element("p", "ms-event__meta");
@@ -132,12 +134,12 @@
     li.appendChild(when);
     li.appendChild(title);
     li.appendChild(meta);
-    if (date.badge) {
+    if (item.badge) {
       var badge = element("p", "ms-badge ms-badge--" + status);
-      badge.appendChild(element("strong", "", date.badge));
-      if (date.previous) {
-        var previous = element("span", "ms-previous", "(" + words.previously + ": ");
-        previous.appendChild(element("del", "", date.previous));
+      badge.appendChild(element("strong", "", item.badge));
+      if (item.previous) {
+        var previous = element("span", "ms-previous", "(" + data.previously + ": ");
+        previous.appendChild(element("del", "", item.previous));
         previous.appendChild(document.createTextNode(")"));
         badge.appendChild(document.createTextNode(" "));
         badge.appendChild(previous);
@@ -185,8 +187,11 @@
       form.addEventListener("submit", function (e) { e.preventDefault(); });
     }
     var source = root.getAttribute("data-ms-upcoming");
-    refresh(root, Date.now());
-    if (source && window.fetch) {
+    var now = Date.now();
+    refresh(root, now);
+    /* While none of the build's entries is over, they are still the next ones: no request. */
+    var stale = Array.prototype.some.call(root.querySelectorAll("li.ms-event"), function (li) { return ended(li, now); });
+    if (source && stale && window.fetch) {
       fetch(source, {credentials: "same-origin"}).then(function (response) {
         if (!response.ok) throw new Error(response.status);
         return response.json();
