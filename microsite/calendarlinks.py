@@ -96,9 +96,14 @@ def add_event_links(*, title: str, start: When, end: When, timezone_name: str, d
     google.update(details=details, location=location)
     compose = {"path": "/calendar/action/compose", "rru": "addevent", "subject": title, **outlook,
                "body": details, "location": location}
-    form = urlencode({k: v for k, v in compose.items() if v}, quote_via=quote, safe="/")
-    return AddLinks(f"{GOOGLE}?{urlencode({k: v for k, v in google.items() if v}, quote_via=quote, safe='/')}",
-                    f"{OUTLOOK_COM}deeplink/compose?{form}", f"{MICROSOFT_365}deeplink/compose?{form}")
+    form = _query(compose)
+    return AddLinks(f"{GOOGLE}?{_query(google)}", f"{OUTLOOK_COM}deeplink/compose?{form}",
+                    f"{MICROSOFT_365}deeplink/compose?{form}")
+
+
+def _query(values: dict[str, str]) -> str:
+    """Return ``values`` as a query string, empty ones left out (urlencode's checks cost more, on every event page)."""
+    return "&".join(f"{key}={quote(value, safe='/')}" for key, value in values.items() if value)
 
 
 def _utc(when: datetime) -> str:

@@ -7,14 +7,13 @@ text: ``<script>`` in a title is displayed, never run.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 from functools import lru_cache
 from itertools import groupby
 
 from jinja2 import Environment, PackageLoader, select_autoescape
-
-import json
 
 from .. import formats
 from ..calendarlinks import add_event_links, subscribe_links
