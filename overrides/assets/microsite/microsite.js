@@ -97,8 +97,15 @@
         if (item.dates[i][1] * 1000 > now) { found.push({item: item, date: item.dates[i]}); break; }
       }
     });
-    found.sort(function (a, b) { return a.date[0] - b.date[0]; });
+    found.sort(function (a, b) {
+      var ia = eventId(a), ib = eventId(b);  /* by start, then id: Event.sort_key */
+      return a.date[0] - b.date[0] || (ia < ib ? -1 : ia > ib ? 1 : 0);
+    });
     return found.slice(0, data.limit);
+  }
+
+  function eventId(entry) {
+    return entry.item.id + (entry.item.series ? "-" + entry.date[2].slice(0, 10) : "");
   }
 
   function element(tag, className, text) {
@@ -125,7 +132,7 @@
     }
     var title = element("p", "ms-event__title");
     var link = element("a", "", item.title);
-    link.href = siteRoot + data.schedule + item.id + (item.series ? "-" + date[2].slice(0, 10) : "") + "/";
+    link.href = siteRoot + data.schedule + eventId(entry) + "/";
     link.setAttribute("lang", item.lang || document.documentElement.lang);
     title.appendChild(link);
     var meta = element("p", "ms-event__meta");
