@@ -8,6 +8,8 @@ M and 2M; plus the weight of an ordinary page at M and 2M and the home page's
 compressed transfer (:mod:`bench.transfer`). Timings are medians of several
 runs, interleaved so that a burst of load elsewhere hits every step alike.
 It prints the table and, with ``--out``, writes it into ``BENCHMARKS.md``.
+The build projects are git repositories with a history of edits
+(:mod:`bench.history`): reading it is part of every build.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from pathlib import Path
 
 from .bare import CAPTURE_CONFIG, bare_project, capture_config
 from .capture_hook import DUMP
+from .history import commit_history
 from .machine import describe, git_revision, load_average
 from .measure import Sample, run, run_step, summarize
 from .report import Results, Sizes, render, write_into
@@ -32,6 +35,8 @@ from .transfer import free_port, measure_home
 
 FULL = Sizes(pages=300, build_events=2000, step_events=10_000, build_runs=3, large_build_runs=2, step_runs=3)
 QUICK = Sizes(pages=40, build_events=200, step_events=1000, build_runs=1, large_build_runs=1, step_runs=3)
+HISTORY_COMMITS = 250
+"""Commits after the first in a build project, each changing one event: calendars count changes from them."""
 
 
 def _env(site_url: str) -> dict[str, str]:
@@ -68,7 +73,8 @@ def measure(sizes: Sizes, work: Path, *, quick: bool) -> Results:
                       datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), load_average())
     m, s = sizes.build_events, sizes.step_events
     _say(f"generating projects: {sizes.pages} pages per language; {m:,}/{2 * m:,} and {s:,}/{2 * s:,} events")
-    builds = {n: generate(work / f"build-{n}", pages=sizes.pages, events=n) for n in (m, 2 * m)}
+    builds = {n: commit_history(generate(work / f"build-{n}", pages=sizes.pages, events=n), HISTORY_COMMITS)
+              for n in (m, 2 * m)}
     steps = {n: generate(work / f"steps-{n}", pages=sizes.pages, events=n) for n in (s, 2 * s)}
 
     samples: dict[tuple[str, int], list[Sample]] = {}

@@ -290,7 +290,7 @@ def _status(i: int, kind: str, day: date, hour: int, online: bool) -> list[str]:
     if i % 19 == 9 and not online:
         return ["    status: moved_online", f"    online_url: https://meet.example.org/online-{i + 1}"]
     if i % 23 == 11:
-        return ["    revision: 1", f"    updated: {_at(day - timedelta(days=3), 8)}"]
+        return ["    revision: 1"]
     return []
 
 

@@ -25,11 +25,12 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from microsite.buildinfo import build_now, published_at
+from microsite.buildinfo import build_now
 from microsite.check import load_checked
 from microsite.csp import HEADERS_FILE, content_security_policy, render_headers, script_hashes
 from microsite.errors import SiteDataError, format_problems
 from microsite.feeds import render_feeds
+from microsite.history import EventVersion, read_history
 from microsite.images import preview_alt
 from microsite.markers import MARKER, marker_problem
 from microsite.meta import PageMeta, render_head
@@ -43,7 +44,7 @@ from microsite.sitepages import data_edit_url, generated_pages
 from microsite.render.notices import with_translation_notice
 from microsite.translations import TranslationReport, translation_report
 from microsite.catalogue import label
-from microsite.urls import NEWS_DIR, event_page_src, news_feed_path, og_image_path
+from microsite.urls import NEWS_DIR, event_page_src, news_feed_path, og_image_path, upcoming_data_path
 
 log = logging.getLogger("mkdocs.hooks.microsite")
 
@@ -76,6 +77,18 @@ def _load(root: Path, fingerprint: tuple):
 
 
 @lru_cache(maxsize=2)
+def _versions(root: Path, fingerprint: tuple, site: Site, now: datetime) -> dict[str, EventVersion]:
+    """Each event's versions from the git history, read once per change of the files (not per language)."""
+    history = read_history(root, site, now=now)
+    errors = [p for p in history.problems if p.is_error]
+    if errors:
+        raise PluginError("The calendars cannot be built:\n" + format_problems(errors))
+    for warning in history.problems:
+        log.info(str(warning))  # `microsite build` prints it; a warning here would fail --strict builds
+    return dict(history.versions)
+
+
+@lru_cache(maxsize=2)
 def _generated(site: Site) -> tuple:
     """Every language's generated pages, made once per loaded site (each language's build adds its own)."""
     return tuple(generated_pages(site))
@@ -93,7 +106,8 @@ class _Build:
 
     site: Site
     now: datetime
-    published_at: datetime
+    versions: dict[str, EventVersion]
+    """Each event's SEQUENCE, CREATED and LAST-MODIFIED, from the history."""
     lang: str
     news: tuple[NewsPost, ...]
     """This language's news posts, newest first."""
@@ -134,7 +148,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     content = Path(config.docs_dir)
     news, _ = load_news(content, lang)  # their problems stopped the build in _load already
     notices = (config.extra.get("microsite") or {}).get("translation_notices", True)
-    build = _Build(site, build_now(root), published_at(root, "data"), lang, news, has_news(content, lang),
+    now = build_now(root)
+    build = _Build(site, now, _versions(root, fingerprint, site, now), lang, news, has_news(content, lang),
                    preview_alt(site, content / og_image_path(lang), lang),
                    _translations(root, fingerprint) if notices else None,
                    {e.id: e for e in site.events})
@@ -332,7 +347,10 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     build = config[_BUILDS].pop()
     site, lang = build.site, build.lang
     site_dir = Path(config.site_dir)
-    files = render_feeds(site, lang, base_url=_base_url(config), published_at=build.published_at)
+    files = render_feeds(site, lang, base_url=_base_url(config), published_at=build.now, versions=build.versions)
+    if site.events:
+        files[upcoming_data_path(lang)] = html.render_upcoming_data(site, lang, base_url=_base_url(config),
+                                                                    now=build.now)
     if build.has_feed:
         files[news_feed_path(lang)] = render_news_feed(site, lang, build.news, base_url=_base_url(config), now=build.now)
     pages_404 = config.get(_404_PAGES) or {}

@@ -17,8 +17,10 @@ from pathlib import Path
 
 from .buildinfo import build_now
 from .buildlog import read_build_log
-from .errors import format_problems
+from .errors import Problem, format_problems
 from .check import check_project
+from .gitlog import read_clone
+from .history import clone_problems
 
 __all__ = ["build_site"]
 
@@ -27,7 +29,7 @@ def build_site(root: Path | str = ".", *, site_dir: str = "site", environ: dict[
                out=sys.stderr) -> int:
     """Validate and build into ``root/site_dir``; return 0 on success, 1 on failure."""
     root = Path(root).resolve()
-    problems = check_project(root)
+    problems = check_project(root) + _history_problems(root)
     errors = [p for p in problems if p.is_error]
     if problems:
         print(format_problems(problems), file=out)
@@ -66,3 +68,10 @@ def build_site(root: Path | str = ".", *, site_dir: str = "site", environ: dict[
         shutil.rmtree(old, ignore_errors=True)
     print(f"Built {target}", file=out)
     return 0
+
+
+def _history_problems(root: Path) -> list[Problem]:
+    """Say whether the calendars' versions can be read here: a shallow clone is refused, no git is warned of."""
+    if not (root / "data" / "events.yaml").is_file():
+        return []  # no events, no versions to count
+    return clone_problems(read_clone(root)[0])

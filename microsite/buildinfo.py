@@ -1,10 +1,9 @@
-"""The build's clock and publication time, derived so that builds are reproducible.
+"""The build's clock, derived so that builds are reproducible.
 
 "Now" decides what is upcoming on a page built without JavaScript. It is
 ``MICROSITE_NOW`` when set (tests, the nightly rebuild), else the time of the
-commit being built, so two builds of one commit give the same bytes.
-``published_at`` (the feeds' DTSTAMP) is the time of the last commit that
-changed the events, so it only moves when events do.
+commit being built, so two builds of one commit give the same bytes. When each
+event was created and last changed comes from the history (:mod:`microsite.history`).
 """
 
 from __future__ import annotations
@@ -14,7 +13,7 @@ import subprocess
 from datetime import datetime, timezone
 from pathlib import Path
 
-__all__ = ["build_now", "published_at", "parse_instant"]
+__all__ = ["build_now", "parse_instant"]
 
 
 def parse_instant(text: str) -> datetime:
@@ -40,7 +39,3 @@ def build_now(root: Path, environ: dict[str, str] | None = None) -> datetime:
     # Outside git (a downloaded archive) the real clock is the honest answer.
     return _git_time(root) or datetime.now(timezone.utc).replace(microsecond=0)
 
-
-def published_at(root: Path, data_dir: str, environ: dict[str, str] | None = None) -> datetime:
-    """Return when the events were last published (UTC): their last commit, else now."""
-    return _git_time(root, f"{data_dir}/events.yaml") or build_now(root, environ)

@@ -488,6 +488,9 @@ def _load_events(ctx: Context, node: yaml.Node | None, default_tz: str | None, v
         updated = r.when("updated", "UTC", required=False)
         if isinstance(updated, date) and not isinstance(updated, datetime):
             updated = datetime(updated.year, updated.month, updated.day, tzinfo=timezone.utc)
+        if r.has("updated"):
+            ctx.warn(r.raw("updated"), f"{path}.updated", "'updated' is no longer used: calendars take the time "
+                     "of every change from the repository's history", "delete this line")
         if status is EventStatus.RESCHEDULED and not previous:
             ctx.error(r.raw("status") or item, f"{path}.status", "a rescheduled event must keep its previous start",
                       "add 'previous_start: <the old date and time>'")

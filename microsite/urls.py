@@ -9,13 +9,13 @@ files under ``/feeds/<lang>/``.
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass
+import re
 from functools import lru_cache
-from urllib.parse import quote, urlsplit
+from urllib.parse import unquote, urlsplit
 
-__all__ = ["SubscribeLinks", "absolute_url", "event_page_src", "event_page_url", "feed_path", "feed_url",
+__all__ = ["absolute_url", "calendar_domain", "event_page_src", "event_page_url", "feed_path", "feed_url",
            "event_feed_path", "news_feed_path", "news_post_url", "og_image_path", "page_url", "relative_url",
-           "subscribe_links", "uid_domain"]
+           "uid_domain", "upcoming_data_path"]
 
 SCHEDULE_SRC = "schedule/index.md"
 PARTNERS_SRC = "partners.md"
@@ -50,6 +50,11 @@ def event_feed_path(lang: str, event_id: str) -> str:
     return f"feeds/{lang}/events/{event_id}.ics"
 
 
+def upcoming_data_path(lang: str) -> str:
+    """Return the site-relative path of a language's upcoming events, which its home page reads."""
+    return f"upcoming/{lang}.json"
+
+
 def news_post_url(slug: str, lang: str, default_lang: str) -> str:
     """Return the site-relative URL of a news post (``index`` is the news section itself)."""
     return page_url(f"{NEWS_DIR}/" if slug == "index" else f"{NEWS_DIR}/{slug}/", lang, default_lang)
@@ -79,33 +84,31 @@ def absolute_url(base_url: str, link: str) -> str:
     return base + link.lstrip("/")
 
 
-@dataclass(frozen=True, slots=True)
-class SubscribeLinks:
-    """The three ways to get a feed: download, subscribe, subscribe in Google Calendar."""
-
-    download: str
-    webcal: str
-    google: str
-
-
 def feed_url(base_url: str, path: str) -> str:
     """Return the address a feed at ``path`` is downloaded from (its RFC 7986 SOURCE)."""
     return base_url.rstrip("/") + "/" + path
 
 
-def subscribe_links(base_url: str, path: str) -> SubscribeLinks:
-    """Return the links for a feed at ``path`` on a site served from ``base_url``."""
-    https = feed_url(base_url, path)
-    webcal = "webcal://" + https.split("://", 1)[1]
-    google = "https://calendar.google.com/calendar/render?cid=" + quote(webcal, safe="")
-    return SubscribeLinks(https, webcal, google)
-
-
-@lru_cache(maxsize=8)  # asked for every event of every feed, always with the same address
-@lru_cache(maxsize=64)  # asked for every event of every feed
+@lru_cache(maxsize=64)  # asked for every news entry
 def uid_domain(base_url: str) -> str:
-    """Return the host part used in feed UIDs (stable as long as the site's host is)."""
+    """Return the host part of the news feed's tag: ids (stable as long as the site's host is)."""
     return urlsplit(base_url).hostname or "localhost"
+
+
+@lru_cache(maxsize=64)  # asked for every event of every feed
+def calendar_domain(base_url: str) -> str:
+    """Return what follows the '@' of the calendars' UIDs: the site's host and base path, as one name.
+
+    Two projects on one host (``owner.github.io/a/`` and ``owner.github.io/b/``)
+    must not share UIDs, so the base path counts, written before the host the way
+    a subdomain is ('a.owner.github.io'): a '/' in a UID breaks some calendar
+    servers (nextcloud/server#19980, Kozea/Radicale#262). A site at a host's root
+    keeps the plain host.
+    """
+    parts = urlsplit(base_url)
+    labels = [re.sub(r"[^a-z0-9-]+", "-", unquote(segment).lower()).strip("-") or "-"
+              for segment in parts.path.split("/") if segment]
+    return ".".join([*reversed(labels), parts.hostname or "localhost"])
 
 
 @lru_cache(maxsize=16384)  # every event's page links the same feeds, schedule and pages: posixpath is slow

@@ -1,10 +1,14 @@
-"""Checks that an iCalendar feed follows the project's rules (DESIGN §3), read from its bytes.
+"""Checks that an iCalendar file follows the project's rules (DESIGN §3), read from its bytes.
 
 Parsers are lenient: they unfold over-long lines, accept bare LF, guess floating
 times. So the rules are checked on the raw bytes here, and the three parsers
-real clients use are run on top (``parse_everywhere``). Import from any test:
+real clients use are run on top (``parse_everywhere``). Two kinds of file: a
+*feed* to subscribe to (a name, a refresh interval, no METHOD) and an
+*appointment*, one event to add once (METHOD:PUBLISH, and no calendar name or
+refresh fields, which would make Outlook open it as a new calendar). Import
+from any test:
 
-    from ical_rules import assert_feed_rules, parse_everywhere
+    from ical_rules import assert_appointment_rules, assert_feed_rules, parse_everywhere
 """
 
 from __future__ import annotations
@@ -18,8 +22,8 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["ContentLine", "ParsedFeeds", "assert_feed_rules", "content_lines", "components", "parse_everywhere",
-           "parse_with_icaljs"]
+__all__ = ["CALENDAR_ONLY", "ContentLine", "ParsedFeeds", "assert_appointment_rules", "assert_calendar_file_rules",
+           "assert_feed_rules", "content_lines", "components", "parse_everywhere", "parse_with_icaljs"]
 
 JS_DIR = Path(__file__).parent / "js"
 
@@ -31,6 +35,8 @@ LIST_PROPERTIES = {"CATEGORIES", "RESOURCES"}
 URI_PROPERTIES = {"URL", "SOURCE", "TZURL", "ATTACH", "IMAGE", "CONFERENCE"}
 """URI values are written as they are, never backslash-escaped."""
 VEVENT_STATUS = {"TENTATIVE", "CONFIRMED", "CANCELLED"}
+CALENDAR_ONLY = ("NAME", "X-WR-CALNAME", "X-WR-CALDESC", "REFRESH-INTERVAL", "X-PUBLISHED-TTL", "SOURCE")
+"""What makes a file a calendar to subscribe to; an appointment carries none of it (MS-OXCICAL: no X-WR-CALNAME)."""
 
 
 @dataclass(frozen=True)
@@ -120,10 +126,31 @@ def _split(line: str) -> ContentLine:
 
 
 def assert_feed_rules(data: bytes) -> Component:
-    """Check every structural rule of a published feed on its bytes; return the parsed VCALENDAR."""
+    """Check every rule of a published feed on its bytes; return the parsed VCALENDAR."""
+    calendar = assert_calendar_file_rules(data)
+    _check_feed(calendar)
+    return calendar
+
+
+def assert_appointment_rules(data: bytes) -> Component:
+    """Check every rule of a one-event file (the event and its programme's sessions); return the VCALENDAR."""
+    calendar = assert_calendar_file_rules(data)
+    assert calendar.one("METHOD").value == "PUBLISH", "an appointment says METHOD:PUBLISH"
+    for name in CALENDAR_ONLY:
+        assert not calendar.all(name), f"an appointment has no {name}: Outlook would open it as a new calendar"
+    events = {event.one("UID").value.split("@", 1)[0] for event in calendar.sub("VEVENT")}
+    main = {uid.split(".", 1)[0] for uid in events}
+    assert len(main) == 1 and main <= events, f"an appointment holds one event and its sessions, not {sorted(events)}"
+    return calendar
+
+
+def assert_calendar_file_rules(data: bytes) -> Component:
+    """Check the rules every calendar file follows, feed or appointment; return the parsed VCALENDAR."""
     _check_lines(data)
     calendar = components(data)
-    _check_calendar(calendar)
+    assert calendar.one("VERSION").value == "2.0"
+    assert calendar.one("PRODID").value
+    assert calendar.sub("VEVENT"), "RFC 5545 wants at least one component: a file with no event is not published"
     _check_escaping(calendar)
     tzids = _check_timezones(calendar)
     used: set[str] = set()
@@ -153,9 +180,7 @@ def _check_lines(data: bytes) -> None:
         assert physical and physical.strip(b" \t"), f"line {number} is empty"
 
 
-def _check_calendar(calendar: Component) -> None:
-    assert calendar.one("VERSION").value == "2.0"
-    assert calendar.one("PRODID").value
+def _check_feed(calendar: Component) -> None:
     assert calendar.one("NAME").value, "RFC 7986 NAME is required"
     assert calendar.one("X-WR-CALNAME").value == calendar.one("NAME").value
     refresh = calendar.one("REFRESH-INTERVAL")
@@ -190,8 +215,10 @@ def _check_timezones(calendar: Component) -> set[str]:
 
 
 def _check_event(event: Component, uid: str) -> set[str]:
-    stamp = event.one("DTSTAMP")
-    assert not stamp.params and re.fullmatch(r"\d{8}T\d{6}Z", stamp.value), f"{uid}: DTSTAMP must be UTC"
+    for name in ("DTSTAMP", "CREATED", "LAST-MODIFIED"):
+        stamp = event.one(name)
+        assert not stamp.params and re.fullmatch(r"\d{8}T\d{6}Z", stamp.value), f"{uid}: {name} must be UTC"
+    assert event.one("CREATED").value <= event.one("LAST-MODIFIED").value, f"{uid}: changed before it was created"
     assert re.fullmatch(r"\d+", event.one("SEQUENCE").value), f"{uid}: SEQUENCE must be a number"
     assert event.one("STATUS").value in VEVENT_STATUS, f"{uid}: STATUS {event.one('STATUS').value}"
     assert event.one("SUMMARY").value

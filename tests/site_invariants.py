@@ -17,7 +17,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from htmlscan import parse_page
-from ical_rules import assert_feed_rules, parse_everywhere
+from ical_rules import assert_appointment_rules, assert_feed_rules, parse_everywhere
 from microsite.check import check_project
 from microsite.load import load_site
 
@@ -45,11 +45,13 @@ def assert_check_clean(root: Path) -> None:
 
 
 def assert_feeds_valid(site: Path, scratch: Path) -> None:
-    """Every calendar follows the feed rules and parses cleanly; every news feed is well-formed XML."""
+    """Every calendar follows the feed rules, every event's own file the appointment rules, and all parse
+    cleanly; every news feed is well-formed XML."""
     calendars = {str(path.relative_to(site)).replace("/", "__"): path.read_bytes()
                  for path in sorted(site.rglob("*.ics"))}
     for name, data in calendars.items():
-        calendar = assert_feed_rules(data)
+        one_event = name.split("__")[-2:-1] == ["events"]  # feeds/<lang>/events/<id>.ics
+        calendar = assert_appointment_rules(data) if one_event else assert_feed_rules(data)
         assert calendar.sub("VEVENT"), f"{name}: a published calendar must hold at least one event"
     if calendars:
         scratch.mkdir(parents=True, exist_ok=True)

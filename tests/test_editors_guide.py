@@ -139,7 +139,7 @@ def test_error_examples_show_the_real_output(lang: str, tmp_path: Path) -> None:
 def test_examples_cover_each_chapter() -> None:
     bodies = "\n".join(b.body for b in examples("pl"))
     for needle in ("status: postponed", "status: rescheduled", "previous_start:", "status: cancelled",
-                   "status: moved_online", "revision:", "repeat:", "except:", "cancelled: [", "logo:",
+                   "status: moved_online", "venue: rckp-krosno", "repeat:", "except:", "cancelled: [", "logo:",
                    "kind: duty_hours"):
         assert needle in bodies, needle
     titles = {b.title for b in examples("pl")}

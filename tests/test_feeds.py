@@ -13,7 +13,7 @@ import pytest
 
 from conftest_site import DEMO
 
-from ical_rules import assert_feed_rules, parse_everywhere
+from ical_rules import assert_appointment_rules, assert_feed_rules, parse_everywhere
 from microsite.feeds import feed_name, render_feeds
 from microsite.vocabulary import built_in_vocabulary
 from microsite.render.ical import event_uid, session_uid
@@ -61,8 +61,9 @@ def test_every_feed_and_every_event_has_a_file_in_every_language(site, files):
 
 def test_every_file_follows_the_rules_and_parses_in_all_three_parsers(files, tmp_path):
     for lang, by_path in files.items():
-        for data in by_path.values():
-            assert_feed_rules(data)
+        for path, data in by_path.items():
+            # A calendar to subscribe to, or one event to add once (an appointment).
+            (assert_appointment_rules if path.startswith(f"feeds/{lang}/events/") else assert_feed_rules)(data)
         named = {path.replace("/", "__"): data for path, data in by_path.items()}
         parsed = parse_everywhere(named, tmp_path)
         for name, data in named.items():
@@ -102,9 +103,16 @@ def test_feed_names_carry_the_projects_short_name(site, files):
     assert name(files["en"]["feeds/en/duty-hours.ics"]) == "Socially Organised – information duty hours"
     assert name(files["pl"]["feeds/pl/study-visits.ics"]) == "Społecznie Zorganizowani – wizyty studyjne"
     assert name(files["en"]["feeds/en/all.ics"]) == "Socially Organised – all events"
-    assert name(files["pl"]["feeds/pl/events/spotkanie-informacyjne-krosno-2018-11-20.ics"]) == \
-        "Społecznie Zorganizowani – Spotkanie informacyjne w Krośnie"
     assert feed_name(site, "en", "x") == "Socially Organised – x"
+
+
+def test_an_events_own_file_is_an_appointment_not_a_calendar(files):
+    # One click on "add to calendar" adds one event: no calendar name that would make it a new calendar.
+    for lang in ("pl", "en"):
+        data = files[lang][f"feeds/{lang}/events/spotkanie-informacyjne-krosno-2018-11-20.ics"]
+        assert b"\r\nMETHOD:PUBLISH\r\n" in data
+        for field in (b"NAME", b"X-WR-CALNAME", b"REFRESH-INTERVAL", b"X-PUBLISHED-TTL", b"SOURCE"):
+            assert b"\r\n" + field + b":" not in data and b"\r\n" + field + b";" not in data, field
 
 
 def test_feeds_say_where_they_come_from_and_link_pages_in_their_language(files):
@@ -117,9 +125,26 @@ def test_feeds_say_where_they_come_from_and_link_pages_in_their_language(files):
     assert "SUMMARY:Spotkanie informacyjne w Krośnie".encode() in pl
 
 
-def test_dtstamp_is_the_publication_time_passed_in(files):
-    stamps = {line for data in files["pl"].values() for line in data.split(b"\r\n") if line.startswith(b"DTSTAMP")}
-    assert stamps == {b"DTSTAMP:20260401T120000Z"}
+def test_without_versions_every_time_is_the_publication_time_passed_in(files):
+    stamps = {line for data in files["pl"].values() for line in data.split(b"\r\n")
+              if line.startswith((b"DTSTAMP", b"CREATED", b"LAST-MODIFIED"))}
+    assert stamps == {b"DTSTAMP:20260401T120000Z", b"CREATED:20260401T120000Z", b"LAST-MODIFIED:20260401T120000Z"}
+
+
+def test_each_event_carries_its_own_version_in_every_file_it_is_in(site):
+    from microsite.history import EventVersion
+
+    changed = EventVersion(5, datetime(2018, 10, 1, tzinfo=timezone.utc), datetime(2019, 3, 20, 8, tzinfo=timezone.utc))
+    files = render_feeds(site, "pl", base_url=BASE, published_at=PUBLISHED,
+                         versions={"dyzur-krosno-2019-03-27": changed})
+    holding = [path for path, data in files.items() if b"UID:dyzur-krosno-2019-03-27@" in data]
+    assert sorted(holding) == ["feeds/pl/all.ics", "feeds/pl/duty-hours.ics",
+                               "feeds/pl/events/dyzur-krosno-2019-03-27.ics"]
+    for path in holding:
+        vevent = files[path].split(b"UID:dyzur-krosno-2019-03-27@", 1)[1].split(b"END:VEVENT")[0]
+        assert b"SEQUENCE:5\r\n" in vevent and b"LAST-MODIFIED:20190320T080000Z\r\n" in vevent
+        assert b"CREATED:20181001T000000Z\r\n" in vevent
+    assert b"SEQUENCE:0\r\n" in files["feeds/pl/events/dyzur-krosno-2019-03-28.ics"]
 
 
 _DIGEST = """

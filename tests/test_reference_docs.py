@@ -17,6 +17,7 @@ import pytest
 import microsite.catalogue
 import microsite.fields
 import microsite.funding
+import microsite.history
 import microsite.load
 import microsite.news
 import microsite.images
@@ -38,7 +39,8 @@ from conftest_site import REPO
 REFERENCES = {lang: REPO / "docs" / "editors" / f"reference.{lang}.md" for lang in ("pl", "en")}
 MESSAGE_SOURCES = (microsite.catalogue, microsite.yamlsource, microsite.fields, microsite.load, microsite.funding, microsite.pages,
                    microsite.news, microsite.vocabulary, microsite.siteconfig, microsite.placeholders, microsite.images,
-                   microsite.markers, microsite.sources, microsite.buildlog, microsite.check)
+                   microsite.markers, microsite.sources, microsite.buildlog, microsite.check,
+                   microsite.history)
 
 
 def field_names() -> set[str]:

@@ -35,15 +35,6 @@ class EventStatus(str, Enum):
     MOVED_ONLINE = "moved_online"
 
 
-_STATUS_WEIGHT = {
-    EventStatus.SCHEDULED: 0,
-    EventStatus.POSTPONED: 1,
-    EventStatus.RESCHEDULED: 1,
-    EventStatus.MOVED_ONLINE: 2,
-    EventStatus.CANCELLED: 3,
-}
-
-
 @dataclass(frozen=True, slots=True)
 class Session:
     """A timed part of a multi-day programme (e.g. one visit of a study trip)."""
@@ -82,9 +73,10 @@ class Event:
     series: str | None = None
     """Id of the recurring slot this occurrence was expanded from."""
     revision: int = 0
-    """Extra changes the editor declares (e.g. a new room at the same time)."""
+    """A number the editor may raise to make calendars take the entry again; any change does that by itself
+    now (SEQUENCE comes from the history, :mod:`microsite.history`), so it is rarely needed."""
     updated: datetime | None = None
-    """When the editor last changed the event (UTC); used as the feed's DTSTAMP."""
+    """When the editor says the entry last changed (UTC). No longer used: the history gives the times."""
     source: Location | None = field(default=None, compare=False)
     """Where the entry is written (its slot's entry for a repetition); "Edit this page" links there."""
 
@@ -93,18 +85,6 @@ class Event:
         """Say whether the event spans whole days rather than hours."""
         return not isinstance(self.start, datetime)
 
-    @property
-    def sequence(self) -> int:
-        """Return the iCalendar SEQUENCE: it rises with every declared change.
-
-        Derived from the data alone (no database): each earlier start counts one,
-        the status adds its weight, and each declared revision counts one. Weights
-        grow with how final a status is (scheduled 0, postponed 1, rescheduled 1,
-        moved online 2, cancelled 3), so the usual forward changes (postpone,
-        move, go online, cancel) always raise it; going back (a cancelled event
-        restored) needs ``revision`` raised by the editor.
-        """
-        return len(self.previous_starts) + _STATUS_WEIGHT[self.status] + self.revision
     @property
     def previous_start(self) -> When | None:
         """Return the start before the latest move, if the event was moved."""

@@ -7,25 +7,31 @@ text: ``<script>`` in a title is displayed, never run.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 from functools import lru_cache
 from itertools import groupby
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from .. import formats
+from ..calendarlinks import add_event_links, subscribe_links
 from ..catalogue import catalogue, label
+from ..feeds import feed_name
 from ..fields import zone_country
 from ..model import Event, EventStatus, Site
 from ..model.event import start_instant
-from ..urls import (event_feed_path, event_page_url, feed_path, news_feed_path, news_post_url, page_url,
-                    relative_url, subscribe_links)
+from ..upcoming import UPCOMING_LIMIT, end_instant, next_entries, upcoming_items
+from ..urls import (EVENTS_DIR, event_feed_path, event_page_url, feed_path, news_feed_path, news_post_url,
+                    page_url, relative_url, upcoming_data_path)
+from .ical import event_summary
 from .jsonld import embed_jsonld, to_jsonld_event, to_jsonld_organization
+from .place import event_place
 
 __all__ = ["PageContext", "render_template", "render_event_page", "render_funding_strip", "render_partners",
-           "render_project_card", "render_results", "render_schedule", "render_upcoming", "render_documents",
-           "render_news", "render_translation_notice", "render_contact", "event_end_instant"]
+           "render_project_card", "render_results", "render_schedule", "render_upcoming", "render_upcoming_data",
+           "render_documents", "render_news", "render_translation_notice", "render_contact", "event_end_instant"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,11 +89,8 @@ def _render(template: str, **values) -> str:
     return "\n".join(line for line in html.splitlines() if line.strip())
 
 
-def event_end_instant(event: Event) -> datetime:
-    """Return the UTC instant an event is over (end of the last day for all-day events)."""
-    if event.all_day:
-        return start_instant(event.end + timedelta(days=1), event.timezone)
-    return event.end.astimezone(timezone.utc)
+event_end_instant = end_instant
+"""Return the UTC instant an event is over (end of the last day for all-day events)."""
 
 
 def _iso(instant: datetime) -> str:
@@ -186,10 +189,10 @@ def _feed_links(ctx: PageContext) -> list[dict]:
     links = []
     for feed in ctx.site.feeds:
         count = sum(1 for e in ctx.site.events if feed.includes(e))
-        path = feed_path(ctx.lang, feed.slug)
-        sub = subscribe_links(ctx.base_url, path)
-        links.append({"name": feed.name.in_(ctx.lang), "download": ctx.link(path), "webcal": sub.webcal,
-                      "google": sub.google, "count": formats.format_count(count, "event", ctx.lang)})
+        name = feed.name.in_(ctx.lang)
+        sub = subscribe_links(ctx.base_url, feed_path(ctx.lang, feed.slug), feed_name(ctx.site, ctx.lang, name))
+        links.append({"slug": feed.slug, "name": name, "links": sub,
+                      "count": formats.format_count(count, "event", ctx.lang)})
     return links
 
 
@@ -215,23 +218,45 @@ def render_schedule(ctx: PageContext) -> str:
                    counted={k: v for k, v in counted.items() if v})
 
 
-UPCOMING_HORIZON = timedelta(days=31)
-"""How long after its build the home page still shows the right next events (it is rebuilt daily)."""
+def render_upcoming(ctx: PageContext, limit: int = UPCOMING_LIMIT) -> str:
+    """Return the next few events for the home page, as the build sees them.
 
-
-def render_upcoming(ctx: PageContext, limit: int = 3) -> str:
-    """Return the next few events for the home page (the browser drops any that ended)."""
-    upcoming, _ = _split(ctx, ctx.site.events)
+    The browser replaces them by the next ones at view time, from the data of
+    :func:`render_upcoming_data` (see :mod:`microsite.upcoming`).
+    """
+    shown = next_entries(upcoming_items(ctx.site.events, ctx.now), ctx.now, limit)
     schedule = ctx.link(page_url("schedule/", ctx.lang, ctx.default_lang))
-    # Later events are in the page too (hidden), so the browser can still show the next ones when
-    # the first have ended since the build: every event that ends within the horizon, and the first
-    # `limit` after it. Not all of them: the home page would grow with the programme (600 KB of
-    # HTML at 2,000 events).
-    horizon = ctx.now + UPCOMING_HORIZON
-    later = {id(e) for e in [e for e in upcoming if event_end_instant(e) > horizon][:limit]}
-    kept = [e for e in upcoming if id(e) in later or event_end_instant(e) <= horizon]
     return _render("upcoming.html", lang=ctx.lang, limit=limit, any_events=bool(ctx.site.events),
-                   events=[_event_view(ctx, e) for e in kept], schedule=schedule)
+                   events=[_event_view(ctx, e) for e in shown], schedule=schedule,
+                   data=ctx.link(upcoming_data_path(ctx.lang)), root=ctx.link(""))
+
+
+def render_upcoming_data(site: Site, lang: str, *, base_url: str, now: datetime) -> bytes:
+    """Return every event still to come after ``now`` in ``lang``, as the JSON the home page reads.
+
+    One item per one-off event and per weekly slot, in the words and formats of
+    the page; each of its dates is ``[start, end, local start, day]`` (instants as
+    Unix seconds). A one-off event's page is ``schedule`` + ``id`` + '/', a slot's
+    date's ``schedule`` + ``id`` + '-' + its local date + '/', from the site's root.
+    Kept short: the home page's whole transfer has a budget (150 KB, bench/).
+    """
+    ctx = PageContext(site, lang, "", base_url, now)
+    items = []
+    for dates in upcoming_items(site.events, now):
+        first = _event_view(ctx, dates[0])
+        item = {"id": dates[0].series or dates[0].id, "title": first["title"], "kind": first["kind_label"],
+                "place": first["place"], "time": first["when"]["time"], "zone": first["when"]["zone"],
+                "lang": first["title_lang"] if first["title_lang"] != lang else "",
+                "series": dates[0].series is not None, "status": first["status"] if first["status_label"] else "",
+                "badge": first["status_label"], "previous": first["previous"]}
+        item = {key: value for key, value in item.items() if value}
+        item["dates"] = [[int(start_instant(e.start, e.timezone).timestamp()), int(event_end_instant(e).timestamp()),
+                          when["start_attr"], when["day"]]
+                         for e in dates for when in [_when_text(e, lang, site.project.timezone)]]
+        items.append(item)
+    data = {"limit": UPCOMING_LIMIT, "previously": label("previously", lang),
+            "schedule": ctx.link(page_url(f"{EVENTS_DIR}/", lang, ctx.default_lang)), "items": items}
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def render_event_page(ctx: PageContext, event: Event) -> str:
@@ -252,16 +277,20 @@ def render_event_page(ctx: PageContext, event: Event) -> str:
                 "place": ", ".join(_place_lines(s.venue, lang, ctx.home_country)) if s.venue else "",
             })
         days.append({"day": formats.format_day_long(day, lang), "day_attr": day.isoformat(), "sessions": items})
-    path = event_feed_path(lang, event.id)
-    sub = subscribe_links(ctx.base_url, path)
     page = ctx.absolute(event_page_url(event.id, lang, ctx.default_lang))
+    add = {"download": ctx.link(event_feed_path(lang, event.id))}
+    if event.status is not EventStatus.CANCELLED:  # a new copy of a cancelled event helps nobody
+        details = "\n\n".join([*([event.description.in_(lang)] if event.description else []), page])
+        links = add_event_links(title=event_summary(event, lang), start=event.start, end=event.end,
+                                timezone_name=event.timezone, details=details,
+                                location=event_place(event, event.venue, lang, ctx.home_country))
+        add.update(google=links.google, outlook_com=links.outlook_com, microsoft_365=links.microsoft_365)
     return _render("event.html", lang=lang, e=view, event=event, venues=venues,
                    days=days, description=event.description.in_(lang) if event.description else "",
                    description_lang=event.description.lang_of(lang) if event.description else lang,
                    organiser=event.organiser.name.in_(lang) if event.organiser else "",
                    audience=event.audience.in_(lang) if event.audience else "",
-                   registration=event.registration_url, online_url=event.online_url,
-                   feed={"download": ctx.link(path), "webcal": sub.webcal, "google": sub.google},
+                   registration=event.registration_url, online_url=event.online_url, add=add,
                    schedule=ctx.link(page_url("schedule/", lang, ctx.default_lang)),
                    jsonld=embed_jsonld(to_jsonld_event(event, lang, url=page)),
                    project_tz=project.timezone)

@@ -1,11 +1,16 @@
 """iCalendar files residents subscribe to, or import one event from.
 
 A subscribed feed is re-read every few hours for years, so everything in it is
-derived from the data alone and written the same way every time: UIDs from event
-ids, SEQUENCE from the event's declared changes, DTSTAMP from the event's
-``updated`` time or the build's ``published_at``, events sorted by start. Times
-keep their zone (``DTSTART;TZID=Europe/London``) with a VTIMEZONE in the
-one-rule form Outlook reads; all-day events get an exclusive end.
+derived from the repository alone and written the same way every time: UIDs
+from event ids and the site's address, SEQUENCE, CREATED, LAST-MODIFIED and
+DTSTAMP from the history of the event's data (:mod:`microsite.history`), events
+sorted by start. Times keep their zone (``DTSTART;TZID=Europe/London``) with a
+VTIMEZONE in the one-rule form Outlook reads; all-day events get an exclusive end.
+
+Two kinds of file: a *feed* (a calendar to subscribe to: its name, how often to
+re-read it, where it comes from; no METHOD) and an *appointment* (one event to
+add once: METHOD:PUBLISH and no calendar name or refresh fields, which would make
+Outlook open it as a new calendar; MS-OXCICAL says to leave X-WR-CALNAME out).
 
 The content lines are written as ``icalendar`` writes them (folding at 75
 octets, escaping, CRLF) by :mod:`.contentline`, and each event is written once
@@ -16,7 +21,7 @@ docs/decisions/0001-calendar-writer.md for why.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 from functools import lru_cache
@@ -28,11 +33,14 @@ from ..model.event import Event, EventStatus, Session, When, start_instant
 from ..model.venue import Venue
 from ..formats import format_day, format_time_of_day
 from ..catalogue import catalogue, label
-from ..urls import event_page_url, uid_domain
+from ..history import EventVersion
+from ..urls import calendar_domain, event_page_url
 from .contentline import content_line, date_value, datetime_value, duration_value, escape_text
+from .place import event_place
 from .vtimezone import vtimezone, zone_rule
 
-__all__ = ["DEFAULT_REFRESH", "PRODID", "CalendarWriter", "event_uid", "render_calendar", "session_uid"]
+__all__ = ["DEFAULT_REFRESH", "PRODID", "CalendarWriter", "event_summary", "event_uid", "render_appointment",
+           "render_calendar", "session_uid"]
 
 PRODID = "-//microsite//iCalendar feeds 1.0//EN"
 DEFAULT_REFRESH = timedelta(hours=12)
@@ -49,25 +57,47 @@ _STATUS = {
 
 
 def event_uid(event: Event, base_url: str) -> str:
-    """Return the UID of an event's VEVENT; it changes only if the event id or site host does."""
-    return f"{event.id}@{uid_domain(base_url)}"
+    """Return the UID of an event's VEVENT; it changes only if the event id or the site's address does."""
+    return f"{event.id}@{calendar_domain(base_url)}"
 
 
 def session_uid(event: Event, session: Session, base_url: str) -> str:
     """Return the UID of one session of a multi-day programme."""
-    return f"{event.id}.{session.id}@{uid_domain(base_url)}"
+    return f"{event.id}.{session.id}@{calendar_domain(base_url)}"
+
+
+def event_summary(event: Event, lang: str, title: str | None = None) -> str:
+    """Return an event's title as calendars show it: its status in front when it is not as planned.
+
+    Many clients ignore STATUS (Outlook shows a cancelled event like any other), so the word is in the title.
+    """
+    title = event.title.in_(lang) if title is None else title
+    if event.status is EventStatus.SCHEDULED:
+        return title
+    return f"{catalogue(lang).text(event.status.value, 'statuses')}: {title}"
 
 
 def render_calendar(events: Iterable[Event], lang: str, *, name: str, base_url: str, published_at: datetime,
                     default_lang: str, description: str | None = None, source: str | None = None,
-                    refresh: timedelta = DEFAULT_REFRESH) -> bytes:
-    """Return an iCalendar file of ``events`` in ``lang``.
+                    refresh: timedelta = DEFAULT_REFRESH, versions: Mapping[str, EventVersion] | None = None,
+                    home_country: str = "") -> bytes:
+    """Return a feed (a calendar to subscribe to) of ``events`` in ``lang``.
 
-    ``published_at`` (aware) is the DTSTAMP of events without an ``updated`` time;
-    ``source`` is the feed's own absolute URL (RFC 7986 SOURCE), if it has one.
+    ``versions`` gives each event's SEQUENCE and times; an event without one is
+    version 0, created and last changed at ``published_at`` (aware). ``source``
+    is the feed's own absolute URL (RFC 7986 SOURCE), if it has one.
     """
-    writer = CalendarWriter(lang, base_url=base_url, published_at=published_at, default_lang=default_lang)
+    writer = CalendarWriter(lang, base_url=base_url, published_at=published_at, default_lang=default_lang,
+                            versions=versions, home_country=home_country)
     return writer.render(events, name=name, description=description, source=source, refresh=refresh)
+
+
+def render_appointment(event: Event, lang: str, *, base_url: str, published_at: datetime, default_lang: str,
+                       versions: Mapping[str, EventVersion] | None = None, home_country: str = "") -> bytes:
+    """Return one event (with the sessions of its programme) as a file to add once to a calendar."""
+    writer = CalendarWriter(lang, base_url=base_url, published_at=published_at, default_lang=default_lang,
+                            versions=versions, home_country=home_country)
+    return writer.render_appointment(event)
 
 
 _Entry = tuple[datetime, str, bytes]
@@ -82,16 +112,25 @@ class CalendarWriter:
     VTIMEZONE, so they are written the first time and reused.
     """
 
-    def __init__(self, lang: str, *, base_url: str, published_at: datetime, default_lang: str) -> None:
+    def __init__(self, lang: str, *, base_url: str, published_at: datetime, default_lang: str,
+                 versions: Mapping[str, EventVersion] | None = None, home_country: str = "") -> None:
         if published_at.tzinfo is None:
             raise ValueError("published_at must be an aware datetime")
-        self._writer = _Writer(lang, base_url.rstrip("/"), default_lang, _utc(published_at))
+        unknown = EventVersion(0, _utc(published_at), _utc(published_at))
+        self._writer = _Writer(lang, base_url.rstrip("/"), default_lang, versions or {}, unknown, home_country)
         self._events: dict[int, tuple[Event, list[_Entry], frozenset[str]]] = {}
         self._zones: dict[str, bytes] = {}
 
     def render(self, events: Iterable[Event], *, name: str, description: str | None = None,
                source: str | None = None, refresh: timedelta = DEFAULT_REFRESH) -> bytes:
-        """Return an iCalendar file of ``events`` (see :func:`render_calendar`)."""
+        """Return a feed of ``events`` (see :func:`render_calendar`)."""
+        return self._calendar(events, _header(name, description, source, refresh))
+
+    def render_appointment(self, event: Event) -> bytes:
+        """Return one event as a file to add once (see :func:`render_appointment`)."""
+        return self._calendar([event], _APPOINTMENT_HEADER)
+
+    def _calendar(self, events: Iterable[Event], header: bytes) -> bytes:
         entries: list[_Entry] = []
         zones: set[str] = set()
         for event in events:
@@ -102,9 +141,8 @@ class CalendarWriter:
         uids = [uid for _, uid, _ in entries]
         if len(set(uids)) != len(uids):
             raise ValueError(f"events with the same UID: {sorted({u for u in uids if uids.count(u) > 1})}")
-        return b"".join([b"BEGIN:VCALENDAR\r\n", _header(name, description, source, refresh),
-                         *(self._zone(key) for key in sorted(zones)), *(e[2] for e in entries),
-                         b"END:VCALENDAR\r\n"])
+        return b"".join([b"BEGIN:VCALENDAR\r\n", header, *(self._zone(key) for key in sorted(zones)),
+                         *(e[2] for e in entries), b"END:VCALENDAR\r\n"])
 
     def _written(self, event: Event) -> tuple[Event, list[_Entry], frozenset[str]]:
         # Keyed by identity (the event is kept in the value, so its id is never reused):
@@ -122,8 +160,13 @@ class CalendarWriter:
         return found
 
 
+_APPOINTMENT_HEADER = (content_line("VERSION", "2.0") + content_line("PRODID", escape_text(PRODID))
+                       + content_line("METHOD", "PUBLISH"))
+"""An appointment's calendar properties: METHOD:PUBLISH says "add this", and there is no calendar name."""
+
+
 def _header(name: str, description: str | None, source: str | None, refresh: timedelta) -> bytes:
-    """Return the calendar's properties, in the order icalendar gives them (its canonical order, then A–Z)."""
+    """Return a feed's properties, in the order icalendar gives them (its canonical order, then A–Z)."""
     first, refresh_line, ttl_line = _fixed_lines(description, refresh)
     # NAME and X-WR-CALNAME are TEXT (icalendar has no type for them and would not escape them).
     names = _text_lines(("NAME", "X-WR-CALNAME"), name)
@@ -154,13 +197,17 @@ class _Writer:
     lang: str
     base_url: str
     default_lang: str
-    published_at: datetime
+    versions: Mapping[str, EventVersion]
+    unknown: EventVersion
+    """The version of an event the history does not know (version 0, at the build's publication time)."""
+    home_country: str
+    """The project's country: a venue elsewhere names its country."""
     used: set[str] = field(default_factory=set)
     """TZIDs the VEVENTs written since this was last emptied use."""
-    venues: dict[str, tuple[Venue, list[bytes]]] = field(default_factory=dict)
-    """The lines of each venue, written once: most venues host many events."""
+    venues: dict[str, tuple[Venue, bytes, bytes]] = field(default_factory=dict)
+    """The GEO and LOCATION lines of each venue, written once: most venues host many events."""
     lines: dict[tuple[str, object], bytes] = field(default_factory=dict)
-    """Lines many events share (status, category, sequence, DTSTAMP), written once."""
+    """Lines many events share (status, category, sequence, times), written once."""
 
     def _shared(self, name: str, value: object, text_of: Callable[[Any], str]) -> bytes:
         """Return the line ``name:text_of(value)``, written the first time ``value`` is seen."""
@@ -191,18 +238,20 @@ class _Writer:
 
     def _vevent(self, event: Event, uid: str, title: str, start: When, end: When, venue: Venue | None,
                 description: str) -> bytes:
-        if event.status is not EventStatus.SCHEDULED:
-            # Many clients ignore STATUS; the word in the title is what people see.
-            title = f"{catalogue(self.lang).text(event.status.value, 'statuses')}: {title}"
         page = self._page(event)
-        stamp = _utc(event.updated) if event.updated else self.published_at
+        version = self.versions.get(event.id, self.unknown)
+        geo, location = self._place(event, venue)
         # icalendar's order: SUMMARY, DTSTART, DTEND, DTSTAMP, UID, SEQUENCE, then the rest A–Z.
-        lines = [b"BEGIN:VEVENT\r\n", content_line("SUMMARY", escape_text(title)),
+        # DTSTAMP is LAST-MODIFIED: in a file without METHOD it says when the event was last changed
+        # (RFC 5545 §3.8.7.2), and an appointment is that same version of it.
+        lines = [b"BEGIN:VEVENT\r\n", content_line("SUMMARY", escape_text(event_summary(event, self.lang, title))),
                  *self._span(start, end, event.timezone),
-                 self._shared("DTSTAMP", stamp, _utc_value), content_line("UID", escape_text(uid)),
-                 self._shared("SEQUENCE", event.sequence, str),
+                 self._shared("DTSTAMP", version.modified, _utc_value), content_line("UID", escape_text(uid)),
+                 self._shared("SEQUENCE", version.sequence, str),
                  self._shared("CATEGORIES", event.kind, lambda kind: escape_text(kind.label.in_(self.lang))),
-                 content_line("DESCRIPTION", escape_text(description)), *self._place(event, venue),
+                 self._shared("CREATED", version.created, _utc_value),
+                 content_line("DESCRIPTION", escape_text(description)), geo,
+                 self._shared("LAST-MODIFIED", version.modified, _utc_value), location,
                  self._shared("STATUS", event.status, _STATUS.__getitem__), content_line("URL", page),
                  b"END:VEVENT\r\n"]
         return b"".join(lines)
@@ -234,29 +283,18 @@ class _Writer:
                              f"({rule.valid_from}); its VTIMEZONE cannot describe that time")
         return when
 
-    def _place(self, event: Event, venue: Venue | None) -> list[bytes]:
-        """Return the GEO and LOCATION lines (in that order) of a place, or of the online address."""
-        online = event.online_url if event.status is EventStatus.MOVED_ONLINE or venue is None else None
-        if online:
-            return [content_line("LOCATION", escape_text(online))]
-        if venue is None:
-            return []
+    def _place(self, event: Event, venue: Venue | None) -> tuple[bytes, bytes]:
+        """Return the GEO and LOCATION lines of a place, or of the online address (b'' where there is none)."""
+        if venue is None or (event.online_url and event.status is EventStatus.MOVED_ONLINE):
+            place = event_place(event, venue, self.lang, self.home_country)
+            return b"", content_line("LOCATION", escape_text(place)) if place else b""
         found = self.venues.get(venue.id)
         if found is None or found[0] is not venue:
-            found = self.venues[venue.id] = (venue, self._venue(venue))
-        return found[1]
-
-    def _venue(self, venue: Venue) -> list[bytes]:
-        city = venue.city.in_(self.lang)
-        parts: list[str] = []
-        for part in (venue.name.in_(self.lang), venue.street,
-                     f"{venue.postal_code} {city}" if venue.postal_code else city):
-            if part and part not in parts:  # "Kraków, Kraków" says nothing twice
-                parts.append(part)
-        lines = [content_line("LOCATION", escape_text(", ".join(parts)))]
-        if venue.latitude is not None and venue.longitude is not None:
-            lines.insert(0, content_line("GEO", f"{float(venue.latitude)};{float(venue.longitude)}"))
-        return lines
+            geo = (content_line("GEO", f"{float(venue.latitude)};{float(venue.longitude)}")
+                   if venue.latitude is not None and venue.longitude is not None else b"")
+            place = event_place(event, venue, self.lang, self.home_country)
+            found = self.venues[venue.id] = (venue, geo, content_line("LOCATION", escape_text(place)))
+        return found[1], found[2]
 
     def _description(self, event: Event) -> str:
         lang = self.lang

@@ -63,24 +63,26 @@ def test_filters_by_kind_and_town_at_phone_width(served_site, phone):
     assert width <= 360, f"the schedule scrolls sideways at 360 px ({width} px wide)"
 
 
-def test_subscribe_links_are_present_and_serve_a_calendar(served_site, phone):
-    phone.goto(served_site + "schedule/")
-    host = served_site.split("://", 1)[1]
-    webcal = phone.get_attribute(".ms-feed a.md-button--primary", "href")
-    assert webcal == f"webcal://{host}feeds/pl/all.ics"
-    google = phone.get_attribute(".ms-feed a[href*='calendar.google.com']", "href")
-    assert google.startswith("https://calendar.google.com/calendar/render?cid=webcal%3A%2F%2F")
-    download = phone.eval_on_selector(".ms-feed a[download]", "a => a.href")
-    with urlopen(download) as response:
-        assert response.headers["Content-Type"] == "text/calendar; charset=utf-8"  # from the site's _headers
-        assert response.read().startswith(b"BEGIN:VCALENDAR\r\n")
+def test_an_event_page_adds_one_event_and_its_file_is_an_appointment(served_site, phone):
     phone.goto(served_site + "en/schedule/dyzur-krosno-2019-03-27/")
-    assert phone.get_attribute(".ms-subscribe a.md-button--primary", "href") == \
-        f"webcal://{host}feeds/en/events/dyzur-krosno-2019-03-27.ics"
+    links = phone.eval_on_selector_all(".ms-subscribe .ms-feed__links a", """links => links.map(a => ({
+        href: a.href, text: a.textContent.trim(), right: a.getBoundingClientRect().right}))""")
+    assert [link["text"] for link in links] == ["Apple, Outlook and others (.ics file)", "Google Calendar",
+                                                 "Outlook.com", "Microsoft 365"]
+    ics, google, outlook, office = (link["href"] for link in links)
+    assert ics == served_site + "feeds/en/events/dyzur-krosno-2019-03-27.ics"
+    assert google.startswith("https://calendar.google.com/calendar/render?action=TEMPLATE&")
+    assert outlook.startswith("https://outlook.live.com/calendar/0/deeplink/compose?")
+    assert office.startswith("https://outlook.office.com/calendar/0/deeplink/compose?")
+    assert all(link["right"] <= 360 for link in links)
+    with urlopen(ics) as response:
+        assert response.headers["Content-Type"] == "text/calendar; charset=utf-8"  # from the site's _headers
+        body = response.read()
+    assert b"\r\nMETHOD:PUBLISH\r\n" in body and b"X-WR-CALNAME" not in body and b"REFRESH-INTERVAL" not in body
 
 
 @pytest.mark.parametrize("lang", ["pl", "en"])
-def test_every_calendar_on_the_schedule_offers_three_working_links_at_phone_width(served_site, phone, lang):
+def test_every_calendar_on_the_schedule_is_offered_to_every_app_at_phone_width(served_site, phone, lang):
     phone.goto(served_site + ("" if lang == "pl" else "en/") + "schedule/")
     host = served_site.split("://", 1)[1]
     feeds = phone.eval_on_selector_all(".ms-feed", """feeds => feeds.map(f => ({
@@ -88,18 +90,40 @@ def test_every_calendar_on_the_schedule_offers_three_working_links_at_phone_widt
             const r = a.getBoundingClientRect();
             return {href: a.href, download: a.hasAttribute('download'), left: r.left, right: r.right,
                     height: r.height, text: a.textContent.trim()};
-        })}))""")
+        }),
+        address: f.querySelector('.ms-feed__address input').value,
+        copy: f.querySelector('.ms-feed__address button').getBoundingClientRect().right}))""")
     assert len(feeds) >= 4
-    assert sum(f["links"][0]["href"].endswith(f"/feeds/{lang}/all.ics") for f in feeds) == 1
+    assert sum(f["address"] == f"{served_site}feeds/{lang}/all.ics" for f in feeds) == 1
     for feed in feeds:
-        webcal, google, download = feed["links"]
+        webcal, google, outlook, office = feed["links"]
         path = webcal["href"].removeprefix(f"webcal://{host}")
         assert path.startswith(f"feeds/{lang}/") and path.endswith(".ics"), webcal
+        assert feed["address"] == served_site + path
         assert google["href"] == "https://calendar.google.com/calendar/render?cid=" + quote(webcal["href"], safe="")
-        assert download["download"] and download["href"] == served_site + path
+        for link, site in ((outlook, "outlook.live.com"), (office, "outlook.office.com")):
+            assert link["href"].startswith(f"https://{site}/calendar/0/addfromweb?url="
+                                           + quote(feed["address"], safe="") + "&name=")
         for link in feed["links"]:
+            assert not link["download"]  # no link imports a calendar as a one-off copy
             assert link["text"] and link["left"] >= 0 and link["right"] <= 360 and link["height"] >= 24, link
-        with urlopen(download["href"]) as response:
+        assert feed["copy"] <= 360
+        with urlopen(feed["address"]) as response:
             assert response.headers["Content-Type"] == "text/calendar; charset=utf-8"  # from the site's _headers
             body = response.read().decode("utf-8")
         assert body.startswith("BEGIN:VCALENDAR\r\n") and body.count("BEGIN:VEVENT") >= 1
+
+
+def test_the_copy_button_puts_the_calendars_address_on_the_clipboard(served_site, browser):
+    context = browser.new_context(viewport={"width": 360, "height": 640}, locale="pl-PL")
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=served_site.rstrip("/"))
+    page = context.new_page()
+    page.goto(served_site + "schedule/")
+    button = page.locator("#ms-feed-duty-hours ~ button")
+    assert button.is_visible() and button.text_content() == "Kopiuj adres"
+    button.click()
+    status = page.locator("#ms-feed-duty-hours ~ [data-ms-copy-status]")
+    status.filter(has_text="Skopiowano.").wait_for()  # the clipboard answers asynchronously
+    assert status.text_content() == "Skopiowano."
+    assert page.evaluate("navigator.clipboard.readText()") == served_site + "feeds/pl/duty-hours.ics"
+    context.close()

@@ -8,8 +8,12 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from urllib.parse import parse_qs, urlsplit
+
 from microsite.model import EventStatus, Text
-from microsite.render.html import PageContext, render_event_page, render_schedule, render_upcoming
+from microsite.recurrence import expand_weekly
+from microsite.render.html import (PageContext, render_event_page, render_schedule, render_upcoming,
+                                   render_upcoming_data)
 
 BASE = "https://example.org/"
 WARSAW = ZoneInfo("Europe/Warsaw")
@@ -62,12 +66,78 @@ def test_filters_offer_the_kinds_and_towns_present(site):
     assert 'data-cities="Lincoln|Londyn|Stockport"' in html
 
 
-def test_schedule_offers_subscribe_links_per_feed(site):
+def test_schedule_offers_each_calendar_to_every_app_and_as_an_address_to_copy(site):
     html = render_schedule(ctx(site))
     assert 'href="webcal://example.org/feeds/pl/all.ics"' in html
-    assert 'href="../feeds/pl/duty-hours.ics"' in html
     assert "https://calendar.google.com/calendar/render?cid=webcal%3A%2F%2Fexample.org%2Ffeeds%2Fpl%2Fall.ics" in html
+    # Outlook's "add from web" wants the https address (and takes the calendar's name).
+    name = "Spo%C5%82ecznie%20Zorganizowani%20%E2%80%93%20dy%C5%BCury%20informacyjne"
+    for host in ("outlook.live.com", "outlook.office.com"):
+        assert (f"https://{host}/calendar/0/addfromweb?url=https%3A%2F%2Fexample.org%2Ffeeds%2Fpl%2Fduty-hours.ics"
+                f"&amp;name={name}") in html
+    assert 'value="https://example.org/feeds/pl/duty-hours.ics"' in html and "<label for=\"ms-feed-duty-hours\">" in html
     assert "(9\u00a0wydarzeń)" in html and "(3\u00a0wydarzenia)" in html
+    # No training or workshop in the demo: that calendar is not written, so it is not offered either.
+    assert "trainings-workshops" not in html
+    # No link downloads a calendar as a file: an imported copy would never follow a change.
+    assert " download" not in html and 'href="../feeds/' not in html
+
+
+def _links(page: str) -> dict[str, str]:
+    """Return the "add to calendar" links of an event page by their text."""
+    section = page[page.index('class="ms-subscribe"'):]
+    return {text: href.replace("&amp;", "&") for href, text in re.findall(r'<a class="md-button[^"]*" href="([^"]+)"'
+                                                                           r'[^>]*>([^<]+)</a>', section)}
+
+
+def _query(url: str) -> dict[str, str]:
+    return {key: values[0] for key, values in parse_qs(urlsplit(url).query).items()}
+
+
+def test_an_event_page_adds_one_copy_to_google_outlook_and_microsoft_365(site):
+    event = next(e for e in site.events if e.id == "dyzur-krosno-2019-03-27")
+    links = _links(render_event_page(ctx(site, "en", page=f"schedule/{event.id}/"), event))
+    assert links["Apple, Outlook and others (.ics file)"] == "../../../feeds/en/events/dyzur-krosno-2019-03-27.ics"
+    google = links["Google Calendar"]
+    assert google.startswith("https://calendar.google.com/calendar/render?")
+    assert _query(google) == {"action": "TEMPLATE", "text": "Information duty hours in Krosno",
+                              "dates": "20190327T150000/20190327T190000", "ctz": "Europe/Warsaw",
+                              "details": "https://example.org/en/schedule/dyzur-krosno-2019-03-27/",
+                              "location": "Centrum Wspierania Organizacji Pozarządowych, ul. Grodzka 10, Krosno"}
+    for text, host in (("Outlook.com", "outlook.live.com"), ("Microsoft 365", "outlook.office.com")):
+        assert links[text].startswith(f"https://{host}/calendar/0/deeplink/compose?")
+        assert _query(links[text]) == {"path": "/calendar/action/compose", "rru": "addevent",
+                                       "subject": "Information duty hours in Krosno",
+                                       "startdt": "2019-03-27T14:00:00Z", "enddt": "2019-03-27T18:00:00Z",
+                                       "body": "https://example.org/en/schedule/dyzur-krosno-2019-03-27/",
+                                       "location": "Centrum Wspierania Organizacji Pozarządowych, ul. Grodzka 10, "
+                                                   "Krosno"}
+    assert not any(href.startswith("webcal:") or "cid=" in href for href in links.values())
+
+
+def test_an_all_day_event_abroad_is_added_with_its_days_and_its_country(site):
+    visit = next(e for e in site.events if e.id == "wizyta-studyjna-2018")  # 23–26 October 2018, no venue of its own
+    links = _links(render_event_page(ctx(site, page=f"schedule/{visit.id}/"), visit))
+    google = _query(links["Kalendarz Google"])
+    assert google["dates"] == "20181023/20181027" and "ctz" not in google  # the day after the last one
+    outlook = _query(links["Outlook.com"])
+    assert (outlook["startdt"], outlook["enddt"], outlook["allday"]) == ("2018-10-23", "2018-10-27", "true")
+    lincoln = next(v for v in visit.venues if v.id == "lincoln")
+    moved = replace(visit, venue=lincoln)
+    links = _links(render_event_page(ctx(site, page=f"schedule/{visit.id}/"), moved))
+    assert _query(links["Kalendarz Google"])["location"] == "Lincoln, Wielka Brytania"
+
+
+def test_a_cancelled_event_offers_only_its_file_and_a_moved_one_its_new_place(site):
+    event = next(e for e in site.events if e.id == "dyzur-krosno-2019-03-27")
+    links = _links(render_event_page(ctx(site, page=f"schedule/{event.id}/"),
+                                     replace(event, status=EventStatus.CANCELLED)))
+    assert list(links) == ["Apple, Outlook i inne (plik .ics)"]  # re-opening it updates an earlier copy
+    online = replace(event, status=EventStatus.MOVED_ONLINE, online_url="https://meet.example.org/krosno")
+    links = _links(render_event_page(ctx(site, page=f"schedule/{event.id}/"), online))
+    google = _query(links["Kalendarz Google"])
+    assert google["location"] == "https://meet.example.org/krosno"
+    assert google["text"] == "Przeniesione do internetu: Dyżur informacyjny w Krośnie"
 
 
 def test_cancelled_and_moved_events_say_so(site):
@@ -135,15 +205,70 @@ def test_event_jsonld_has_status_offsets_and_place(site):
     assert '"eventStatus":"https://schema.org/EventCancelled"' in cancelled
 
 
-def test_home_lists_the_next_events_and_keeps_later_ones_for_the_browser(site):
-    html = render_upcoming(ctx(site, page=""), limit=2)
-    items = re.findall(r"<li( hidden)? class=\"ms-event", html)
-    # Shown: the next two; hidden: the rest of the month after the build (the March duty hours)
-    # and the next two after it, enough for the browser to stay right for a month.
-    assert [bool(h) for h in items] == [False, False, True, True, True]
-    assert 'href="schedule/dyzur-krosno-2019-03-27/"' in html
-    assert "spotkanie-rekrutacyjne-przemysl-2019-04-30/" in html
-    assert "spotkanie-robocze-krakow-2020-02-20/" not in html
+def _with_weekly_slot(site, cancelled=()):
+    """The demo plus weekly duty hours on the four Tuesdays of April 2019 (some dates cancelled)."""
+    first = next(e for e in site.events if e.id == "dyzur-krosno-2019-03-27")
+    slot = replace(first, id="wtorki", start=datetime(2019, 4, 2, 10, tzinfo=WARSAW),
+                   end=datetime(2019, 4, 2, 14, tzinfo=WARSAW))
+    days = [datetime(2019, 4, d).date() for d in (2, 9, 16, 23)]
+    dates = expand_weekly(slot, days, frozenset(datetime(2019, 4, d).date() for d in cancelled))
+    return replace(site, events=tuple(sorted((*site.events, *dates), key=lambda e: e.sort_key())))
+
+
+def _home_ids(html: str) -> list[str]:
+    return re.findall(r'href="schedule/([a-z0-9-]+)/"', html.split('<p><a href="schedule/">')[0])
+
+
+def test_home_lists_a_weekly_slot_once_at_its_next_date(site):
+    weekly = _with_weekly_slot(site)
+    # 1 April: the slot's first date, then the two recruitment meetings of 29 and 30 April;
+    # without the rule the three next Tuesdays would have pushed both meetings off the page.
+    assert _home_ids(render_upcoming(ctx(weekly, now="2019-04-01T12:00:00+00:00", page=""))) == [
+        "wtorki-2019-04-02", "spotkanie-rekrutacyjne-krosno-2019-04-29", "spotkanie-rekrutacyjne-przemysl-2019-04-30"]
+    # 10 April: the slot moved on to its next date.
+    assert _home_ids(render_upcoming(ctx(weekly, now="2019-04-10T12:00:00+00:00", page="")))[0] == "wtorki-2019-04-16"
+
+
+def test_a_cancelled_date_of_a_slot_is_skipped_a_cancelled_meeting_is_shown(site):
+    weekly = _with_weekly_slot(site, cancelled=(16,))
+    meeting = next(e for e in weekly.events if e.id == "spotkanie-rekrutacyjne-krosno-2019-04-29")
+    weekly = replace(weekly, events=tuple(replace(e, status=EventStatus.CANCELLED) if e is meeting else e
+                                          for e in weekly.events))
+    html = render_upcoming(ctx(weekly, now="2019-04-10T12:00:00+00:00", page=""))
+    assert _home_ids(html) == ["wtorki-2019-04-23", "spotkanie-rekrutacyjne-krosno-2019-04-29",
+                               "spotkanie-rekrutacyjne-przemysl-2019-04-30"]
+    assert html.count("<strong>Odwołane</strong>") == 1
+
+
+def test_the_browser_gets_every_event_still_to_come_one_item_per_slot(site):
+    weekly = _with_weekly_slot(site, cancelled=(16,))
+    data = json.loads(render_upcoming_data(weekly, "en", base_url=BASE,
+                                           now=datetime.fromisoformat("2019-04-01T12:00:00+00:00")))
+    assert (data["limit"], data["previously"], data["schedule"]) == (3, "Previously", "en/schedule/")
+    titles = [item["title"] for item in data["items"]]
+    assert titles == ["Information duty hours in Krosno", "Recruitment meeting in Krosno",
+                      "Recruitment meeting in Przemyśl", "Working meeting with the foreign partner"]
+    slot = data["items"][0]
+    assert {k: v for k, v in slot.items() if k != "dates"} == {
+        "id": "wtorki", "series": True, "title": "Information duty hours in Krosno", "kind": "Information duty hours",
+        "place": "Centrum Wspierania Organizacji Pozarządowych, Krosno", "time": "10:00–14:00"}
+    # Each date: start and end (Unix seconds), the local start, the day; the cancelled 16 April is left out.
+    assert slot["dates"] == [
+        [int(datetime(2019, 4, d, 8, tzinfo=ZoneInfo("UTC")).timestamp()),
+         int(datetime(2019, 4, d, 12, tzinfo=ZoneInfo("UTC")).timestamp()),
+         f"2019-04-{d:02d}T10:00:00+02:00", f"Tuesday, {d} April 2019"] for d in (2, 9, 23)]
+    working = data["items"][3]
+    assert working["id"] == "spotkanie-robocze-krakow-2020-02-20" and "series" not in working and "time" not in working
+    assert working["dates"][0][2:] == ["2020-02-20", "20 February 2020"]  # all day: a date, no time
+    assert all(date[1] > datetime.fromisoformat("2019-04-01T12:00:00+00:00").timestamp()
+               for item in data["items"] for date in item["dates"])  # nothing over by then
+    cancelled = replace(weekly, events=tuple(replace(e, status=EventStatus.CANCELLED)
+                                             if e.id == "spotkanie-rekrutacyjne-krosno-2019-04-29" else e
+                                             for e in weekly.events))
+    polish = json.loads(render_upcoming_data(cancelled, "pl", base_url=BASE,
+                                             now=datetime.fromisoformat("2019-04-01T12:00:00+00:00")))
+    assert polish["schedule"] == "schedule/"
+    assert (polish["items"][1]["status"], polish["items"][1]["badge"]) == ("cancelled", "Odwołane")
 
 
 def test_the_home_page_does_not_grow_with_the_whole_programme(site):
@@ -152,9 +277,10 @@ def test_the_home_page_does_not_grow_with_the_whole_programme(site):
              for n in range(1, 400)]
     big = replace(site, events=tuple(sorted(daily, key=lambda e: e.sort_key())))
     html = render_upcoming(ctx(big, now="2019-03-27T12:00:00+00:00", page=""), limit=3)
-    kept = re.findall(r'href="schedule/(dzien-\d+)/"', html)
-    # Built 27 March at noon: days 1-30 end within 31 days (day 31 ends at 19:00 on 27 April), then three more.
-    assert kept == [f"dzien-{n}" for n in range(1, 34)]
+    assert _home_ids(html) == ["dzien-1", "dzien-2", "dzien-3"]  # the rest is in the data the browser reads
+    assert 'data-ms-upcoming="upcoming/pl.json"' in html and 'data-ms-root="./"' in html
+    english = render_upcoming(ctx(big, "en", now="2019-03-27T12:00:00+00:00", page=""))
+    assert 'data-ms-upcoming="../upcoming/en.json"' in english and 'data-ms-root="../"' in english
 
 
 def test_project_card_has_facts_aims_results_and_the_eu_statement(site):

@@ -14,16 +14,18 @@ from hypothesis import given, settings, strategies as st
 from ical.calendar_stream import IcsCalendarStream
 from ical.timezone import IcsTimezoneInfo
 
+from microsite.history import EventVersion
 from microsite.model import Event, EventStatus, Partner, Session, Text, Venue
 from microsite.vocabulary import built_in_vocabulary
-from microsite.render.ical import CalendarWriter, event_uid, render_calendar, session_uid
+from microsite.render.ical import CalendarWriter, event_uid, render_appointment, render_calendar, session_uid
 from microsite.render.vtimezone import UnsupportedZone, vtimezone, zone_rule
 
 # The shared feed checks live in tests/, which pytest does not put on sys.path for this folder.
 _TESTS = str(Path(__file__).resolve().parents[1])
 if _TESTS not in sys.path:
     sys.path.insert(0, _TESTS)
-from ical_rules import assert_feed_rules, components, content_lines, parse_everywhere  # noqa: E402
+from ical_rules import (CALENDAR_ONLY, assert_appointment_rules, assert_feed_rules, components,  # noqa: E402
+                        content_lines, parse_everywhere)
 
 BASE = "https://example.org/projekt/"
 PUBLISHED = datetime(2026, 5, 4, 3, 2, 1, tzinfo=timezone.utc)
@@ -98,7 +100,7 @@ def test_demo_calendars_follow_every_rule_and_parse_cleanly(demo_feeds, site):
 
 def test_stockport_session_is_0930_london_0830_utc_1030_warsaw_in_every_parser(demo_feeds):
     feeds, parsed = demo_feeds
-    uid = "wizyta-studyjna-2018.stockport-otwarcie@example.org"
+    uid = "wizyta-studyjna-2018.stockport-otwarcie@projekt.example.org"
     expected = datetime(2018, 10, 23, 8, 30, tzinfo=UTC)
     for name, data in feeds.items():
         assert raw(data, uid)["DTSTART"] == ";TZID=Europe/London:20181023T093000"
@@ -142,7 +144,7 @@ def test_events_either_side_of_dst_changes_land_on_the_right_utc_hour(tmp_path):
     parsed = parse_everywhere({"dst.ics": data}, tmp_path)
     zones = _file_zones(parsed.icalendar["dst.ics"], parsed.ical["dst.ics"])
     for ident, start, utc_text in DST_CASES:
-        uid = f"{ident}@example.org"
+        uid = f"{ident}@projekt.example.org"
         expected = datetime.fromisoformat(utc_text.replace(".000Z", "+00:00"))
         assert raw(data, uid)["DTSTART"] == f";TZID={start.tzinfo.key}:{start:%Y%m%dT%H%M%S}"
         by_icalendar = vevents(data)[uid].decoded("DTSTART")
@@ -157,61 +159,95 @@ def test_events_either_side_of_dst_changes_land_on_the_right_utc_hour(tmp_path):
 def test_all_day_events_use_dates_with_an_exclusive_end(demo_feeds):
     feeds, parsed = demo_feeds
     for name, data in feeds.items():
-        meeting = raw(data, "spotkanie-robocze-krakow-2020-02-20@example.org")
+        meeting = raw(data, "spotkanie-robocze-krakow-2020-02-20@projekt.example.org")
         assert (meeting["DTSTART"], meeting["DTEND"]) == (";VALUE=DATE:20200220", ";VALUE=DATE:20200221")
-        visit = raw(data, "wizyta-studyjna-2018@example.org")
+        visit = raw(data, "wizyta-studyjna-2018@projekt.example.org")
         assert (visit["DTSTART"], visit["DTEND"]) == (";VALUE=DATE:20181023", ";VALUE=DATE:20181027")
         by_ical = {e.uid: e for e in parsed.ical[name].events}
-        assert by_ical["wizyta-studyjna-2018@example.org"].end == date(2018, 10, 27)
+        assert by_ical["wizyta-studyjna-2018@projekt.example.org"].end == date(2018, 10, 27)
         by_js = {e["uid"]: e for e in parsed.icaljs[name]["events"]}
-        assert by_js["spotkanie-robocze-krakow-2020-02-20@example.org"]["isDate"] is True
-        assert by_js["spotkanie-robocze-krakow-2020-02-20@example.org"]["end"] == "2020-02-21"
+        assert by_js["spotkanie-robocze-krakow-2020-02-20@projekt.example.org"]["isDate"] is True
+        assert by_js["spotkanie-robocze-krakow-2020-02-20@projekt.example.org"]["end"] == "2020-02-21"
 
 
 def test_sessions_are_events_of_their_own_beside_the_all_day_umbrella(demo_feeds, site):
     feeds, _ = demo_feeds
     visit = next(e for e in site.events if e.kind.id == "study_visit")
     data = feeds["demo-en.ics"]
-    session = raw(data, "wizyta-studyjna-2018.londyn-hm-treasury@example.org")
+    session = raw(data, "wizyta-studyjna-2018.londyn-hm-treasury@projekt.example.org")
     assert session["DTSTART"] == ";TZID=Europe/London:20181026T110000"
     venue = next(s.venue for s in visit.sessions if s.id == "londyn-hm-treasury")
     assert session["LOCATION"] == f":HM Treasury\\, {venue.street}\\, London"
     assert session["URL"] == ":https://example.org/projekt/en/schedule/wizyta-studyjna-2018/"
     assert "Programme: Study visit to the United Kingdom" in str(vevents(data)[
-        "wizyta-studyjna-2018.londyn-hm-treasury@example.org"]["DESCRIPTION"])
+        "wizyta-studyjna-2018.londyn-hm-treasury@projekt.example.org"]["DESCRIPTION"])
     assert len(visit.sessions) == 6
 
 
-def test_moving_or_cancelling_keeps_the_uid_and_raises_the_sequence(tmp_path):
+def test_moving_or_cancelling_keeps_the_uid_and_writes_the_version_the_history_gives(tmp_path):
     first = make_event()
     moved = replace(first, status=EventStatus.RESCHEDULED, previous_starts=(first.start,),
                     start=first.start + timedelta(days=7), end=first.end + timedelta(days=7))
     online = replace(moved, status=EventStatus.MOVED_ONLINE, online_url="https://meet.example.org/x")
     cancelled = replace(online, status=EventStatus.CANCELLED)
-    versions = (first, moved, online, cancelled)
-    feeds = {f"v{n}.ics": render([event]) for n, event in enumerate(versions)}
+    created = datetime(2026, 3, 1, 9, tzinfo=UTC)
+    # What microsite.history would give after each commit: SEQUENCE counts the changes.
+    versions = [(first, EventVersion(0, created, created)),
+                (moved, EventVersion(1, created, datetime(2026, 3, 20, 8, 15, 30, tzinfo=UTC))),
+                (online, EventVersion(2, created, datetime(2026, 3, 27, 7, tzinfo=UTC))),
+                (cancelled, EventVersion(3, created, datetime(2026, 4, 2, 16, 45, tzinfo=UTC)))]
+    feeds = {f"v{n}.ics": render([event], versions={event.id: version}) for n, (event, version) in enumerate(versions)}
     parsed = parse_everywhere(feeds, tmp_path)
-    sequences = []
-    for name, data in feeds.items():
+    for (name, data), (_, version) in zip(feeds.items(), versions):
         assert_feed_rules(data)
         (by_ical,) = parsed.ical[name].events
         (by_js,) = parsed.icaljs[name]["events"]
         (by_icalendar,) = vevents(data).values()
-        assert by_ical.uid == by_js["uid"] == str(by_icalendar["UID"]) == "spotkanie@example.org"
-        assert by_ical.sequence == by_js["sequence"] == by_icalendar.decoded("SEQUENCE")
-        sequences.append(by_ical.sequence)
-    assert sequences == sorted(sequences) and len(set(sequences)) == len(sequences), sequences
-    assert sequences[0] == 0
-    moved_raw = raw(feeds["v1.ics"], "spotkanie@example.org")
+        assert by_ical.uid == by_js["uid"] == str(by_icalendar["UID"]) == "spotkanie@projekt.example.org"
+        assert by_ical.sequence == by_js["sequence"] == by_icalendar.decoded("SEQUENCE") == version.sequence
+        fields = raw(data, "spotkanie@projekt.example.org")
+        stamp = f":{version.modified:%Y%m%dT%H%M%SZ}"
+        assert fields["DTSTAMP"] == fields["LAST-MODIFIED"] == stamp
+        assert fields["CREATED"] == ":20260301T090000Z"
+        assert by_icalendar.decoded("LAST-MODIFIED") == by_icalendar.decoded("DTSTAMP") == version.modified
+        assert by_ical.last_modified == version.modified and by_ical.created == created
+    moved_raw = raw(feeds["v1.ics"], "spotkanie@projekt.example.org")
     assert moved_raw["DTSTART"] == ";TZID=Europe/Warsaw:20260404T100000"
     assert moved_raw["STATUS"] == ":CONFIRMED"
     assert moved_raw["SUMMARY"] == ":Zmiana terminu: Spotkanie informacyjne w Przemyślu"
-    moved_description = str(vevents(feeds["v1.ics"])["spotkanie@example.org"]["DESCRIPTION"])
+    moved_description = str(vevents(feeds["v1.ics"])["spotkanie@projekt.example.org"]["DESCRIPTION"])
     assert "Poprzedni termin: 28 marca 2026, 10:00" in moved_description
-    cancelled_raw = raw(feeds["v3.ics"], "spotkanie@example.org")
+    cancelled_raw = raw(feeds["v3.ics"], "spotkanie@projekt.example.org")
     assert cancelled_raw["STATUS"] == ":CANCELLED"
     assert cancelled_raw["SUMMARY"] == ":Odwołane: Spotkanie informacyjne w Przemyślu"
     assert parsed.icaljs["v3.ics"]["events"][0]["status"] == "CANCELLED"
+
+
+def test_an_event_the_history_does_not_know_is_version_0_of_the_publication_time():
+    plain = make_event("zwykle")
+    known = make_event("znane", start=datetime(2026, 3, 29, 10, tzinfo=WARSAW))
+    version = EventVersion(4, datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC), datetime(2026, 2, 3, 4, 5, 6, tzinfo=UTC))
+    data = render([plain, known], versions={"znane": version})
+    assert_feed_rules(data)
+    unknown = raw(data, "zwykle@projekt.example.org")
+    assert (unknown["SEQUENCE"], unknown["CREATED"], unknown["LAST-MODIFIED"], unknown["DTSTAMP"]) == (
+        ":0", ":20260504T030201Z", ":20260504T030201Z", ":20260504T030201Z")
+    given = raw(data, "znane@projekt.example.org")
+    assert (given["SEQUENCE"], given["CREATED"], given["LAST-MODIFIED"], given["DTSTAMP"]) == (
+        ":4", ":20260102T030405Z", ":20260203T040506Z", ":20260203T040506Z")
+    with pytest.raises(ValueError):
+        render([plain], published_at=datetime(2026, 5, 4))
+
+
+def test_sessions_carry_their_events_version():
+    start = datetime(2018, 10, 23, 9, 30, tzinfo=LONDON)
+    visit = make_event("wizyta", date(2018, 10, 23), date(2018, 10, 23), kind=KINDS["study_visit"],
+                       timezone="Europe/London",
+                       sessions=(Session("s1", start, start + timedelta(hours=1), Text.neutral("Sesja")),))
+    version = EventVersion(2, datetime(2018, 9, 1, tzinfo=UTC), datetime(2018, 10, 1, tzinfo=UTC))
+    data = render([visit], versions={"wizyta": version})
+    for uid in ("wizyta@projekt.example.org", "wizyta.s1@projekt.example.org"):
+        assert raw(data, uid)["SEQUENCE"] == ":2" and raw(data, uid)["LAST-MODIFIED"] == ":20181001T000000Z"
 
 
 @pytest.mark.parametrize(("status", "word", "lang", "prefix"), [
@@ -221,14 +257,14 @@ def test_moving_or_cancelling_keeps_the_uid_and_raises_the_sequence(tmp_path):
 ])
 def test_status_is_in_status_and_in_front_of_the_title(status, word, lang, prefix):
     event = make_event(status=status, online_url="https://meet.example.org/abc?x=1,2")
-    fields = raw(render([event], lang), "spotkanie@example.org")
+    fields = raw(render([event], lang), "spotkanie@projekt.example.org")
     assert fields["STATUS"] == f":{word}"
     assert fields["SUMMARY"] == ":" + prefix + event.title.in_(lang)
 
 
 def test_an_event_moved_online_is_located_at_its_link_without_geo():
     fields = raw(render([make_event(status=EventStatus.MOVED_ONLINE, online_url="https://meet.example.org/a,b")]),
-                 "spotkanie@example.org")
+                 "spotkanie@projekt.example.org")
     assert fields["LOCATION"] == ":https://meet.example.org/a\\,b"  # LOCATION is TEXT, so escaped
     assert "GEO" not in fields
 
@@ -236,8 +272,8 @@ def test_an_event_moved_online_is_located_at_its_link_without_geo():
 def test_location_geo_url_categories_and_no_invalid_organizer():
     organiser = Partner("cds", Text.neutral("Centrum Doradztwa Strategicznego s.c."), ROLES["leader"], "PL")
     event = make_event(organiser=organiser, registration_url="https://example.org/zapisy?a=1,2;b=3")
-    pl = raw(render([event], "pl"), "spotkanie@example.org")
-    en = raw(render([event], "en"), "spotkanie@example.org")
+    pl = raw(render([event], "pl"), "spotkanie@projekt.example.org")
+    en = raw(render([event], "en"), "spotkanie@projekt.example.org")
     assert pl["LOCATION"] == (":Przemyska Biblioteka Publiczna\\, Mediateka\\, ul. Grodzka 8\\; wejście od "
                               "podwórza\\, 37-700 Przemyśl")
     assert en["LOCATION"].startswith(":Przemyśl Public Library\\, Mediateka")
@@ -248,7 +284,7 @@ def test_location_geo_url_categories_and_no_invalid_organizer():
     assert en["CATEGORIES"] == ":Information meeting"
     # The partner has no e-mail address, and ORGANIZER needs a mailto: CAL-ADDRESS.
     assert "ORGANIZER" not in pl
-    description = str(vevents(render([event], "pl"))["spotkanie@example.org"]["DESCRIPTION"])
+    description = str(vevents(render([event], "pl"))["spotkanie@projekt.example.org"]["DESCRIPTION"])
     assert "Organizator: Centrum Doradztwa Strategicznego s.c." in description
     assert "Zapisy: https://example.org/zapisy?a=1,2;b=3" in description
 
@@ -259,13 +295,13 @@ def test_text_is_escaped_and_comes_back_unchanged_from_every_parser(tmp_path):
     event = make_event(title=Text.of(pl=title, en=title), description=Text.of(pl=description, en=description))
     data = render([event])
     assert_feed_rules(data)
-    fields = raw(data, "spotkanie@example.org")
+    fields = raw(data, "spotkanie@projekt.example.org")
     assert fields["SUMMARY"] == ':Szkolenie: prawo\\, finanse\\; "cytat" i ukośnik \\\\ na końcu'
     assert fields["DESCRIPTION"].startswith(
         ":Pierwsza linia\\nDruga linia\\, z przecinkiem\\; i średnikiem\\nTrzecia\\\\")
     parsed = parse_everywhere({"escaping.ics": data}, tmp_path)
     expected_description = description.replace("\r\n", "\n")
-    assert str(vevents(data)["spotkanie@example.org"]["SUMMARY"]) == title
+    assert str(vevents(data)["spotkanie@projekt.example.org"]["SUMMARY"]) == title
     (by_ical,) = parsed.ical["escaping.ics"].events
     assert by_ical.summary == title
     assert by_ical.description.startswith(expected_description)
@@ -285,17 +321,78 @@ def test_long_polish_lines_fold_at_75_octets_without_splitting_a_letter(pad, tmp
     parsed = parse_everywhere({"fold.ics": data}, tmp_path)
     assert parsed.ical["fold.ics"].events[0].summary == title
     assert parsed.icaljs["fold.ics"]["events"][0]["summary"] == title
-    assert str(vevents(data)["spotkanie@example.org"]["SUMMARY"]) == title
+    assert str(vevents(data)["spotkanie@projekt.example.org"]["SUMMARY"]) == title
 
 
-def test_dtstamp_is_the_events_update_time_else_the_publication_time():
-    updated = make_event("zmienione", updated=datetime(2026, 2, 3, 4, 5, 6, 789, tzinfo=WARSAW))
-    plain = make_event("zwykle")
-    data = render([updated, plain])
-    assert raw(data, "zmienione@example.org")["DTSTAMP"] == ":20260203T030506Z"
-    assert raw(data, "zwykle@example.org")["DTSTAMP"] == ":20260504T030201Z"
-    with pytest.raises(ValueError):
-        render([plain], published_at=datetime(2026, 5, 4))
+def test_an_appointment_is_one_event_to_add_with_no_calendar_name_or_refresh(site, tmp_path):
+    visit = next(e for e in site.events if e.id == "wizyta-studyjna-2018")
+    meeting = make_event()
+    files = {f"{e.id}.ics": render_appointment(e, "pl", base_url=BASE, published_at=PUBLISHED, default_lang="pl")
+             for e in (visit, meeting)}
+    parsed = parse_everywhere(files, tmp_path)
+    for name, data in files.items():
+        calendar = assert_appointment_rules(data)
+        assert calendar.one("METHOD").value == "PUBLISH"
+        for field in CALENDAR_ONLY + ("DESCRIPTION",):
+            assert not calendar.all(field), field
+        assert str(parsed.icalendar[name]["METHOD"]) == "PUBLISH"
+    assert len(parsed.ical["wizyta-studyjna-2018.ics"].events) == 7  # the visit and its six sessions
+    (only,) = parsed.icaljs["spotkanie.ics"]["events"]
+    assert only["uid"] == "spotkanie@projekt.example.org"
+    # The event is written as in every feed: the same VEVENT bytes.
+    feed = render([meeting])
+    vevent = files["spotkanie.ics"][files["spotkanie.ics"].index(b"BEGIN:VEVENT"):]
+    assert vevent.removesuffix(b"END:VCALENDAR\r\n") in feed
+    assert icalendar_rewrites(files["spotkanie.ics"]) == files["spotkanie.ics"]
+
+
+APPOINTMENT_FAULTS = {
+    "a calendar name": lambda d: d.replace(b"METHOD:PUBLISH\r\n", b"METHOD:PUBLISH\r\nX-WR-CALNAME:Spotkanie\r\n"),
+    "a refresh interval": lambda d: d.replace(b"METHOD:PUBLISH\r\n",
+                                              b"METHOD:PUBLISH\r\nREFRESH-INTERVAL;VALUE=DURATION:PT12H\r\n"),
+    "no METHOD": lambda d: d.replace(b"METHOD:PUBLISH\r\n", b""),
+    "two events": lambda d: d.replace(b"END:VCALENDAR", d[d.index(b"BEGIN:VEVENT"):d.index(b"END:VCALENDAR")].replace(
+        b"UID:spotkanie@", b"UID:inne@") + b"END:VCALENDAR"),
+}
+
+
+@pytest.mark.parametrize("fault", APPOINTMENT_FAULTS)
+def test_the_rule_checker_tells_an_appointment_from_a_feed(fault):
+    good = render_appointment(make_event(), "pl", base_url=BASE, published_at=PUBLISHED, default_lang="pl")
+    assert_appointment_rules(good)
+    with pytest.raises(AssertionError):
+        assert_feed_rules(good)  # no name, and a METHOD: not a feed
+    broken = APPOINTMENT_FAULTS[fault](good)
+    assert broken != good
+    with pytest.raises(AssertionError):
+        assert_appointment_rules(broken)
+
+
+def test_a_venue_abroad_names_its_country_home_venues_do_not(site):
+    visit = next(e for e in site.events if e.id == "wizyta-studyjna-2018")
+    for lang, country in (("pl", "Wielka Brytania"), ("en", "United Kingdom")):
+        data = render([visit, make_event()], lang, home_country="PL", default_lang="pl")
+        assert raw(data, "wizyta-studyjna-2018.lincoln-spotkania@projekt.example.org")["LOCATION"] == \
+            f":Lincoln\\, {country}"
+        assert raw(data, "spotkanie@projekt.example.org")["LOCATION"].endswith("37-700 Przemyśl")
+    # A project in the United Kingdom names Poland for a venue in Przemyśl, and nothing for Lincoln.
+    data = render([visit, make_event()], "en", home_country="GB", default_lang="pl")
+    assert raw(data, "wizyta-studyjna-2018.lincoln-spotkania@projekt.example.org")["LOCATION"] == ":Lincoln"
+    assert raw(data, "spotkanie@projekt.example.org")["LOCATION"].endswith("37-700 Przemyśl\\, Poland")
+
+
+def test_uids_hold_the_sites_base_path_so_two_sites_on_one_host_never_share_one():
+    event = make_event()
+    uids = {base: event_uid(event, base) for base in ("https://owner.github.io/", "https://owner.github.io/a/",
+                                                       "https://owner.github.io/b/", "https://owner.github.io/a/b/",
+                                                       "https://www.example.org/Projekt_2/")}
+    assert uids == {"https://owner.github.io/": "spotkanie@owner.github.io",
+                    "https://owner.github.io/a/": "spotkanie@a.owner.github.io",
+                    "https://owner.github.io/b/": "spotkanie@b.owner.github.io",
+                    "https://owner.github.io/a/b/": "spotkanie@b.a.owner.github.io",
+                    "https://www.example.org/Projekt_2/": "spotkanie@projekt-2.www.example.org"}
+    assert all("/" not in uid for uid in uids.values())  # a '/' in a UID breaks Nextcloud and Radicale
+    assert event_uid(event, "https://owner.github.io/a") == uids["https://owner.github.io/a/"]
 
 
 def test_calendar_properties_and_no_method():
@@ -316,7 +413,7 @@ def test_output_is_deterministic_and_independent_of_input_order(site):
     assert render(events) == first
     assert render(list(reversed(events))) == first
     starts = [line.value for line in content_lines(first) if line.name == "UID"]
-    assert starts[0] == "wizyta-studyjna-2018@example.org"  # sorted by start, then UID
+    assert starts[0] == "wizyta-studyjna-2018@projekt.example.org"  # sorted by start, then UID
 
 
 def test_timed_values_must_be_aware_and_inside_the_zones_current_rule():
@@ -335,7 +432,7 @@ def test_a_session_in_a_non_zoneinfo_tz_is_written_in_the_events_zone():
     visit = make_event("wizyta", date(2018, 10, 23), date(2018, 10, 23), kind=KINDS["study_visit"],
                        timezone="Europe/London",
                        sessions=(Session("s1", start, start + timedelta(hours=1), Text.neutral("Sesja")),))
-    fields = raw(render([visit]), "wizyta.s1@example.org")
+    fields = raw(render([visit]), "wizyta.s1@projekt.example.org")
     assert fields["DTSTART"] == ";TZID=Europe/London:20181023T093000"
 
 
@@ -397,7 +494,7 @@ def test_a_fixed_offset_zone_is_read_right_by_every_parser(tmp_path):
     assert_feed_rules(data)
     parsed = parse_everywhere({"moscow.ics": data}, tmp_path)
     assert parsed.ical["moscow.ics"].events[0].start.astimezone(UTC) == datetime(2025, 6, 1, 7, tzinfo=UTC)
-    assert vevents(data)["spotkanie@example.org"].decoded("DTSTART").astimezone(UTC).hour == 7
+    assert vevents(data)["spotkanie@projekt.example.org"].decoded("DTSTART").astimezone(UTC).hour == 7
     assert parsed.icaljs["moscow.ics"]["events"][0]["start"] == "2025-06-01T07:00:00.000Z"
 
 
@@ -496,6 +593,8 @@ def test_any_event_is_written_as_icalendar_itself_writes_it(title, description, 
 
 def test_one_writer_gives_each_calendar_the_bytes_it_would_have_alone(site):
     writer = CalendarWriter("en", base_url=BASE, published_at=PUBLISHED, default_lang="pl")
+    assert writer.render_appointment(site.events[0]) == render_appointment(
+        site.events[0], "en", base_url=BASE, published_at=PUBLISHED, default_lang="pl")
     subsets = [list(site.events), list(site.events[:3]), [site.events[0]], list(reversed(site.events)), []]
     for events in subsets + subsets:  # the second round comes from what the writer kept
         assert writer.render(events, name="Feed") == render(events, "en", name="Feed")

@@ -1,7 +1,12 @@
 /* microsite: progressive enhancement for schedules.
  * Without JavaScript the build-time split into upcoming and past stands.
  * With it, events are re-sorted against the reader's clock (a page built weeks
- * ago stays right) and the kind/town filters work. No storage, no requests. */
+ * ago stays right) and the kind/town filters work. The home page's list of what
+ * comes up next is chosen again from the site's own upcoming/<lang>.json, so a
+ * site not rebuilt for a year still lists the right events (the rule is
+ * microsite/upcoming.py's); it is fetched only once an event the page lists is
+ * over. Feed addresses get a copy button. No storage; the only request is that
+ * file, on the site itself. */
 (function () {
   "use strict";
   var plural = new Intl.PluralRules(document.documentElement.lang || "en");
@@ -82,6 +87,105 @@
     if (status) status.textContent = count(root.querySelector("[data-ms-filters]"), visible);
   }
 
+  /* The next `limit` entries at `now`: per item (a one-off event, or a weekly slot's dates) its first
+     date not over, then by start. The same rule as microsite/upcoming.py's next_entries. A date is
+     [start, end, local start, day], instants in Unix seconds (microsite/render/html.py). */
+  function nextEntries(data, now) {
+    var found = [];
+    data.items.forEach(function (item) {
+      for (var i = 0; i < item.dates.length; i++) {
+        if (item.dates[i][1] * 1000 > now) { found.push({item: item, date: item.dates[i]}); break; }
+      }
+    });
+    found.sort(function (a, b) {
+      var ia = eventId(a), ib = eventId(b);  /* by start, then id: Event.sort_key */
+      return a.date[0] - b.date[0] || (ia < ib ? -1 : ia > ib ? 1 : 0);
+    });
+    return found.slice(0, data.limit);
+  }
+
+  function eventId(entry) {
+    return entry.item.id + (entry.item.series ? "-" + entry.date[2].slice(0, 10) : "");
+  }
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  /* The markup of microsite/templates/_macros.html's event_item, built from the data's texts. */
+  function entryItem(entry, data, siteRoot) {
+    var item = entry.item, date = entry.date, status = item.status || "scheduled";
+    var li = element("li", "ms-event ms-event--" + status);
+    li.setAttribute("data-start", new Date(date[0] * 1000).toISOString());
+    li.setAttribute("data-end", new Date(date[1] * 1000).toISOString());
+    var when = element("p", "ms-event__when");
+    var time = element("time", "", date[3]);
+    time.setAttribute("datetime", date[2]);
+    when.appendChild(time);
+    if (item.time) when.appendChild(document.createTextNode(", " + item.time));
+    if (item.zone) {
+      when.appendChild(document.createTextNode(" "));
+      when.appendChild(element("span", "ms-zone", "(" + item.zone + ")"));
+    }
+    var title = element("p", "ms-event__title");
+    var link = element("a", "", item.title);
+    link.href = siteRoot + data.schedule + eventId(entry) + "/";
+    link.setAttribute("lang", item.lang || document.documentElement.lang);
+    title.appendChild(link);
+    var meta = element("p", "ms-event__meta");
+    meta.appendChild(element("span", "ms-kind", item.kind));
+    meta.appendChild(document.createTextNode(" \u00b7 " + item.place));
+    li.appendChild(when);
+    li.appendChild(title);
+    li.appendChild(meta);
+    if (item.badge) {
+      var badge = element("p", "ms-badge ms-badge--" + status);
+      badge.appendChild(element("strong", "", item.badge));
+      if (item.previous) {
+        var previous = element("span", "ms-previous", "(" + data.previously + ": ");
+        previous.appendChild(element("del", "", item.previous));
+        previous.appendChild(document.createTextNode(")"));
+        badge.appendChild(document.createTextNode(" "));
+        badge.appendChild(previous);
+      }
+      li.appendChild(badge);
+    }
+    return li;
+  }
+
+  function showUpcoming(root, data, now) {
+    var list = root.querySelector("ul.ms-events");
+    var entries = nextEntries(data, now);
+    while (list.firstChild) list.removeChild(list.firstChild);
+    entries.forEach(function (entry) {
+      list.appendChild(entryItem(entry, data, root.getAttribute("data-ms-root") || ""));
+    });
+    root.querySelector("[data-ms-empty]").hidden = entries.length > 0;
+  }
+
+  function copyButtons() {
+    document.querySelectorAll("[data-ms-copy]").forEach(function (button) {
+      var field = document.getElementById(button.getAttribute("data-ms-copy"));
+      var status = button.parentNode.querySelector("[data-ms-copy-status]");
+      if (!field) return;
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        var done = function () { if (status) status.textContent = button.getAttribute("data-ms-copied"); };
+        field.select();
+        if (navigator.clipboard && window.isSecureContext) {
+          navigator.clipboard.writeText(field.value).then(done, function () {
+            if (document.execCommand("copy")) done();
+          });
+        } else if (document.execCommand("copy")) {
+          done();
+        }
+      });
+    });
+  }
+
   document.querySelectorAll("[data-ms-schedule]").forEach(function (root) {
     var form = root.querySelector("[data-ms-filters]");
     if (form) {
@@ -89,6 +193,19 @@
       form.addEventListener("change", function () { applyFilters(root); });
       form.addEventListener("submit", function (e) { e.preventDefault(); });
     }
-    refresh(root, Date.now());
+    var source = root.getAttribute("data-ms-upcoming");
+    var now = Date.now();
+    refresh(root, now);
+    /* While none of the build's entries is over, they are still the next ones: no request. */
+    var stale = Array.prototype.some.call(root.querySelectorAll("li.ms-event"), function (li) { return ended(li, now); });
+    if (source && stale && window.fetch) {
+      fetch(source, {credentials: "same-origin"}).then(function (response) {
+        if (!response.ok) throw new Error(response.status);
+        return response.json();
+      }).then(function (data) { showUpcoming(root, data, Date.now()); }, function () {
+        /* Without the data the build's list stands, minus what has ended (refresh above). */
+      });
+    }
   });
+  copyButtons();
 })();
