@@ -10,7 +10,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: site serve test check bench bench-quick lighthouse clean
+.PHONY: site serve test test-fast check bench bench-quick lighthouse clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,10 @@ check: $(STAMP)
 ## The whole test suite, with its own extras (Node parsers, Chromium).
 test: $(STAMP) tests/js/node_modules/.installed $(CHROMIUM)
 	$(BIN)/python -m pytest
+
+## The developer's loop (about a minute): everything but the browser tests (tests/browser, 2–2½ minutes).
+test-fast: $(STAMP) tests/js/node_modules/.installed
+	$(BIN)/python -m pytest -q --ignore=tests/browser
 
 # Browser tests drive Debian's Chromium (Playwright's own browser download is not used).
 $(CHROMIUM):
