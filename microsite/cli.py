@@ -19,7 +19,7 @@ from .errors import SiteDataError, format_problems, problems_to_json
 from . import scaffold, starter
 from .check import check_project
 from .funding import FUNDING_KINDS
-from .translations import mark_translations, translation_report
+from .translations import mark_translations, shell_word, translation_report
 
 __all__ = ["main"]
 
@@ -68,7 +68,7 @@ def _parser() -> argparse.ArgumentParser:
                               description="Record that the given translations were made from the current "
                                           "source. ITEM is printed by 'microsite translations'.")
     mark.add_argument("items", nargs="*", metavar="ITEM", help="e.g. content/en/about.md or "
-                      "data/events.yaml:events[info-krosno].title")
+                      "data/events.yaml:events.info-krosno.title")
     mark.add_argument("--all", action="store_true", help="mark every existing translation")
     mark.add_argument("--root", default=argparse.SUPPRESS, metavar="DIR", help="the site's folder (default: here)")
     mark.set_defaults(handler=_mark)
@@ -136,7 +136,7 @@ def _translations(args: argparse.Namespace, root: Path) -> int:
     elif todo:
         # HASH is the source version to record once the translation is done (by hand, without 'mark').
         rows = [("LANGUAGE", "STATE", "ITEM", "HASH", "WHY")]
-        rows += [(e.lang, e.state.value, e.item, e.source_hash, e.why) for e in todo]
+        rows += [(e.lang, e.state.value, shell_word(e.item), e.source_hash, e.why) for e in todo]
         widths = [max(len(row[i]) for row in rows) for i in range(4)]
         for row in rows:
             print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + row[4])
