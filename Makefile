@@ -22,9 +22,11 @@ $(STAMP): pyproject.toml constraints.txt
 site: $(STAMP)
 	$(BIN)/microsite build
 
-## Live preview at http://127.0.0.1:8000/
+## Live preview at http://127.0.0.1:8000/ (ADDR=127.0.0.1:8001 for another): follows data/, content/, mkdocs.yml and
+## overrides/, and shows what is wrong on the page itself (hooks/preview.py).
+ADDR ?= 127.0.0.1:8000
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/python hooks/preview.py --dev-addr $(ADDR)
 
 ## Validate the data without building.
 check: $(STAMP)
