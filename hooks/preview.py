@@ -88,7 +88,8 @@ class Preview:
         """Check and build; on any failure keep the last site and show what is wrong. Never raises."""
         changed = self._changes()
         if changed:
-            log.info("Changed: " + ", ".join(changed[:6]) + (f" and {len(changed) - 6} more" if len(changed) > 6 else ""))
+            more = f" and {len(changed) - 6} more" if len(changed) > 6 else ""
+            log.info("Changed: " + ", ".join(changed[:6]) + more)
         started = time.perf_counter()
         try:
             self._build()

@@ -1,4 +1,4 @@
-"""Everything ``microsite check`` verifies: data files, pages, news dates, placeholders, translation records, mkdocs.yml.
+"""Everything ``microsite check`` verifies: data, pages, news dates, placeholders, translation records, mkdocs.yml.
 
 One implementation, used by the command line, by the MkDocs adapter (which is
 what ``microsite build`` runs: the build checks once and hands its problems

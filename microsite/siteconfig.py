@@ -75,7 +75,8 @@ def check_site_config(root: Path, languages: tuple[str, ...], site: Site | None,
     path = Path(root) / CONFIG_FILE
     if not path.is_file():
         return [Problem(Location(CONFIG_FILE), "", "the file is missing",
-                        "run 'microsite init' to start a project, or copy mkdocs.yml from the generator's repository")]
+                        "run '.venv/bin/microsite init' to start a project, or copy mkdocs.yml from the "
+                        "generator's repository")]
     try:
         node = load_yaml(path, CONFIG_FILE)
     except SiteDataError as exc:

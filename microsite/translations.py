@@ -43,8 +43,8 @@ _OLD_LIST_ITEM = re.compile(r"\[([^\[\]]*)\]")
 _TRANSLATED_META = ("title", "description")
 _RECORDS_HEADER = (
     "# Which version of the {default} text each translation was made from (a short content hash).\n"
-    "# Written by `microsite translations mark`; see docs/editors/guide.en.md, \"Keeping translations\n"
-    "# in step\". A translation whose source has changed since is listed as stale.\n"
+    "# Written by '.venv/bin/microsite translations mark ITEM' (or --all); see docs/editors/guide.en.md,\n"
+    "# \"Translations\". A translation whose source has changed since is listed as stale.\n"
 )
 
 
@@ -320,7 +320,7 @@ def _read_records(folder: Path, data_dir: str) -> dict[str, dict[str, str]]:
         return {}
     problems: list[Problem] = []
     records: dict[str, dict[str, str]] = {}
-    fix = ("let `microsite translations mark` write this file, or keep its shape: a language, then "
+    fix = ("let '.venv/bin/microsite translations mark ITEM' write this file, or keep its shape: a language, then "
            "'\"file:field\": <12 hex digits>' lines")
     if not isinstance(node, yaml.MappingNode):
         raise SiteDataError([Problem(location_of(node, display), "", "the file is not a list of languages", fix)])
@@ -374,7 +374,7 @@ def mark_translations(root: Path | str, items: list[str] | None, *, data_dir: st
         if unknown or missing:
             raise SiteDataError(
                 [Problem(Location(i), "", "is not a translated page or field",
-                         "copy the ITEM exactly as `microsite translations` prints it") for i in unknown]
+                         "copy the ITEM exactly as `.venv/bin/microsite translations` prints it") for i in unknown]
                 + [Problem(Location(i), "", "has no translation to mark yet",
                            "write the translation first, then mark it") for i in missing])
         chosen = [e for i in items for e in by_item[i] if e.state is not State.MISSING]

@@ -163,7 +163,7 @@ def test_command_table_json_and_strict_exit_codes(project, capsys):
 
 def test_marking_an_unknown_item_is_a_clear_error(project, capsys):
     assert main(["translations", "mark", "content/en/nope.md", "--root", str(project)]) == 1
-    assert "copy the ITEM exactly as `microsite translations` prints it" in capsys.readouterr().err
+    assert "copy the ITEM exactly as `.venv/bin/microsite translations` prints it" in capsys.readouterr().err
     assert main(["translations", "mark", "--root", str(project)]) == 2
 
 
