@@ -11,8 +11,10 @@ none of them.
 
 from __future__ import annotations
 
+import gc
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -64,6 +66,10 @@ class Checker:
 
     def check(self) -> Checked:
         """Return the checked project, or raise :class:`SiteDataError` with every problem."""
+        with _cycle_collector_paused():
+            return self._check()
+
+    def _check(self) -> Checked:
         data = self._load_data()
         root, content = self.root, self.root / self.content_dir
         if data.site is None:
@@ -93,6 +99,25 @@ class Checker:
             else:
                 self._data = _Data(stamp, site, tuple(warnings), tuple(generated_pages(site)))
         return self._data
+
+
+@contextmanager
+def _cycle_collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while the check builds its objects, then restore it as it was.
+
+    Reading 10,000 events allocates millions of objects (YAML nodes, then the
+    model) that all stay alive until the check ends; the collector walked them
+    again and again and found nothing: half the check's time, measured (the YAML
+    nodes and the model hold no cycles). Reference counting still frees every
+    object as usual; only the search for cycles waits.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def data_stamp(root: Path, data_dir: str = "data", content_dir: str = "content") -> tuple:
