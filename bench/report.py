@@ -100,6 +100,12 @@ class Results:
 
 
 def _growth(values: dict[int, Summary]) -> float:
+    """Return how much CPU time grew from M to 2M (wall-clock time varies by up to 40 % on a shared machine)."""
+    small, large = sorted(values)
+    return values[large].cpu / values[small].cpu
+
+
+def _wall_growth(values: dict[int, Summary]) -> float:
     small, large = sorted(values)
     return values[large].median / values[small].median
 
@@ -142,8 +148,9 @@ def evaluate(r: Results) -> list[Target]:
     for name, values in (("full build", r.ours), ("validation", r.validate), ("feeds", r.feeds)):
         small, large = sorted(values)
         growth = _growth(values)
-        targets.append(Target(f"{name}: {small:,} → {large:,} events at most doubles (+15%)", f"≤ {GROWTH:.2f} ×",
-                              f"{growth:.2f} ×", growth <= GROWTH))
+        targets.append(Target(f"{name}, CPU: {small:,} → {large:,} events at most doubles (+15%)",
+                              f"≤ {GROWTH:.2f} ×", f"{growth:.2f} × (wall {_wall_growth(values):.2f} ×)",
+                              growth <= GROWTH))
     o, o2 = (r.ordinary_bytes[m], r.ordinary_bytes[m2])
     targets.append(Target(f"median ordinary page does not grow with events ({m:,} → {m2:,})", "no growth",
                           f"{o:,} B → {o2:,} B", o2 <= o))

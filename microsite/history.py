@@ -50,6 +50,10 @@ class History:
             self._reader.wait()
             self._reader = None
 
+    def knows(self) -> bool:
+        """Say whether git can tell anything here (a repository, even one with nothing committed yet)."""
+        return bool(self._log()) or self._complete
+
     def introduced(self, path: str, current: dict[Hashable, str], extract: Extract) -> dict[Hashable, str | None]:
         """Return, for each key of ``current``, the change that gave it its present value.
 

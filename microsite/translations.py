@@ -180,6 +180,8 @@ def _written_together(root: Path, folders: tuple[str, ...], entries: list[Entry]
         return entries
     together: set[tuple[str, str]] = set()
     with History(root, folders) as history:
+        if not history.knows():
+            return entries  # outside git: the records alone decide
         for entry in (e for e in stale if e.is_page):
             source = history.introduced(entry.source, {"page": _page_hash((root / entry.source).read_text(
                 encoding="utf-8"), entry.source)}, lambda text, name=entry.source: {"page": _page_hash(text, name)})

@@ -89,6 +89,17 @@ def test_a_page_error_and_a_new_page_with_an_error(project, preview):
     preview.wait_for("en/about/", lambda status, text: PANEL not in text)
 
 
+def test_the_preview_starts_even_when_a_file_is_wrong(project, tmp_path):
+    """`mkdocs serve` stopped at start when the first build failed; the preview serves the problem instead."""
+    edit(project / EVENTS, "end: 2019-03-27 19:00", "end: 2019-02-31 19:00")
+    with PreviewServer(project, tmp_path / "preview.log") as preview:
+        status, text = preview.get("en/")
+        assert status == 200 and "impossible date" in panel(text) and 'lang="en"' in panel(text)
+        edit(project / EVENTS, "end: 2019-02-31 19:00", "end: 2019-03-27 19:00")
+        text = preview.wait_for("en/", lambda status, text: PANEL not in text and "<h1" in text)
+    assert "Socially Organised" in text
+
+
 def test_mkdocs_yml_and_the_overrides_are_followed(project, preview):
     config = project / "mkdocs.yml"
     edit(config, "            - Kontakt: contact.md", "            - Napisz do nas: contact.md")
