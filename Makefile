@@ -58,7 +58,7 @@ scripts/lighthouse/node_modules/.installed: scripts/lighthouse/package.json scri
 	cd scripts/lighthouse && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --silent
 	touch $@
 
-## Benchmark: build cost at scale against bare Material; writes BENCHMARKS.md (~10 min; `make bench-quick` ~1 min).
+## Benchmark: build and preview cost against bare Material and mkdocs serve; writes BENCHMARKS.md (~12 min; `make bench-quick` ~4 min).
 bench: $(BENCH_STAMP) $(CHROMIUM)
 	$(BIN)/python -m bench.run --out BENCHMARKS.md
 
