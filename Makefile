@@ -36,7 +36,7 @@ check: $(STAMP)
 test: $(STAMP) tests/js/node_modules/.installed $(CHROMIUM)
 	$(BIN)/python -m pytest
 
-## The developer's loop (about a minute): everything but the browser tests (tests/browser, 2–2½ minutes).
+## The developer's loop (about 1½ minutes): everything but the browser tests (tests/browser, another 1½).
 test-fast: $(STAMP) tests/js/node_modules/.installed
 	$(BIN)/python -m pytest -q --ignore=tests/browser
 
