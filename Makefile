@@ -12,7 +12,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: site serve test test-platform canary-zensical check bench bench-quick lighthouse clean
+.PHONY: site serve test test-fast test-platform canary-zensical check bench bench-quick lighthouse clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -24,9 +24,11 @@ $(STAMP): pyproject.toml constraints.txt
 site: $(STAMP)
 	$(BIN)/microsite build
 
-## Live preview at http://127.0.0.1:8000/
+## Live preview at http://127.0.0.1:8000/ (ADDR=127.0.0.1:8001 for another): follows data/, content/, mkdocs.yml and
+## overrides/, and shows what is wrong on the page itself (hooks/preview.py).
+ADDR ?= 127.0.0.1:8000
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/python hooks/preview.py --dev-addr $(ADDR)
 
 ## Validate the data without building.
 check: $(STAMP)
@@ -35,6 +37,10 @@ check: $(STAMP)
 ## The whole test suite, with its own extras (Node parsers, Chromium).
 test: $(STAMP) tests/js/node_modules/.installed $(CHROMIUM)
 	$(BIN)/python -m pytest
+
+## The developer's loop (about 1½ minutes): everything but the browser tests (tests/browser, another 1½).
+test-fast: $(STAMP) tests/js/node_modules/.installed
+	$(BIN)/python -m pytest -q --ignore=tests/browser
 
 ## The exit from MkDocs (docs/decisions/0006-platform.md): the demo built with ProperDocs keeps the
 ## site invariants and MkDocs' bytes.
@@ -77,7 +83,7 @@ scripts/lighthouse/node_modules/.installed: scripts/lighthouse/package.json scri
 	cd scripts/lighthouse && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --silent
 	touch $@
 
-## Benchmark: build cost at scale against bare Material; writes BENCHMARKS.md (~10 min; `make bench-quick` ~1 min).
+## Benchmark: build and preview cost against bare Material and mkdocs serve; writes BENCHMARKS.md (~12 min; `make bench-quick` ~4 min).
 bench: $(BENCH_STAMP) $(CHROMIUM)
 	$(BIN)/python -m bench.run --out BENCHMARKS.md
 

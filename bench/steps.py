@@ -1,11 +1,14 @@
-"""The steps measured inside one process: loading and validation, feed generation.
+"""The steps measured inside one process: loading and validation, the YAML parser alone, feed generation.
 
 ``python -m bench.steps validate ROOT`` times what ``microsite check`` does
-(read, validate, expand, check the pages); ``python -m bench.steps feeds ROOT``
-loads the site untimed, then times every feed of every language, as the builds
-render them. Each prints one JSON line with the wall-clock and CPU time; both
-exclude starting Python and importing, which a build pays once whatever the
-number of events.
+(read, validate, expand, check the pages), and how much of it PyYAML's composer
+took; ``python -m bench.steps parse ROOT`` times that composer alone on the same
+data files (libyaml, as the loader uses it, in a fresh process as any program
+reading them would), the yardstick of our checks' own time;
+``python -m bench.steps feeds ROOT`` loads the site untimed, then times every
+feed of every language, as the builds render them. Each prints one JSON line
+with the wall-clock and CPU time; all exclude starting Python and importing,
+which a build pays once whatever the number of events.
 """
 
 from __future__ import annotations
@@ -16,21 +19,48 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
+import yaml
+
 from microsite.check import load_checked
 from microsite.feeds import render_feeds
 
-__all__ = ["feeds", "validate"]
+__all__ = ["feeds", "parse", "validate"]
 
 BASE_URL = "https://bench.example.org/"
 PUBLISHED_AT = datetime(2020, 1, 15, 12, tzinfo=timezone.utc)
 
 
 def validate(root: Path) -> dict:
-    """Load and check the project; return the time and what was loaded."""
+    """Load and check the project; return the time, the composer's share of it, and what was loaded."""
+    composing = [0.0]
+    compose = yaml.compose
+
+    def timed(*args, **kwargs):
+        started = time.process_time()
+        try:
+            return compose(*args, **kwargs)
+        finally:
+            composing[0] += time.process_time() - started
+
+    yaml.compose = timed  # the loader calls yaml.compose: count its CPU time inside the check
+    try:
+        start, cpu = time.perf_counter(), time.process_time()
+        site, warnings = load_checked(root)
+        seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    finally:
+        yaml.compose = compose
+    return {"seconds": seconds, "cpu": cpu, "parse_cpu": composing[0], "events": len(site.events),
+            "warnings": len(warnings)}
+
+
+def parse(root: Path) -> dict:
+    """Compose every data file with PyYAML's C composer, nothing else; return the time."""
+    texts = [path.read_text(encoding="utf-8") for path in sorted((root / "data").glob("*.yaml"))]
     start, cpu = time.perf_counter(), time.process_time()
-    site, warnings = load_checked(root)
+    for text in texts:
+        yaml.compose(text, Loader=yaml.CSafeLoader)
     seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
-    return {"seconds": seconds, "cpu": cpu, "events": len(site.events), "warnings": len(warnings)}
+    return {"seconds": seconds, "cpu": cpu, "bytes": sum(len(t.encode("utf-8")) for t in texts)}
 
 
 def feeds(root: Path) -> dict:
@@ -47,7 +77,7 @@ def feeds(root: Path) -> dict:
 
 def main(argv: list[str]) -> int:
     step, root = argv
-    print(json.dumps({"validate": validate, "feeds": feeds}[step](Path(root))))
+    print(json.dumps({"validate": validate, "parse": parse, "feeds": feeds}[step](Path(root))))
     return 0
 
 

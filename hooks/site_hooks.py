@@ -3,13 +3,16 @@
 It asks the core for the validated site, generated pages, HTML blocks and
 feeds, and hands them to MkDocs. mkdocs-static-i18n runs one full build per
 language, so every hook here runs once per language; what is language-neutral
-is loaded once (cached on the data files' fingerprint) and reused.
+is loaded once (cached on the data files' fingerprint) and reused. The preview
+(``hooks/preview.py``) has checked the project already: it hands the result
+over in the config (``PREVIEW``), and the hooks build from that.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import os
 import re
 import shutil
 from copy import deepcopy
@@ -22,11 +25,11 @@ from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from microsite.buildinfo import build_now
-from microsite.check import load_checked
+from microsite.check import REPORT_ENV, Checked, Checker, write_report
 from microsite.csp import HEADERS_FILE, content_security_policy, render_headers, script_hashes
 from microsite.errors import SiteDataError, format_problems
 from microsite.feeds import render_feeds
@@ -40,7 +43,7 @@ from microsite.newsfeed import render_news_feed
 from microsite.render import html
 from microsite.searchindex import search_index_path, split_search_index
 from microsite.siteconfig import is_placeholder_repository
-from microsite.sitepages import data_edit_url, generated_pages
+from microsite.sitepages import GeneratedPage, data_edit_url
 from microsite.render.notices import with_translation_notice
 from microsite.translations import TranslationReport, translation_report
 from microsite.catalogue import label
@@ -53,6 +56,8 @@ _404_PAGES = "microsite_404_pages"  # each language's 404 page as rendered: all 
 # language's build inside the first one's on_post_build, on the same config: a stack, newest on top.
 _BUILDS = "microsite_builds"
 _SCRIPT_HASHES = "microsite_script_hashes"  # every language's pages' inline scripts, for the headers file
+PREVIEW = "microsite_preview"
+"""Set by hooks/preview.py on each build's config: the project it checked (a Checked)."""
 
 
 def _root(config: MkDocsConfig) -> Path:
@@ -65,15 +70,19 @@ def _fingerprint(root: Path) -> tuple:
 
 
 @lru_cache(maxsize=2)
-def _load(root: Path, fingerprint: tuple):
+def _load(root: Path, fingerprint: tuple) -> Checked:
     """Load and check the site as `microsite check` does (once per change of the files, not per language)."""
     try:
-        site, warnings = load_checked(root)
+        checked = Checker(root).check()
     except SiteDataError as exc:
-        raise PluginError("The site has errors:\n" + format_problems(exc.problems)) from None
-    for warning in warnings:
+        write_report(exc.problems, os.environ)  # `microsite build` prints them as `microsite check` does
+        errors = sum(1 for p in exc.problems if p.is_error)
+        raise PluginError(f"The site has {errors} error(s)" + (" (listed below)." if os.environ.get(REPORT_ENV) else
+                          ":\n" + format_problems(exc.problems))) from None
+    write_report(checked.warnings, os.environ)
+    for warning in checked.warnings:
         log.info(str(warning))  # warnings must not fail --strict builds; `microsite check` lists them
-    return site
+    return checked
 
 
 @lru_cache(maxsize=2)
@@ -89,15 +98,9 @@ def _versions(root: Path, fingerprint: tuple, site: Site, now: datetime) -> dict
 
 
 @lru_cache(maxsize=2)
-def _generated(site: Site) -> tuple:
-    """Every language's generated pages, made once per loaded site (each language's build adds its own)."""
-    return tuple(generated_pages(site))
-
-
-@lru_cache(maxsize=2)
 def _translations(root: Path, fingerprint: tuple) -> TranslationReport:
-    """The translation state, worked out once per change of the files."""
-    return translation_report(root)
+    """The state of the translated pages, worked out once per change of the files (for the readers' notices)."""
+    return translation_report(root, for_readers=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +122,8 @@ class _Build:
     """None when reader notices about translations are switched off in mkdocs.yml."""
     events: dict[str, Event]
     """The site's events by id, for the event markers of thousands of generated pages."""
+    generated: tuple[GeneratedPage, ...]
+    """Every language's pages made from data (each language's build adds its own)."""
 
 
 def _build(config: MkDocsConfig) -> _Build:
@@ -143,16 +148,20 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Per language build, not per page: the fingerprint walks every page, "now" asks git.
     root = _root(config)
     fingerprint = _fingerprint(root)
-    site = _load(root, fingerprint)
+    preview = config.get(PREVIEW)
+    checked = preview or _load(root, fingerprint)
+    site = checked.site
     lang = _lang(config)
     content = Path(config.docs_dir)
     news, _ = load_news(content, lang)  # their problems stopped the build in _load already
     notices = (config.extra.get("microsite") or {}).get("translation_notices", True)
-    now = build_now(root)
+    # One "now" for every language of a build (the preview's is the clock, which moves between them).
+    stack = config.get(_BUILDS) if config.plugins["i18n"].building else None
+    now = stack[0].now if stack else build_now(root, preview=preview is not None)
     build = _Build(site, now, _versions(root, fingerprint, site, now), lang, news, has_news(content, lang),
                    preview_alt(site, content / og_image_path(lang), lang),
-                   _translations(root, fingerprint) if notices else None,
-                   {e.id: e for e in site.events})
+                   _translations(root, fingerprint) if notices else None, {e.id: e for e in site.events},
+                   checked.generated)
     # The first language's build starts a fresh stack (mkdocs serve rebuilds on the same config).
     config[_BUILDS] = [*(config.get(_BUILDS) or []), build] if config.plugins["i18n"].building else [build]
     if not config.plugins["i18n"].building:
@@ -177,7 +186,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     i18n = config.plugins["i18n"]
     sources = {event_page_src(e.id): e.source for e in site.events}
     by_norm: dict[str, dict[str, str]] = {}
-    for generated in _generated(site):
+    for generated in _build(config).generated:
         page_lang, norm = generated.src_uri.split("/", 1)
         by_norm.setdefault(norm, {})[page_lang] = generated.markdown
     for norm, versions in by_norm.items():
@@ -195,7 +204,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 def _generated_file(config: MkDocsConfig, lang: str, default: str, norm: str, markdown: str) -> File:
     """Return a generated page for ``lang`` at the URL mkdocs-static-i18n would give it."""
-    file = File.generated(config, f"{lang}/{norm}", content=markdown)
+    # Not in the menu on purpose: MkDocs would otherwise list every event page as "not included in the nav".
+    file = File.generated(config, f"{lang}/{norm}", content=markdown, inclusion=InclusionLevel.NOT_IN_NAV)
     if lang == default:
         file.dest_uri = file.dest_uri.split("/", 1)[1]  # the default language lives at the root
     file.locale = file.locale_alternate_of = file.localization = lang

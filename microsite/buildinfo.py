@@ -2,8 +2,10 @@
 
 "Now" decides what is upcoming on a page built without JavaScript. It is
 ``MICROSITE_NOW`` when set (tests, the nightly rebuild), else the time of the
-commit being built, so two builds of one commit give the same bytes. When each
-event was created and last changed comes from the history (:mod:`microsite.history`).
+commit being built, so two builds of one commit give the same bytes. The local
+preview is the exception: it shows files not yet committed, so its "now" is
+the clock. When each event was created and last changed comes from the history
+(:mod:`microsite.history`).
 """
 
 from __future__ import annotations
@@ -31,11 +33,11 @@ def _git_time(root: Path, *paths: str) -> datetime | None:
     return parse_instant(out).astimezone(timezone.utc) if out else None
 
 
-def build_now(root: Path, environ: dict[str, str] | None = None) -> datetime:
-    """Return the instant the build treats as now (UTC)."""
+def build_now(root: Path, environ: dict[str, str] | None = None, *, preview: bool = False) -> datetime:
+    """Return the instant the build treats as now (UTC); ``preview``: the local preview's, the clock."""
     env = os.environ if environ is None else environ
     if env.get("MICROSITE_NOW"):
         return parse_instant(env["MICROSITE_NOW"]).astimezone(timezone.utc)
     # Outside git (a downloaded archive) the real clock is the honest answer.
-    return _git_time(root) or datetime.now(timezone.utc).replace(microsecond=0)
+    return (None if preview else _git_time(root)) or datetime.now(timezone.utc).replace(microsecond=0)
 

@@ -19,7 +19,7 @@ from .errors import SiteDataError, format_problems, problems_to_json
 from . import scaffold, starter
 from .check import check_project
 from .funding import FUNDING_KINDS
-from .translations import mark_translations, translation_report
+from .translations import mark_translations, shell_word, translation_report
 
 __all__ = ["main"]
 
@@ -44,7 +44,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="microsite",
+    parser = argparse.ArgumentParser(prog=".venv/bin/microsite",
                                      description="Check and build a project's multilingual microsite.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -66,16 +66,16 @@ def _parser() -> argparse.ArgumentParser:
     marking = translations.add_subparsers(dest="action", metavar="ACTION")
     mark = marking.add_parser("mark", help="record that translations are up to date with their source",
                               description="Record that the given translations were made from the current "
-                                          "source. ITEM is printed by 'microsite translations'.")
+                                          "source. ITEM is printed by '.venv/bin/microsite translations'.")
     mark.add_argument("items", nargs="*", metavar="ITEM", help="e.g. content/en/about.md or "
-                      "data/events.yaml:events[info-meeting].title")
+                      "data/events.yaml:events.info-meeting.title")
     mark.add_argument("--all", action="store_true", help="mark every existing translation")
     mark.add_argument("--root", default=argparse.SUPPRESS, metavar="DIR", help="the site's folder (default: here)")
     mark.set_defaults(handler=_mark)
 
     new = commands.add_parser("new", help="start a new event, news post, partner or page in every language",
                               description="Write a new item in every language with TODO placeholders; "
-                                          "'microsite check' reports them until they are filled.")
+                                          "'.venv/bin/microsite check' reports them until they are filled.")
     new.add_argument("what", choices=scaffold.KINDS, help="what to add")
     new.add_argument("name", help="its id (event, partner) or file name (news, page), e.g. info-meeting-2027-01")
     new.add_argument("--root", default=".", metavar="DIR", help="the site's folder (default: here)")
@@ -84,7 +84,8 @@ def _parser() -> argparse.ArgumentParser:
     init = commands.add_parser(
         "init", help="turn this repository into a new project (removes the demo)",
         description="Replace the project in this repository (mkdocs.yml, data/, content/, site/) by a new one "
-                    "in the given languages and funding kind, with TODO blanks that 'microsite check' reports "
+                    "in the given languages and funding kind, with TODO blanks that '.venv/bin/microsite check' "
+                    "reports "
                     "until they are filled. The generator's own files are not touched.")
     init.add_argument("--languages", required=True, metavar="CODES", help="the site's languages, the default "
                       "first, e.g. pl,en or pl,en,uk")
@@ -136,14 +137,14 @@ def _translations(args: argparse.Namespace, root: Path) -> int:
     elif todo:
         # HASH is the source version to record once the translation is done (by hand, without 'mark').
         rows = [("LANGUAGE", "STATE", "ITEM", "HASH", "WHY")]
-        rows += [(e.lang, e.state.value, e.item, e.source_hash, e.why) for e in todo]
+        rows += [(e.lang, e.state.value, shell_word(e.item), e.source_hash, e.why) for e in todo]
         widths = [max(len(row[i]) for row in rows) for i in range(4)]
         for row in rows:
             print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + row[4])
     if not args.json:
         if todo:
             print(f"\n{len(todo)} of {len(report.entries)} translations need work. After translating, "
-                  "run 'microsite translations mark ITEM' (or copy the hash, see the editors' guide).",
+                  "run '.venv/bin/microsite translations mark ITEM' (or copy the hash, see the editors' guide).",
                   file=sys.stderr)
         else:
             print(f"All {len(report.entries)} translations are up to date.", file=sys.stderr)
@@ -153,7 +154,7 @@ def _translations(args: argparse.Namespace, root: Path) -> int:
 def _mark(args: argparse.Namespace, root: Path) -> int:
     """Record the current source hash for the given translations (or all of them)."""
     if bool(args.items) == bool(args.all):
-        print("microsite translations mark: give the ITEMs to mark, or --all (not both)", file=sys.stderr)
+        print(".venv/bin/microsite translations mark: give the ITEMs to mark, or --all (not both)", file=sys.stderr)
         return EXIT_USAGE
     try:
         marked = mark_translations(root, None if args.all else args.items)
@@ -187,7 +188,7 @@ def _init(args: argparse.Namespace, root: Path) -> int:
     """Replace the project by a new one, after saying what goes (unless --yes)."""
     existing = starter.project_parts(root)
     if existing and not args.yes:
-        print(f"microsite init replaces this repository's project: {', '.join(existing)} would be removed "
+        print(f".venv/bin/microsite init replaces this repository's project: {', '.join(existing)} would be removed "
               "(the generator's files stay). Run it again with --yes to go ahead.", file=sys.stderr)
         return EXIT_USAGE
     languages = tuple(code.strip() for code in args.languages.split(",") if code.strip())
@@ -223,8 +224,8 @@ def _build(args: argparse.Namespace, root: Path) -> int:
     try:
         from .build import build_site
     except ImportError as exc:
-        print(f"microsite build: the site builder is not available ({exc}). "
-              "Run 'microsite check' to validate the data meanwhile.", file=sys.stderr)
+        print(f".venv/bin/microsite build: the site builder is not available ({exc}). "
+              "Run '.venv/bin/microsite check' to validate the data meanwhile.", file=sys.stderr)
         return EXIT_ERRORS
     try:
         result = build_site(root)

@@ -219,5 +219,6 @@ def check_images(root: Path, site: Site, content_dir: str = "content") -> list[P
             problems.append(Problem(
                 Location(f"{content_dir}/{relative}"), "",
                 f"this {what} was drawn for '{shown}', but the project's short name is '{name}'",
-                "run 'microsite images' to draw new ones from data/project.yaml, or replace the file", "warning"))
+                "run '.venv/bin/microsite images' to draw new ones from data/project.yaml, or replace the file",
+                "warning"))
     return problems

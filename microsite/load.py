@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
 
@@ -47,7 +47,7 @@ EVENT_FIELDS = ("id", "kind", "title", "description", "start", "end", "timezone"
                 "organiser", "audience", "registration_url", "status", "previous_start", "sessions", "repeat",
                 "revision", "updated")
 SESSION_FIELDS = ("id", "start", "end", "title", "venue", "description")
-REPEAT_FIELDS = ("every", "until", "except", "cancelled")
+REPEAT_FIELDS = ("every", "until", "count", "except", "cancelled")
 RESULT_FIELDS = ("id", "label", "target", "achieved", "unit")
 CONTACT_FIELDS = ("name", "address", "phone", "email", "people")
 DOCUMENT_FIELDS = ("id", "title", "file", "type", "language", "published", "description")
@@ -640,9 +640,10 @@ def _expand(ctx: Context, r: Reader, path: str, slot: Event, seen: dict[str, yam
     if every is not None and interval is None:
         ctx.error(rr.raw("every"), f"{path}.repeat.every", f"'{every}' is not a supported repetition",
                   "use 'week' or '2 weeks'")
-    until = rr.day("until")
-    _check_period(ctx, rr, f"{path}.repeat", "until", until, period)
     first_day = slot.start.date() if isinstance(slot.start, datetime) else slot.start
+    until = _repeat_end(ctx, rr, path, first_day, interval)
+    if rr.has("until"):
+        _check_period(ctx, rr, f"{path}.repeat", "until", until, period)
     skip, cancel = {}, {}
     for key, bucket in (("except", skip), ("cancelled", cancel)):
         for ipath, item in rr.items(key):
@@ -683,6 +684,32 @@ def _expand(ctx: Context, r: Reader, path: str, slot: Event, seen: dict[str, yam
                       "rename one of them")
         seen[occurrence.id] = r.raw("id")
     return occurrences
+
+
+def _repeat_end(ctx: Context, rr: Reader, path: str, first_day: date, interval: int | None) -> date | None:
+    """Return the slot's last possible day: ``until`` as written, or worked out from ``count`` dates."""
+    if rr.has("until") and rr.has("count"):
+        ctx.error(rr.raw("count"), f"{path}.repeat.count", "the repetition has both 'until' and 'count'",
+                  "keep one: 'until' (the last day) or 'count' (how many dates)")
+        return None
+    if not rr.has("count"):
+        if not rr.has("until") and rr.ok:
+            ctx.error(rr.node, f"{path}.repeat", "the repetition has no end",
+                      "add 'until: <the last day, YYYY-MM-DD>' or 'count: <how many dates, e.g. 10>'")
+            return None
+        return rr.day("until")
+    count = rr.integer("count", example="10")
+    if count == 0:
+        ctx.error(rr.raw("count"), f"{path}.repeat.count", "a slot repeats on at least one date",
+                  "write how many dates, the first one included, e.g. 'count: 10'")
+        return None
+    if count is not None and count > MAX_OCCURRENCES:
+        ctx.error(rr.raw("count"), f"{path}.repeat.count", f"this slot would repeat {count} times",
+                  f"a slot may repeat at most {MAX_OCCURRENCES} times (split longer series into several entries)")
+        return None
+    if count is None or interval is None:
+        return None
+    return first_day + timedelta(weeks=interval * (count - 1))
 
 
 def _check_occurrence_clock(ctx: Context, r: Reader, path: str, day: date, occurrence: Event) -> None:

@@ -38,7 +38,8 @@ def create(root: Path | str, kind: str, name: str, *, today: date,
     """Write a new ``kind`` called ``name`` in every language; raise if it cannot."""
     root = Path(root)
     if kind not in KINDS:
-        raise _error(kind, f"'{kind}' is not something 'microsite new' can add", f"use one of {', '.join(KINDS)}")
+        raise _error(kind, f"'{kind}' is not something this command can add",
+                     f"use one of {', '.join(KINDS)}")
     parts = name.split("/")
     if not all(_ID.match(part) for part in parts) or (kind != "page" and len(parts) > 1):
         raise _error(name, f"'{name}' is not a valid {'file name' if kind in ('news', 'page') else 'id'}",
@@ -46,7 +47,7 @@ def create(root: Path | str, kind: str, name: str, *, today: date,
     languages = site_languages(root, data_dir)
     if languages is None:
         raise _error(f"{data_dir}/project.yaml", "the site's languages cannot be read",
-                     "run 'microsite check' and fix data/project.yaml first")
+                     "run '.venv/bin/microsite check' and fix data/project.yaml first")
     if kind == "event":
         return _new_event(root, data_dir, name, languages, today)
     if kind == "partner":
@@ -71,7 +72,7 @@ def _new_event(root: Path, data_dir: str, ident: str, languages: tuple[str, ...]
     ]
     where = append_entry(root / data_dir / "events.yaml", f"{data_dir}/events.yaml", "events", ident, lines)
     return Scaffold((where,), f"Fill in every TODO in {where} (the new event is at the end), then run "
-                              "'microsite check': it lists the blanks left.")
+                              "'.venv/bin/microsite check': it lists the blanks left.")
 
 
 def _new_partner(root: Path, data_dir: str, ident: str, languages: tuple[str, ...]) -> Scaffold:
@@ -86,7 +87,7 @@ def _new_partner(root: Path, data_dir: str, ident: str, languages: tuple[str, ..
     ]
     where = append_entry(root / data_dir / "partners.yaml", f"{data_dir}/partners.yaml", "partners", ident, lines)
     return Scaffold((where,), f"Fill in every TODO in {where} (the new partner is at the end); to show a logo, "
-                              "add 'logo: assets/logos/<file>' and 'logo_alt:'. Then run 'microsite check'.")
+                              "add 'logo: assets/logos/<file>' and 'logo_alt:'. Then run '.venv/bin/microsite check'.")
 
 
 def _new_pages(root: Path, content_dir: str, relative: str, kind: str, languages: tuple[str, ...],
@@ -105,7 +106,7 @@ def _new_pages(root: Path, content_dir: str, relative: str, kind: str, languages
         path.write_text("---\n" + "\n".join(front) + f"\n---\n\n# {title}\n\n{_word(lang, 'body')}\n",
                         encoding="utf-8")
         written.append(f"{content_dir}/{lang}/{relative}")
-    steps = f"Fill in every TODO in {' and '.join(written)}, then run 'microsite check'."
+    steps = f"Fill in every TODO in {' and '.join(written)}, then run '.venv/bin/microsite check'."
     if kind == "page":
         steps += (f" To show the page in the menu, add '- <title>: {relative}' under 'nav:' of each language "
                   "in mkdocs.yml.")

@@ -102,7 +102,8 @@ def check_site_config(root: Path, languages: tuple[str, ...] | None, site: Site 
     path = Path(root) / CONFIG_FILE
     if not path.is_file():
         return [Problem(Location(CONFIG_FILE), "", "the file is missing",
-                        "run 'microsite init' to start a project, or copy mkdocs.yml from the generator's repository")]
+                        "run '.venv/bin/microsite init' to start a project, or copy mkdocs.yml from the "
+                        "generator's repository")]
     try:
         node = load_yaml(path, CONFIG_FILE, tags=MKDOCS_TAGS)
     except SiteDataError as exc:

@@ -69,9 +69,9 @@ def start_project(root: Path | str, *, languages: tuple[str, ...], funding: str,
                 text = text.replace(placeholder, value)
             written.append(_write(root, f"content/{lang}/{page}", text))
     written += draw_images(root, {lang: name for lang in languages})
-    steps = ("Fill in every TODO: 'microsite check' lists each one with its file and line, and the site is not "
-             "built until none is left. Then: 'make serve' to preview, 'make site' to build. After changing the "
-             "project's name or title, 'microsite images' draws the icon and link-preview images again.")
+    steps = ("Fill in every TODO: '.venv/bin/microsite check' lists each one with its file and line, and the site "
+             "is not built until none is left. Then: 'make serve' to preview, 'make site' to build. After changing the "
+             "project's name or title, '.venv/bin/microsite images' draws the icon and link-preview images again.")
     return Scaffold(tuple(written), steps)
 
 
@@ -107,7 +107,7 @@ def _check_request(languages: tuple[str, ...], funding: str, name: str, timezone
 
 
 def _problem(option: str, message: str, fix: str) -> Problem:
-    return Problem(Location("microsite init"), option, message, fix)
+    return Problem(Location(".venv/bin/microsite init"), option, message, fix)
 
 
 def _write(root: Path, relative: str, text: str) -> str:
@@ -154,7 +154,7 @@ def _mkdocs_yml(languages: tuple[str, ...], name: str) -> str:
 
 def _project_yaml(languages: tuple[str, ...], funding: str, name: str, timezone: str) -> str:
     lines = [
-        "# The project. 'microsite check' lists every TODO until it is filled in; the editors' reference",
+        "# The project. '.venv/bin/microsite check' lists every TODO until it is filled in; the editors' reference",
         "# (docs/editors/reference.en.md) explains every field. Leave out what is not known or not public:",
         "# the site shows only what is written here.",
         f"languages: [{', '.join(languages)}]          # the first one is the default, served at the site root",
@@ -231,8 +231,8 @@ _EVENTS = """# Events. To add one, copy the example below, remove the '# ' and f
 events: []
 """
 
-_MKDOCS = """# Site configuration. 'microsite check' compares it with data/project.yaml (languages, names) and the
-# pages (menus). The languages are the project's, the default first.
+_MKDOCS = """# Site configuration. '.venv/bin/microsite check' compares it with data/project.yaml (languages, names)
+# and the pages (menus). The languages are the project's, the default first.
 site_name: {name}
 # The public address; the GitHub workflow sets the Pages address through MICROSITE_SITE_URL.
 site_url: !ENV [MICROSITE_SITE_URL, "https://TODO.example.org/"]

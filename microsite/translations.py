@@ -4,8 +4,10 @@ A translation records the version of the source it was made from as a short
 content hash: a page in its front matter (``translated_from: 1a2b3c4d5e6f``),
 a YAML text field in ``data/translations.yaml``. When the source (the default
 language) changes, its hash changes and the translation becomes *stale* until
-someone updates it and marks it again. The state is computed from the files
-alone, so the command line, CI and the pages' reader notices always agree.
+someone updates it and marks it again. A source and a translation written in one
+change (one commit, or both edited and not yet committed) need no record: git
+says so (:mod:`microsite.textchanges`), and they are up to date. The command line,
+CI and the pages' reader notices all read one report, so they always agree.
 """
 
 from __future__ import annotations
@@ -13,30 +15,36 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import shlex
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from enum import Enum
 from pathlib import Path
 
 import yaml
 
 from .errors import Location, Problem, SiteDataError
+from .textchanges import History
 from .load import DATA_FILES, RECORDS_FILE, site_languages
 from .pages import front_matter_text, split_front_matter
 from .yamlsource import load_yaml, load_yaml_text, location_of
 
-__all__ = ["State", "Entry", "TranslationReport", "RECORDS_FILE", "FRONT_MATTER_KEY", "content_hash",
-           "translation_report", "mark_translations", "page_source_hash"]
+__all__ = ["State", "Entry", "TranslationReport", "RECORDS_FILE", "FRONT_MATTER_KEY", "JSON_VERSION",
+           "content_hash", "translation_report", "mark_translations", "page_source_hash", "shell_word"]
 
 # Inside the data folder: the source hash each translated YAML field was made from.
 FRONT_MATTER_KEY = "translated_from"
 """In a translated page's front matter: the source hash it was made from."""
 _HASH = re.compile(r"[0-9a-f]{12}")
+JSON_VERSION = 2
+"""Of ``microsite translations --json``. 2: items name list entries ``events.<id>.title``, not
+``events[<id>].title`` (square brackets are patterns to zsh, which refuses them unquoted)."""
+_OLD_LIST_ITEM = re.compile(r"\[([^\[\]]*)\]")
 _TRANSLATED_META = ("title", "description")
 _RECORDS_HEADER = (
     "# Which version of the {default} text each translation was made from (a short content hash).\n"
-    "# Written by `microsite translations mark`; see docs/editors/guide.en.md, \"Keeping translations\n"
-    "# in step\". A translation whose source has changed since is listed as stale.\n"
+    "# Written by '.venv/bin/microsite translations mark ITEM' (or --all); see docs/editors/guide.en.md,\n"
+    "# \"Translations\". A translation whose source has changed since is listed as stale.\n"
 )
 
 
@@ -61,6 +69,8 @@ class Entry:
     source_hash: str
     recorded: str = ""
     """The hash the translation records ('' when none is recorded)."""
+    together: bool = False
+    """Written in the same change as its source (git's history says so): up to date without a record."""
 
     @property
     def is_page(self) -> bool:
@@ -75,7 +85,7 @@ class Entry:
             return "not marked as translated from any version of the source"
         if self.state is State.STALE:
             return "the source changed after this translation was made"
-        return "up to date"
+        return "written together with its source" if self.together else "up to date"
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,12 +113,13 @@ class TranslationReport:
         rows = []
         for entry in self.entries:
             row = asdict(entry)
+            del row["together"]  # said in 'why': the items keep their version-1 fields
             row["state"] = entry.state.value
             row["why"] = entry.why
             rows.append(row)
         summary = {state.value: sum(1 for e in self.entries if e.state is state) for state in State}
-        return json.dumps({"default_language": self.default, "summary": summary, "items": rows},
-                          ensure_ascii=False, indent=2, sort_keys=True)
+        return json.dumps({"version": JSON_VERSION, "default_language": self.default, "summary": summary,
+                           "items": rows}, ensure_ascii=False, indent=2, sort_keys=True)
 
 
 def content_hash(text: str) -> str:
@@ -123,26 +134,96 @@ def page_source_hash(path: Path) -> str:
     Other front matter (``hide:``, the translation's own record) does not count,
     so changing a page's layout does not make its translations stale.
     """
-    text = path.read_text(encoding="utf-8")
-    parts = [f"{key}: {_front_matter_text(text, path, key)}" for key in _TRANSLATED_META]
+    return _page_hash(path.read_text(encoding="utf-8"), path.name)
+
+
+def _page_hash(text: str, name: str) -> str:
+    parts = [f"{key}: {_front_matter_text(text, Path(name), key)}" for key in _TRANSLATED_META]
     _, body = split_front_matter(text)
     return content_hash("\n".join(parts) + "\n\n" + body)
 
 
-def translation_report(root: Path | str, *, data_dir: str = "data", content_dir: str = "content"
-                       ) -> TranslationReport:
-    """Work out the state of every page and YAML text field in every translated language."""
+def shell_word(item: str) -> str:
+    """Return an item as one word any shell takes as it is (quoted only when it must be)."""
+    return shlex.quote(item)
+
+
+def _current_name(item: str) -> str:
+    """Return an item named as version 1 did (``events[info-krosno].title``) as it is named now."""
+    return _OLD_LIST_ITEM.sub(r".\1", item)
+
+
+def translation_report(root: Path | str, *, data_dir: str = "data", content_dir: str = "content",
+                       for_readers: bool = False) -> TranslationReport:
+    """Work out the state of every page and YAML text field in every translated language.
+
+    ``for_readers``: only what the pages' notices need, for the build: the pages,
+    and git's history only of translations that record an older source (a page
+    never marked gets no notice, so its history is not looked up).
+    """
     root = Path(root)
     languages = site_languages(root, data_dir)
     if languages is None:
         raise SiteDataError([Problem(Location(f"{data_dir}/project.yaml"), "languages",
-                                     "the site's languages cannot be read", "run 'microsite check' and fix "
+                                     "the site's languages cannot be read", "run '.venv/bin/microsite check' and fix "
                                      "data/project.yaml first")])
     default, others = languages[0], languages[1:]
-    records = _read_records(root / data_dir, data_dir)
-    entries = [*_page_entries(root, content_dir, default, others),
-               *_field_entries(root, data_dir, languages, records)]
+    entries = list(_page_entries(root, content_dir, default, others))
+    if not for_readers:
+        entries += _field_entries(root, data_dir, languages, _read_records(root / data_dir, data_dir))
+    entries = _written_together(root, (content_dir, data_dir), entries, languages,
+                                recorded_only=for_readers)
     return TranslationReport(default, tuple(sorted(entries, key=lambda e: (e.lang, not e.is_page, e.item))))
+
+
+def _written_together(root: Path, folders: tuple[str, ...], entries: list[Entry], languages: tuple[str, ...],
+                      *, recorded_only: bool) -> list[Entry]:
+    """Return the entries with the stale ones that git says were written with their source made current."""
+    stale = [e for e in entries if e.state is State.STALE and (e.recorded or not recorded_only)]
+    if not stale:
+        return entries
+    together: set[tuple[str, str]] = set()
+    with History(root, folders) as history:
+        if not history.knows():
+            return entries  # outside git: the records alone decide
+        for entry in (e for e in stale if e.is_page):
+            source = history.introduced(entry.source, {"page": _page_hash((root / entry.source).read_text(
+                encoding="utf-8"), entry.source)}, lambda text, name=entry.source: {"page": _page_hash(text, name)})
+            translation = history.introduced(entry.item, {"page": _page_hash((root / entry.item).read_text(
+                encoding="utf-8"), entry.item)}, lambda text, name=entry.item: {"page": _page_hash(text, name)})
+            if source["page"] is not None and source["page"] == translation["page"]:
+                together.add((entry.lang, entry.item))
+        fields: dict[str, list[Entry]] = {}
+        for entry in (e for e in stale if not e.is_page):
+            fields.setdefault(entry.item.split(":", 1)[0], []).append(entry)
+        for file, file_entries in fields.items():
+            wanted = {e.item.split(":", 1)[1] for e in file_entries}
+            text = (root / file).read_text(encoding="utf-8")
+            extract = lambda version, file=file, wanted=wanted: _field_hashes(version, file, languages, wanted)
+            changes = history.introduced(file, extract(text), extract)
+            for entry in file_entries:
+                field = entry.item.split(":", 1)[1]
+                source, translation = changes.get((field, languages[0])), changes.get((field, entry.lang))
+                if source is not None and source == translation:
+                    together.add((entry.lang, entry.item))
+    return [replace(e, state=State.CURRENT, together=True) if (e.lang, e.item) in together else e
+            for e in entries]
+
+
+def _field_hashes(text: str, display: str, languages: tuple[str, ...], wanted: set[str]
+                  ) -> dict[tuple[str, str], str]:
+    """Return the hash of each language's text of the ``wanted`` fields in one version of a data file."""
+    try:
+        node = load_yaml_text(text, display)
+    except SiteDataError:
+        return {}  # a version that did not parse wrote none of today's texts
+    hashes = {}
+    for field, mapping in _text_fields(node, languages):
+        if field in wanted:
+            for key, value in mapping.value:
+                if isinstance(value, yaml.ScalarNode) and value.value.strip():
+                    hashes[(field, key.value)] = content_hash(value.value)
+    return hashes
 
 
 def _page_entries(root: Path, content_dir: str, default: str, others: tuple[str, ...]) -> Iterator[Entry]:
@@ -192,7 +273,8 @@ def _text_fields(node: yaml.Node | None, languages: tuple[str, ...], path: str =
 
     A text is a mapping whose keys are site languages including the default, with
     the default's text filled in; list items are named by their ``id`` when they
-    have one (``events[info-krosno].title``) so the path survives reordering.
+    have one (``events.info-krosno.title``) so the path survives reordering, and
+    the path is one word in any shell (no brackets, which zsh would expand).
     """
     ancestors = set() if ancestors is None else ancestors
     if id(node) in ancestors:
@@ -216,7 +298,7 @@ def _text_fields_below(node: yaml.Node | None, languages: tuple[str, ...], path:
                 yield from _text_fields(value, languages, f"{path}.{key.value}" if path else key.value, ancestors)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            yield from _text_fields(item, languages, f"{path}[{_item_name(item, index)}]", ancestors)
+            yield from _text_fields(item, languages, f"{path}.{_item_name(item, index)}", ancestors)
 
 
 def _item_name(item: yaml.Node, index: int) -> str:
@@ -244,7 +326,7 @@ def _read_records(folder: Path, data_dir: str) -> dict[str, dict[str, str]]:
         return {}
     problems: list[Problem] = []
     records: dict[str, dict[str, str]] = {}
-    fix = ("let `microsite translations mark` write this file, or keep its shape: a language, then "
+    fix = ("let '.venv/bin/microsite translations mark ITEM' write this file, or keep its shape: a language, then "
            "'\"file:field\": <12 hex digits>' lines")
     if not isinstance(node, yaml.MappingNode):
         raise SiteDataError([Problem(location_of(node, display), "", "the file is not a list of languages", fix)])
@@ -259,7 +341,7 @@ def _read_records(folder: Path, data_dir: str) -> dict[str, dict[str, str]]:
                 problems.append(Problem(location_of(value, display), f"{lang_node.value}.{item.value}",
                                         "is not a 12-digit hash", fix))
                 continue
-            records.setdefault(lang_node.value, {})[item.value] = value.value
+            records.setdefault(lang_node.value, {})[_current_name(item.value)] = value.value
     if problems:
         raise SiteDataError(problems)
     return records
@@ -289,6 +371,7 @@ def mark_translations(root: Path | str, items: list[str] | None, *, data_dir: st
     if items is None:
         chosen = existing
     else:
+        items = [_current_name(i) for i in items]
         by_item = {}
         for entry in report.entries:
             by_item.setdefault(entry.item, []).append(entry)
@@ -297,7 +380,7 @@ def mark_translations(root: Path | str, items: list[str] | None, *, data_dir: st
         if unknown or missing:
             raise SiteDataError(
                 [Problem(Location(i), "", "is not a translated page or field",
-                         "copy the ITEM exactly as `microsite translations` prints it") for i in unknown]
+                         "copy the ITEM exactly as `.venv/bin/microsite translations` prints it") for i in unknown]
                 + [Problem(Location(i), "", "has no translation to mark yet",
                            "write the translation first, then mark it") for i in missing])
         chosen = [e for i in items for e in by_item[i] if e.state is not State.MISSING]

@@ -68,3 +68,14 @@ def test_the_bare_project_has_the_captured_pages_and_no_hooks_or_overrides(proje
     assert (tmp_path / "bare" / "content" / "assets" / "microsite" / "microsite.css").exists()
     assert "assets/microsite/microsite.css" in config
     assert not list((tmp_path / "bare" / "content").rglob("about.md"))  # only captured pages
+
+
+def test_the_previews_edits_find_their_words_and_their_page(project):
+    """The benchmark saves these edits into the project (bench/preview.py): the words must be there."""
+    from bench.preview import EDITS
+
+    site, _ = load_checked(project)
+    for edit in EDITS:
+        assert edit.words in (project / edit.file).read_text(encoding="utf-8"), edit
+    event = next(e for e in EDITS if e.kind == "data").page.split("/")[1]
+    assert event in {e.id for e in site.events}

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -15,7 +17,9 @@ from microsite.translations import (State, content_hash, mark_translations, page
                                     translation_report)
 
 ABOUT_EN = "content/en/about.md"
-FIRST_TITLE = "data/events.yaml:events[wizyta-studyjna-2018].title"
+FIRST_TITLE = "data/events.yaml:events.wizyta-studyjna-2018.title"
+OLD_FIRST_TITLE = "data/events.yaml:events[wizyta-studyjna-2018].title"
+"""How version 1 named it, as the demo's data/translations.yaml still does."""
 
 
 @pytest.fixture
@@ -42,7 +46,7 @@ def test_the_demo_is_fully_translated_and_marked():
     assert report.problems() == ()
     kinds = {e.is_page for e in report.entries}
     assert kinds == {True, False}, "both pages and YAML fields are tracked"
-    assert {e.item for e in report.entries} >= {ABOUT_EN, FIRST_TITLE, "data/partners.yaml:partners[cds].description"}
+    assert {e.item for e in report.entries} >= {ABOUT_EN, FIRST_TITLE, "data/partners.yaml:partners.cds.description"}
 
 
 def test_changing_a_polish_page_makes_exactly_its_english_page_stale(project):
@@ -123,7 +127,7 @@ def test_missing_page_and_missing_optional_field_are_reported_as_missing(project
          "      en: One of the working meetings planned as part of the analysis of the testing stage.\n", "")
     assert todo(project) == [
         ("en", "missing", "content/en/contact.md"),
-        ("en", "missing", "data/events.yaml:events[spotkanie-robocze-krakow-2020-02-20].description"),
+        ("en", "missing", "data/events.yaml:events.spotkanie-robocze-krakow-2020-02-20.description"),
     ]
     with pytest.raises(Exception, match="no translation to mark"):
         mark_translations(project, ["content/en/contact.md"])
@@ -150,7 +154,7 @@ def test_command_table_json_and_strict_exit_codes(project, capsys):
     capsys.readouterr()
     assert main(["translations", "--json", "--root", str(project)]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["default_language"] == "pl"
+    assert data["default_language"] == "pl" and data["version"] == 2
     assert data["summary"]["stale"] == 1 and data["summary"]["missing"] == 0
     stale = [row for row in data["items"] if row["state"] == "stale"]
     assert [row["item"] for row in stale] == [ABOUT_EN]
@@ -159,14 +163,138 @@ def test_command_table_json_and_strict_exit_codes(project, capsys):
 
 def test_marking_an_unknown_item_is_a_clear_error(project, capsys):
     assert main(["translations", "mark", "content/en/nope.md", "--root", str(project)]) == 1
-    assert "copy the ITEM exactly as `microsite translations` prints it" in capsys.readouterr().err
+    assert "copy the ITEM exactly as `.venv/bin/microsite translations` prints it" in capsys.readouterr().err
     assert main(["translations", "mark", "--root", str(project)]) == 2
 
 
 def test_a_broken_records_file_is_reported_by_check_with_its_line(project):
     path = project / "data/translations.yaml"
     text = path.read_text(encoding="utf-8")
-    line = next(n for n, l in enumerate(text.split("\n"), 1) if FIRST_TITLE in l)
-    path.write_text(text.replace(f'"{FIRST_TITLE}": "', f'"{FIRST_TITLE}": "zz'), encoding="utf-8")
+    line = next(n for n, l in enumerate(text.split("\n"), 1) if OLD_FIRST_TITLE in l)
+    path.write_text(text.replace(f'"{OLD_FIRST_TITLE}": "', f'"{OLD_FIRST_TITLE}": "zz'), encoding="utf-8")
     problems = [p for p in check_project(project) if p.location.file == "data/translations.yaml"]
     assert [(p.location.line, p.message) for p in problems] == [(line, "is not a 12-digit hash")]
+
+
+# --- ids any shell takes as they are ------------------------------------------------------------
+
+
+def test_every_item_the_table_prints_is_one_word_in_a_strict_shell(project, capsys):
+    # zsh (macOS's shell) refuses an unquoted word with [...] that matches no file; bash does the same
+    # with failglob. Every ITEM of the table must reach the command it is pasted into unchanged.
+    (project / "data/translations.yaml").unlink()  # every data text unmarked: every kind of item listed
+    (project / "content/pl/z odstępem.md").write_text("---\ntitle: T\ndescription: D\n---\n", encoding="utf-8")
+    (project / "content/en/z odstępem.md").write_text("---\ntitle: T\ndescription: E\n---\n", encoding="utf-8")
+    assert main(["translations", "--root", str(project)]) == 0
+    rows = capsys.readouterr().out.strip().split("\n")[1:]
+    items = [e.item for e in translation_report(project).problems()]
+    assert len(rows) == len(items) > 30 and any(".sessions." in i for i in items)
+    for row, item in zip(rows, items):
+        cell = re.split(" {2,}", row)[2]
+        shown = subprocess.run(["bash", "-O", "failglob", "-c", f"printf '%s' {cell}"], cwd=project,
+                               capture_output=True, text=True)
+        assert (shown.returncode, shown.stdout) == (0, item), row
+
+
+def test_items_named_as_before_still_work(project):
+    """Records written with version 1's names count, 'mark' takes them, and writes today's names."""
+    assert OLD_FIRST_TITLE in (project / "data/translations.yaml").read_text(encoding="utf-8")
+    assert todo(project) == []
+    edit(project / "data/events.yaml", "pl: Wizyta studyjna w Wielkiej Brytanii", "pl: Wizyta studyjna w UK")
+    assert todo(project) == [("en", "stale", FIRST_TITLE)]
+    mark_translations(project, [OLD_FIRST_TITLE])
+    records = (project / "data/translations.yaml").read_text(encoding="utf-8")
+    assert todo(project) == [] and "[" not in records and f'"{FIRST_TITLE}"' in records
+
+
+# --- written in both languages in one change -----------------------------------------------------
+
+NEW_EVENT = """
+  - id: test-spacer
+    kind: information_meeting
+    title:
+      pl: Spacer badawczy po osiedlu
+      en: A research walk around the estate
+    start: 2020-03-10 17:00
+    end: 2020-03-10 19:00
+    venue: cwop-krosno
+"""
+WALK = "data/events.yaml:events.test-spacer.title"
+
+
+def git(root: Path, *args: str) -> str:
+    return subprocess.run(["git", "-c", "user.name=Editor", "-c", "user.email=editor@example.org", *args],
+                          cwd=root, check=True, capture_output=True, text=True).stdout
+
+
+@pytest.fixture
+def repo(project: Path) -> Path:
+    """The demo's data and pages in a git repository, committed once."""
+    git(project, "init", "-q")
+    git(project, "add", "-A")
+    git(project, "commit", "-q", "-m", "demo")
+    return project
+
+
+def commit(root: Path, message: str) -> None:
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", message)
+
+
+def add_text(path: Path, text: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+def test_an_item_written_in_both_languages_in_one_commit_is_translated(repo):
+    add_text(repo / "data/events.yaml", NEW_EVENT)
+    commit(repo, "a walk, in both languages")
+    assert todo(repo) == []
+    entry = next(e for e in translation_report(repo).entries if e.item == WALK)
+    assert (entry.state, entry.recorded, entry.why) == (State.CURRENT, "", "written together with its source")
+    # The Polish text changes alone: the English one is now behind it.
+    edit(repo / "data/events.yaml", "pl: Spacer badawczy po osiedlu", "pl: Spacer badawczy po Białobrzegach")
+    commit(repo, "the Polish title only")
+    assert todo(repo) == [("en", "stale", WALK)]
+    # The translation updated later, in a change of its own, is only up to date once marked.
+    edit(repo / "data/events.yaml", "en: A research walk around the estate", "en: A research walk in Białobrzegi")
+    commit(repo, "the English title")
+    assert todo(repo) == [("en", "stale", WALK)]
+    mark_translations(repo, [WALK])
+    assert todo(repo) == []
+
+
+def test_uncommitted_edits_of_both_languages_are_one_change(repo):
+    add_text(repo / "data/events.yaml", NEW_EVENT)
+    assert todo(repo) == []
+    commit(repo, "the walk")
+    edit(repo / "data/events.yaml", "pl: Spacer badawczy po osiedlu", "pl: Spacer po osiedlu")
+    assert todo(repo) == [("en", "stale", WALK)]
+    edit(repo / "data/events.yaml", "en: A research walk around the estate", "en: A walk around the estate")
+    assert todo(repo) == []
+
+
+def test_a_page_pair_written_in_one_commit_is_translated_until_its_source_changes_alone(repo):
+    for lang, title in (("pl", "Spacery badawcze"), ("en", "Research walks")):
+        (repo / f"content/{lang}/walks.md").write_text(f"---\ntitle: {title}\ndescription: {title}.\n---\n\n"
+                                                      f"# {title}\n\nText {lang}.\n", encoding="utf-8")
+    commit(repo, "a page in both languages")
+    assert todo(repo) == []
+    edit(repo / "content/pl/walks.md", "---\n", "---\nhide:\n  - toc\n")  # the layout is not the text
+    commit(repo, "no table of contents")
+    assert todo(repo) == []
+    edit(repo / "content/pl/walks.md", "Text pl.", "Text pl, longer.")
+    commit(repo, "Polish text")
+    assert todo(repo) == [("en", "stale", "content/en/walks.md")]
+
+
+def test_a_marked_page_changed_in_both_languages_at_once_needs_no_new_mark_nor_notice(repo):
+    edit(repo / "content/pl/about.md", "Krosnem", "Krosnem (zmiana)")
+    edit(repo / ABOUT_EN, "Krosno", "Krosno (changed)")
+    commit(repo, "both languages")
+    for report in (translation_report(repo), translation_report(repo, for_readers=True)):
+        entry = next(e for e in report.entries if e.item == ABOUT_EN)
+        assert entry.state is State.CURRENT and entry.recorded != entry.source_hash
+    edit(repo / "content/pl/about.md", "Krosnem (zmiana)", "Krosnem (druga zmiana)")
+    commit(repo, "Polish only")
+    entry = translation_report(repo, for_readers=True).page_entry("en", "about.md")
+    assert entry.state is State.STALE and entry.recorded  # the readers' notice says so

@@ -807,6 +807,42 @@ def test_every_two_weeks(site: SiteCopy) -> None:
     assert days == [date(2026, 3, 3), date(2026, 3, 17), date(2026, 3, 31)]
 
 
+
+def test_a_number_of_dates_instead_of_an_end_date(site: SiteCopy) -> None:
+    # 'count: 4' from Tuesday 17 March: 17, 24, 31 March and 7 April; 'except' takes one of those four
+    # away without adding a fifth (as in calendar apps, where deleting one of N occurrences leaves N - 1).
+    repeat = "    repeat:\n      every: week\n      count: 4\n      except: [2026-03-31]\n"
+    add_event(site, event("test-dyzur", start="2026-03-17 10:00", end="2026-03-17 14:00", extra=repeat))
+    loaded, problems = site.load()
+    assert problems == []
+    assert [e.start.date() for e in loaded.events if e.series == "test-dyzur"] == [
+        date(2026, 3, 17), date(2026, 3, 24), date(2026, 4, 7)]
+
+
+def test_a_number_of_dates_every_two_weeks_counts_the_first(site: SiteCopy) -> None:
+    add_event(site, event("test-co-dwa", start="2026-03-03 10:00", end="2026-03-03 12:00",
+                          extra="    repeat:\n      every: 2 weeks\n      count: 3\n"))
+    loaded, _ = site.load()
+    days = [e.start.date() for e in loaded.events if e.series == "test-co-dwa"]
+    assert days == [date(2026, 3, 3), date(2026, 3, 17), date(2026, 3, 31)]
+
+
+@pytest.mark.parametrize("ending, field, message, fix", [
+    ("", "repeat", ("has no end",), ("until", "count")),
+    ("      until: 2026-04-14\n      count: 4\n", "repeat.count", ("both 'until' and 'count'",), ("keep one",)),
+    ("      count: 0\n", "repeat.count", ("at least one date",), ("count: 10",)),
+    ("      count: few\n", "repeat.count", ("'few' is not a whole number",), ("digits",)),
+    ("      count: 261\n", "repeat.count", ("would repeat 261 times",), ("260",)),
+])
+def test_the_end_of_a_repetition_is_one_date_or_one_number(site: SiteCopy, ending: str, field: str,
+                                                          message: tuple[str, ...], fix: tuple[str, ...]) -> None:
+    line = add_event(site, event("test-dyzur", start="2026-03-17 10:00", end="2026-03-17 14:00",
+                                 extra="    repeat:\n      every: week\n" + ending))
+    where = ending.split("\n")[-2].strip() if field.endswith("count") else "repeat:"
+    assert_problem(only(site.check()), file=EVENTS, field=f"{event_path(site, line)}.{field}", message=message,
+                   fix=fix, line=site.line_of("events.yaml", where, after=line) + (field == "repeat"))
+
+
 @pytest.mark.parametrize("key", ["except", "cancelled"])
 def test_skipped_date_must_be_an_occurrence(site: SiteCopy, key: str) -> None:
     repeat = f"    repeat:\n      every: week\n      until: 2026-04-14\n      {key}: [2026-04-01]\n"
