@@ -14,7 +14,6 @@ import json
 import logging
 import os
 import re
-import shutil
 from copy import deepcopy
 from dataclasses import dataclass
 from datetime import datetime
@@ -30,24 +29,23 @@ from mkdocs.structure.pages import Page
 
 from microsite.buildinfo import build_now
 from microsite.check import REPORT_ENV, Checked, Checker, write_report
-from microsite.csp import HEADERS_FILE, content_security_policy, render_headers, script_hashes
+from microsite.csp import HEADERS_FILE, script_hashes
 from microsite.errors import SiteDataError, format_problems
-from microsite.feeds import render_feeds
 from microsite.history import EventVersion, read_history
 from microsite.images import preview_alt
 from microsite.markers import MARKER, marker_problem
 from microsite.meta import PageMeta, render_head
 from microsite.model import Event, Site
 from microsite.news import NewsPost, has_news, load_news
-from microsite.newsfeed import render_news_feed
 from microsite.render import html
-from microsite.searchindex import search_index_path, split_search_index
 from microsite.siteconfig import is_placeholder_repository
+from microsite.sitefiles import (headers_file, language_files, merged_search_path, not_found_files, search_files,
+                                 write_files)
 from microsite.sitepages import GeneratedPage, data_edit_url
 from microsite.render.notices import with_translation_notice
 from microsite.translations import TranslationReport, translation_report
 from microsite.catalogue import label
-from microsite.urls import NEWS_DIR, event_page_src, news_feed_path, og_image_path, upcoming_data_path
+from microsite.urls import NEWS_DIR, event_page_src, og_image_path
 
 log = logging.getLogger("mkdocs.hooks.microsite")
 
@@ -353,46 +351,22 @@ def _keep_script_hashes(config: MkDocsConfig, html_text: str, editors: str = "")
 
 @event_priority(-110)  # after mkdocs-static-i18n: it builds the other languages and merges their search entries
 def on_post_build(*, config: MkDocsConfig) -> None:
-    """Write this language's feeds and 404 page (under /<lang>/); once all are built, split the search."""
+    """Write what this language adds beside its pages; once every language is built, what the site adds."""
     build = config[_BUILDS].pop()
     site, lang = build.site, build.lang
     site_dir = Path(config.site_dir)
-    files = render_feeds(site, lang, base_url=_base_url(config), published_at=build.now, versions=build.versions)
-    if site.events:
-        files[upcoming_data_path(lang)] = html.render_upcoming_data(site, lang, base_url=_base_url(config),
-                                                                    now=build.now)
-    if build.has_feed:
-        files[news_feed_path(lang)] = render_news_feed(site, lang, build.news, base_url=_base_url(config), now=build.now)
-    pages_404 = config.get(_404_PAGES) or {}
-    default = site.project.default_language
-    if lang != default and lang in pages_404:
-        files[f"{lang}/404.html"] = pages_404[lang].encode("utf-8")
-    if default in pages_404:  # whichever language was built last, the root keeps the default's
-        files["404.html"] = pages_404[default].encode("utf-8")
-    if not config[_BUILDS]:  # the first language's build ends last: every language is built
-        merged = site_dir / search_index_path(default, default)
-        if merged.exists():
-            files.update(split_search_index(json.loads(merged.read_text(encoding="utf-8")), site.languages,
-                                            default))
-    for relative, data in files.items():
-        target = site_dir / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+    files = language_files(site, lang, base_url=_base_url(config), now=build.now, versions=build.versions,
+                           news=build.news if build.has_feed else None)
+    files.update(not_found_files(config.get(_404_PAGES) or {}, lang, site.project.default_language))
+    last = not config[_BUILDS]  # the first language's build ends last: every language is built
+    if last:
+        merged = site_dir / merged_search_path(site)
+        files.update(search_files(json.loads(merged.read_text(encoding="utf-8")) if merged.exists() else None, site))
+    write_files(site_dir, files)
     _stop_alternate_sitemap_requests(site_dir)
-    if not config[_BUILDS]:
-        _write_headers(site_dir, config.get(_SCRIPT_HASHES) or set())
-
-
-def _write_headers(site_dir: Path, hashes: set[str]) -> None:
-    """Write the headers file for hosts that read one: the policy, then the project's own rules if it has any."""
-    target = site_dir / HEADERS_FILE
-    own = target.read_text(encoding="utf-8") if target.is_file() else ""  # content/_headers, copied by MkDocs
-    feeds = [path.relative_to(site_dir).as_posix() for path in sorted((site_dir / "feeds").rglob("*"))
-             if path.is_file()] if (site_dir / "feeds").is_dir() else []
-    text = render_headers(content_security_policy(hashes), [f for f in feeds if f.endswith(".ics")],
-                          [f for f in feeds if f.endswith(".xml")])
-    target.write_text(text + ("\n# The project's own rules (content/_headers):\n" + own if own else ""),
-                      encoding="utf-8")
+    if last:
+        (site_dir / HEADERS_FILE).write_text(headers_file(site_dir, config.get(_SCRIPT_HASHES) or set()),
+                                             encoding="utf-8")
 
 
 # Material 9.8.1 fetches '<href>/sitemap.xml' for every <link rel=alternate> (mkdocs-material#8576,

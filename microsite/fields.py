@@ -34,6 +34,7 @@ from .yamlsource import location_of
 __all__ = ["MAX_ID_LENGTH", "MAX_PROBLEMS", "Context", "Reader", "TooManyProblems", "check_timezone", "localize"]
 
 E = TypeVar("E", bound=Enum)
+T = TypeVar("T")
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _LANGUAGE = re.compile(r"^[a-z]{2}$")
