@@ -37,6 +37,7 @@ from microsite.meta import PageMeta, render_head
 from microsite.model import Event, Site
 from microsite.news import NewsPost, has_news, load_news
 from microsite.newsfeed import render_news_feed
+from microsite.printed import StripError, render_printed
 from microsite.render import html
 from microsite.searchindex import search_index_path, split_search_index
 from microsite.siteconfig import is_placeholder_repository
@@ -353,6 +354,11 @@ def on_post_build(*, config: MkDocsConfig) -> None:
                                                                     now=build.now)
     if build.has_feed:
         files[news_feed_path(lang)] = render_news_feed(site, lang, build.news, base_url=_base_url(config), now=build.now)
+    try:
+        files.update(render_printed(site, lang, base_url=_base_url(config), content_root=Path(config.docs_dir),
+                                    now=build.now))
+    except StripError as exc:
+        raise PluginError(f"The poster and flyers cannot be printed: {exc}") from None
     pages_404 = config.get(_404_PAGES) or {}
     default = site.project.default_language
     if lang != default and lang in pages_404:

@@ -15,7 +15,7 @@ from urllib.parse import unquote, urlsplit
 
 __all__ = ["absolute_url", "calendar_domain", "event_page_src", "event_page_url", "feed_path", "feed_url",
            "event_feed_path", "news_feed_path", "news_post_url", "og_image_path", "page_url", "relative_url",
-           "uid_domain", "upcoming_data_path"]
+           "uid_domain", "upcoming_data_path", "poster_path", "flyer_path"]
 
 SCHEDULE_SRC = "schedule/index.md"
 PARTNERS_SRC = "partners.md"
@@ -53,6 +53,16 @@ def event_feed_path(lang: str, event_id: str) -> str:
 def upcoming_data_path(lang: str) -> str:
     """Return the site-relative path of a language's upcoming events, which its home page reads."""
     return f"upcoming/{lang}.json"
+
+
+def poster_path(lang: str) -> str:
+    """Return the site-relative path of a language's project poster (A3 PDF)."""
+    return f"print/{lang}/poster.pdf"
+
+
+def flyer_path(lang: str, key: str) -> str:
+    """Return the site-relative path of the flyer of an event or of a weekly slot (``key``: its id)."""
+    return f"print/{lang}/flyers/{key}.pdf"
 
 
 def news_post_url(slug: str, lang: str, default_lang: str) -> str:
