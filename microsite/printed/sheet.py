@@ -21,7 +21,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
-__all__ = ["BLACK", "GREY", "Sheet", "MM", "REGULAR", "BOLD", "draw_qr", "new_canvas", "wrap"]
+__all__ = ["BLACK", "GREY", "Sheet", "MM", "REGULAR", "BOLD", "draw_qr", "new_canvas", "register_fonts", "wrap"]
 
 MM = 72 / 25.4
 """One millimetre in PDF points."""
@@ -34,7 +34,7 @@ RULE = CMYKColor(0, 0, 0, 0.25)
 
 
 @lru_cache(maxsize=1)
-def _fonts() -> tuple[str, str]:
+def register_fonts() -> tuple[str, str]:
     """Register the shipped fonts with ReportLab once per process (its registry is by name)."""
     folder = resources.files("microsite") / "fonts"
     for name, file in ((REGULAR, "DejaVuSans.ttf"), (BOLD, "DejaVuSans-Bold.ttf")):
@@ -61,7 +61,7 @@ class Sheet:
     """The top of what comes next (PDF points from the bottom of the page)."""
 
     def __post_init__(self) -> None:
-        _fonts()
+        register_fonts()
         self.y = self.height - self.margin
 
     @property
@@ -152,8 +152,8 @@ def wrap(text: str, font: str, size: float, width: float) -> list[str]:
 def new_canvas(buffer: io.BytesIO, size: tuple[float, float], *, lang: str, title: str, author: str,
                subject: str) -> Canvas:
     """Return a canvas that writes a reproducible PDF: fixed dates and id, the document's language and title."""
-    _fonts()
-    canvas = Canvas(buffer, pagesize=size, invariant=1, pageCompression=1, lang=lang)
+    register_fonts()
+    canvas = Canvas(buffer, pagesize=size, invariant=1, pageCompression=1, lang=lang, initialFontName=REGULAR)
     canvas.setTitle(title)
     canvas.setAuthor(author)
     canvas.setSubject(subject)

@@ -22,10 +22,11 @@ from reportlab.graphics import renderPDF
 from reportlab.lib.colors import CMYKColor
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
+from svglib.fonts import FontMap
 from svglib.svglib import svg2rlg
 
 from ..model import FundingSign, Site
-from .sheet import BLACK, REGULAR, Sheet, wrap
+from .sheet import BLACK, BOLD, REGULAR, Sheet, register_fonts, wrap
 
 __all__ = ["PrintedSign", "StripError", "draw_strip", "strip_signs"]
 
@@ -62,6 +63,7 @@ class PrintedSign:
 
 def strip_signs(site: Site, lang: str, content_root: Path) -> tuple[PrintedSign, ...]:
     """Return the project's signs, left to right, ready to be printed in ``lang``."""
+    register_fonts()  # an SVG's text is set in them as it is read
     funding = site.project.funding
     with_emblem = any(sign.kind == "eu-emblem" for sign in funding.signs)
     signs = []
@@ -216,6 +218,17 @@ def _source(sign: FundingSign, content_root: Path) -> tuple[object, float]:
     return _file(content_root / sign.logo, content_root)
 
 
+class _ShippedFonts(FontMap):
+    """Any text in an SVG sign in the shipped fonts: svglib would otherwise look for the family on the machine
+    (its font folders, fontconfig) and fall back to Helvetica, which is not embedded and has no Polish letters."""
+
+    def register_default_fonts(self) -> None:
+        pass  # no table of the machine's fonts
+
+    def find_font(self, font_name: str, weight: str = "normal", style: str = "normal") -> tuple[str, bool]:
+        return (BOLD if str(weight) in ("bold", "bolder", "600", "700", "800", "900") else REGULAR), True
+
+
 def _file(path: Path, root: Path) -> tuple[object, float]:
     key = (str(path), path.stat().st_mtime_ns, path.stat().st_size, str(root))
     return _read(*key)
@@ -226,9 +239,10 @@ def _read(path: str, mtime: int, size: int, root: str) -> tuple[object, float]:
     suffix = Path(path).suffix.lower()
     if suffix == ".svg":
         # External references are refused outside the content folder; entities are never expanded.
-        drawing = svg2rlg(path, external_reference_root=root)
+        drawing = svg2rlg(path, external_reference_root=root, font_map=_ShippedFonts())
         if drawing is None:
             raise StripError(f"{path}: this SVG file cannot be read; save it again as plain SVG, PNG or JPEG")
+        drawing.initialFontName = REGULAR  # ReportLab's renderer would otherwise start in Helvetica (not embedded)
         if not drawing.width or not drawing.height:
             return "empty", 2.0  # no size and no viewBox: browsers show an empty 300 × 150 box, so does paper
         return drawing, drawing.width / drawing.height
