@@ -8,6 +8,7 @@ is loaded once (cached on the data files' fingerprint) and reused.
 
 from __future__ import annotations
 
+import gzip
 import json
 import logging
 import re
@@ -33,19 +34,22 @@ from microsite.feeds import render_feeds
 from microsite.history import EventVersion, read_history
 from microsite.images import preview_alt
 from microsite.markers import MARKER, marker_problem
-from microsite.meta import PageMeta, render_head
+from microsite.meta import PageMeta, head_alternates, render_head
 from microsite.model import Event, Site
 from microsite.news import NewsPost, has_news, load_news
 from microsite.newsfeed import render_news_feed
 from microsite.printed import StripError, render_printed
 from microsite.render import html
 from microsite.searchindex import search_index_path, split_search_index
+from microsite.gitlog import GitError, read_file_times
+from microsite.sitemap import SitemapEntry, page_modified, page_sources, render_robots, render_sitemap
+from microsite.sitepages import event_homes
 from microsite.siteconfig import is_placeholder_repository
 from microsite.sitepages import data_edit_url, generated_pages
 from microsite.render.notices import with_translation_notice
 from microsite.translations import TranslationReport, translation_report
 from microsite.catalogue import label
-from microsite.urls import NEWS_DIR, event_page_src, news_feed_path, og_image_path, upcoming_data_path
+from microsite.urls import NEWS_DIR, absolute_url, counterpart_url, event_page_src, news_feed_path, og_image_path, upcoming_data_path
 
 log = logging.getLogger("mkdocs.hooks.microsite")
 
@@ -54,6 +58,7 @@ _404_PAGES = "microsite_404_pages"  # each language's 404 page as rendered: all 
 # language's build inside the first one's on_post_build, on the same config: a stack, newest on top.
 _BUILDS = "microsite_builds"
 _SCRIPT_HASHES = "microsite_script_hashes"  # every language's pages' inline scripts, for the headers file
+_SITEMAP = "microsite_sitemap"  # every language's canonical pages, for the sitemap written at the end
 
 
 def _root(config: MkDocsConfig) -> Path:
@@ -90,6 +95,17 @@ def _versions(root: Path, fingerprint: tuple, site: Site, now: datetime) -> dict
 
 
 @lru_cache(maxsize=2)
+def _file_times(root: Path, fingerprint: tuple) -> tuple[dict, frozenset]:
+    """When each content and data file last changed in the history, and which files exist (for the sitemap)."""
+    try:
+        times = read_file_times(root, ("content", "data"))
+    except GitError:
+        times = {}  # not a clone: every page changed "now" (the build warned already if there are events)
+    existing = frozenset(Path(name).relative_to(root).as_posix() for name, _, _ in fingerprint)
+    return times, existing
+
+
+@lru_cache(maxsize=2)
 def _generated(site: Site) -> tuple:
     """Every language's generated pages, made once per loaded site (each language's build adds its own)."""
     return tuple(generated_pages(site))
@@ -120,6 +136,12 @@ class _Build:
     """None when reader notices about translations are switched off in mkdocs.yml."""
     events: dict[str, Event]
     """The site's events by id, for the event markers of thousands of generated pages."""
+    file_times: tuple[dict, frozenset]
+    """Each content and data file's last change, and which exist (the sitemap's lastmod)."""
+    homes: dict[str, str]
+    """Event id → this language's editor page that shows it (its canonical address); filled in on_files."""
+    markers: dict[str, tuple]
+    """Page URL → its blocks as (name, event id), noted in on_page_markdown for the sitemap."""
 
 
 def _build(config: MkDocsConfig) -> _Build:
@@ -153,11 +175,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     build = _Build(site, now, _versions(root, fingerprint, site, now), lang, news, has_news(content, lang),
                    preview_alt(site, content / og_image_path(lang), lang),
                    _translations(root, fingerprint) if notices else None,
-                   {e.id: e for e in site.events})
+                   {e.id: e for e in site.events}, _file_times(root, fingerprint), {}, {})
     # The first language's build starts a fresh stack (mkdocs serve rebuilds on the same config).
     config[_BUILDS] = [*(config.get(_BUILDS) or []), build] if config.plugins["i18n"].building else [build]
     if not config.plugins["i18n"].building:
         config[_SCRIPT_HASHES] = set()
+        config[_SITEMAP] = []
     if is_placeholder_repository(config.edit_uri):
         config.edit_uri = None  # no repository set: no "Edit this page" button leading to github.com/OWNER/REPO
     return config
@@ -181,6 +204,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     for generated in _generated(site):
         page_lang, norm = generated.src_uri.split("/", 1)
         by_norm.setdefault(norm, {})[page_lang] = generated.markdown
+    # An event an editor's page shows lives there: that page is its canonical address in this language.
+    _build(config).homes.update(event_homes((f.url, f.content_string) for f in files
+                                            if f.is_documentation_page() and not f.generated_by))
     for norm, versions in by_norm.items():
         if norm in existing or f"{lang}/{norm}" in existing:
             continue  # an editor wrote this page; theirs wins
@@ -239,13 +265,16 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         if isinstance(page.meta.get(key), str) and not isinstance(page.meta[key], Markup):
             page.meta[key] = escape(page.meta[key])
     site = _site(config)
-    ctx = html.PageContext(site, _lang(config), page.url, _base_url(config), _build(config).now)
+    build = _build(config)
+    ctx = html.PageContext(site, build.lang, page.url, _base_url(config), build.now,
+                           og_image_path(build.lang) if build.image_alt is not None else None, build.homes)
     generated = getattr(page.file, "generated_by", None) is not None
     markdown = with_translation_notice(markdown, None if generated else page.file.src_uri, ctx,
                                        _build(config).translations)
+    build.markers[page.url] = tuple((m.group(1), m.group(2)) for m in MARKER.finditer(markdown))
     if "microsite:" not in markdown:
         return markdown
-    events = _build(config).events
+    events = build.events
 
     def replace(match: re.Match) -> str:
         problem = marker_problem(match.group(0), set(events))  # the check's own rule (it ran before the build)
@@ -282,10 +311,37 @@ def on_page_context(context, *, page: Page, config: MkDocsConfig, nav):
     norm = getattr(page.file, "norm_src_uri", None) or page.file.src_uri
     post = next((p for p in build.news if norm == f"{NEWS_DIR}/{p.slug}.md"), None)
     description = page.meta.get("description") or build.site.project.summary.in_(build.lang)
+    canonical = _canonical(build, page)
+    if canonical != page.url:  # this page defers to the editor's page showing the event, in every language
+        alternates = tuple((code, counterpart_url(canonical, build.lang, code, build.site.project.default_language))
+                           for code, _ in alternates)
     meta = PageMeta(build.lang, _plain(page.meta.get("title") or page.title or ""), _plain(description),
-                    page.url, alternates, post.date if post else None)
+                    canonical, alternates, post.date if post else None)
     context["microsite_head"] = _head(config, meta)
+    if canonical == page.url:
+        _note_for_sitemap(config, build, page, meta)
     return context
+
+
+def _canonical(build: _Build, page: Page) -> str:
+    """Return a page's canonical address: its own, or for an event's generated page the editor's page showing it."""
+    markers = build.markers.get(page.url, ())
+    if page.file.generated_by and len(markers) == 1 and markers[0][0] == "event":
+        return build.homes.get(markers[0][1], page.url)
+    return page.url
+
+
+def _note_for_sitemap(config: MkDocsConfig, build: _Build, page: Page, meta: PageMeta) -> None:
+    root = _root(config)
+    source = Path(page.file.abs_src_path).resolve().relative_to(root).as_posix() if page.file.abs_src_path else None
+    news = [f"{_content_dir(config.docs_dir, config.config_file_path)}/{build.lang}/{NEWS_DIR}/{p.slug}.md"
+            for p in build.news]
+    files, events = page_sources(build.markers.get(page.url, ()), source, news)
+    times, existing = build.file_times
+    modified = page_modified(files, events, times=times, existing=set(existing), now=build.now,
+                             event_times={ident: version.modified for ident, version in build.versions.items()})
+    alternates = head_alternates(build.site, meta, base_url=_base_url(config))
+    config[_SITEMAP].append(SitemapEntry(absolute_url(_base_url(config), page.url), alternates, modified))
 
 
 def on_template_context(context, *, template_name: str, config: MkDocsConfig):
@@ -377,6 +433,18 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     _stop_alternate_sitemap_requests(site_dir)
     if not config[_BUILDS]:
         _write_headers(site_dir, config.get(_SCRIPT_HASHES) or set())
+        _write_sitemap(site_dir, config[_SITEMAP], _base_url(config))
+
+
+def _write_sitemap(site_dir: Path, entries: list[SitemapEntry], base_url: str) -> None:
+    """Replace mkdocs-static-i18n's sitemap (no x-default, every page changed at the build) by ours; robots.txt."""
+    sitemap = render_sitemap(entries)
+    (site_dir / "sitemap.xml").write_bytes(sitemap)
+    # gzip without a file name or time in its header: the same bytes on every build.
+    (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(sitemap, mtime=0))
+    robots = site_dir / "robots.txt"
+    if not robots.exists():  # a project's own content/robots.txt wins
+        robots.write_bytes(render_robots(absolute_url(base_url, "sitemap.xml")))
 
 
 def _write_headers(site_dir: Path, hashes: set[str]) -> None:

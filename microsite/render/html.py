@@ -8,7 +8,8 @@ text: ``<script>`` in a title is displayed, never run.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from functools import lru_cache
 from itertools import groupby
@@ -28,6 +29,7 @@ from ..flyers import flyer_of
 from ..urls import (EVENTS_DIR, event_feed_path, event_page_url, feed_path, flyer_path, news_feed_path, news_post_url,
                     page_url, poster_path, relative_url, upcoming_data_path)
 from .ical import event_summary
+from ..sitepages import event_description
 from .jsonld import embed_jsonld, to_jsonld_event, to_jsonld_organization
 from .place import event_place
 
@@ -49,6 +51,10 @@ class PageContext:
     """Absolute URL of the site root, for feeds and structured data."""
     now: datetime
     """The build's notion of now (aware); the browser re-checks at view time."""
+    image: str | None = None
+    """Site-relative path of this language's link-preview image, if it has one (events' structured data)."""
+    event_homes: Mapping[str, str] = field(default_factory=dict)
+    """Event id → site-relative URL of the editor's page that shows it: the event's one canonical address."""
 
     @property
     def default_lang(self) -> str:
@@ -300,8 +306,25 @@ def render_event_page(ctx: PageContext, event: Event) -> str:
                    registration=event.registration_url, online_url=event.online_url, add=add,
                    flyer=ctx.link(flyer_path(lang, flyer.key)) if flyer else "",
                    schedule=ctx.link(page_url("schedule/", lang, ctx.default_lang)),
-                   jsonld=embed_jsonld(to_jsonld_event(event, lang, url=page)),
+                   jsonld=_event_jsonld(ctx, event, page),
                    project_tz=project.timezone)
+
+
+def _event_jsonld(ctx: PageContext, event: Event, page: str) -> str:
+    """Return the event's structured data, on its canonical page only ('' on the other).
+
+    An event an editor's page shows (the study visit's own page) is published
+    there: that page is its address, and the generated page defers to it.
+    """
+    home = ctx.event_homes.get(event.id)
+    if home is not None and home != ctx.page_url:
+        return ""
+    project = ctx.site.project
+    data = to_jsonld_event(event, ctx.lang, url=ctx.absolute(home) if home is not None else page,
+                           organiser=ctx.site.partner(project.beneficiary) if project.beneficiary else None,
+                           description=event_description(event, ctx.lang),
+                           image=ctx.absolute(ctx.image) if ctx.image else None, base_url=ctx.base_url)
+    return embed_jsonld(data)
 
 
 def render_partners(ctx: PageContext) -> str:
@@ -318,7 +341,7 @@ def render_partners(ctx: PageContext) -> str:
             "description": p.description.in_(lang) if p.description else "",
             "description_lang": p.description.lang_of(lang) if p.description else lang,
         })
-    jsonld = embed_jsonld([to_jsonld_organization(p, lang) for p in ctx.site.partners])
+    jsonld = embed_jsonld([to_jsonld_organization(p, lang, base_url=ctx.base_url) for p in ctx.site.partners])
     return _render("partners.html", lang=lang, partners=partners, jsonld=jsonld)
 
 
