@@ -43,7 +43,7 @@ from microsite.render import html
 from microsite.searchindex import search_index_path, split_search_index
 from microsite.gitlog import GitError, read_file_times
 from microsite.sitemap import SitemapEntry, page_modified, page_sources, render_robots, render_sitemap
-from microsite.sitepages import event_homes
+from microsite.sitepages import canonical_url, event_homes
 from microsite.siteconfig import is_placeholder_repository
 from microsite.sitepages import data_edit_url, generated_pages
 from microsite.render.notices import with_translation_notice
@@ -324,11 +324,7 @@ def on_page_context(context, *, page: Page, config: MkDocsConfig, nav):
 
 
 def _canonical(build: _Build, page: Page) -> str:
-    """Return a page's canonical address: its own, or for an event's generated page the editor's page showing it."""
-    markers = build.markers.get(page.url, ())
-    if page.file.generated_by and len(markers) == 1 and markers[0][0] == "event":
-        return build.homes.get(markers[0][1], page.url)
-    return page.url
+    return canonical_url(page.url, bool(page.file.generated_by), build.markers.get(page.url, ()), build.homes)
 
 
 def _note_for_sitemap(config: MkDocsConfig, build: _Build, page: Page, meta: PageMeta) -> None:

@@ -150,8 +150,8 @@ def _slogan(ctx: Context, r: Reader, kind: _Kind, name: str, period: str | None)
     if not kind.slogans or period is None:
         return None
     if period not in kind.slogans:
-        ctx.warn(r.raw("kind"), "programme_period", f"the {name} texts are known for the periods "
-                 f"{' and '.join(kind.slogans)}, not '{period}', so the funder's slogan is not shown",
+        ctx.warn(r.raw("kind"), "programme_period", f"the texts of '{name}' are known for the periods "
+                 f"{' and '.join(kind.slogans)} only, not '{period}', so the funder's slogan is not shown",
                  f"write the period as {' or '.join(repr(p) for p in kind.slogans)}, if it is one of them")
         return None
     return _catalogue_text(ctx.languages, "funding", "slogan_eea_" + period.replace("-", "_"))

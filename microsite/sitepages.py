@@ -31,7 +31,7 @@ from .catalogue import label
 from .markers import MARKER
 from .urls import PARTNERS_SRC, SCHEDULE_SRC, event_page_src
 
-__all__ = ["GeneratedPage", "generated_pages", "event_description", "event_homes", "event_page_markdown", "markdown_text",
+__all__ = ["GeneratedPage", "generated_pages", "event_description", "event_homes", "canonical_url", "event_page_markdown", "markdown_text",
            "data_edit_url"]
 
 
@@ -168,6 +168,18 @@ def event_homes(pages: Iterable[tuple[str, str]]) -> dict[str, str]:
             if found.group(1) == "event" and found.group(2):
                 homes.setdefault(found.group(2), url)
     return homes
+
+
+def canonical_url(url: str, generated: bool, markers: Iterable[tuple[str, str | None]],
+                  homes: dict[str, str]) -> str:
+    """Return a page's canonical address: its own, or for an event's generated page the editor's page showing it.
+
+    ``markers`` are the page's blocks as (name, event id); ``homes`` is :func:`event_homes`' answer.
+    """
+    markers = tuple(markers)
+    if generated and len(markers) == 1 and markers[0][0] == "event":
+        return homes.get(markers[0][1], url)
+    return url
 
 
 def data_edit_url(edit_uri: str, content_dir: str, source: Location) -> str:
