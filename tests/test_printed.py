@@ -25,6 +25,7 @@ from PIL import Image
 
 from conftest_site import BASE_URL, FIXTURES, build_demo, project_copy
 from microsite.check import load_checked
+from microsite.flyers import plan_flyers
 from microsite.printed import render_printed
 from sitefactory import SiteCopy
 
@@ -244,12 +245,29 @@ def test_the_english_flyer_speaks_english(built: Path):
                                       BASE_URL + "feeds/en/events/dyzur-krosno-2019-03-27.ics"]
 
 
-def test_past_and_cancelled_events_get_no_flyer(built: Path):
+def test_past_events_and_those_more_than_three_months_ahead_get_no_flyer(built: Path):
     flyers = {p.stem for p in (built / "print/pl/flyers").glob("*.pdf")}
-    assert "wizyta-studyjna-2018" not in flyers  # October 2018: over on 1 March 2019
-    page = (built / "schedule/wizyta-studyjna-2018/index.html").read_text(encoding="utf-8")
-    assert "ms-flyer" not in page
+    # On 1 March 2019: the March and April 2019 duty hours and meetings are printed…
+    assert flyers == {"dyzur-krosno-2019-03-27", "dyzur-krosno-2019-03-28", "dyzur-przemysl-2019-03-28",
+                      "spotkanie-rekrutacyjne-krosno-2019-04-29", "spotkanie-rekrutacyjne-przemysl-2019-04-30"}
+    # …not the October 2018 visit (over), nor the working meeting of 20 February 2020 (a year ahead).
+    for event in ("wizyta-studyjna-2018", "spotkanie-robocze-krakow-2020-02-20"):
+        page = (built / f"schedule/{event}/index.html").read_text(encoding="utf-8")
+        assert "ms-flyer" not in page, event
     assert flyers == {p.stem for p in (built / "print/en/flyers").glob("*.pdf")}
+
+
+def test_cancelled_and_postponed_events_get_no_flyer(demo: SiteCopy):
+    site, _ = demo.load()
+    soon = datetime(2019, 3, 1, 12, tzinfo=timezone.utc)
+    assert "dyzur-krosno-2019-03-27" in {f.key for f in plan_flyers(site, soon)}
+    for status in ("cancelled", "postponed"):
+        demo.replace("events.yaml", "  - id: dyzur-krosno-2019-03-27\n",
+                     f"  - id: dyzur-krosno-2019-03-27\n    status: {status}\n")
+        changed, problems = demo.load()
+        assert changed is not None, problems
+        assert "dyzur-krosno-2019-03-27" not in {f.key for f in plan_flyers(changed, soon)}, status
+        demo.replace("events.yaml", f"    status: {status}\n", "")
 
 
 def test_a_weekly_slot_has_one_flyer_with_its_dates_to_come_and_its_calendar(tmp_path: Path):
