@@ -34,18 +34,22 @@ from microsite.errors import SiteDataError, format_problems
 from microsite.history import EventVersion, read_history
 from microsite.images import preview_alt
 from microsite.markers import MARKER, marker_problem
-from microsite.meta import PageMeta, render_head
+from microsite.meta import PageMeta, head_alternates, render_head
 from microsite.model import Event, Site
 from microsite.news import NewsPost, has_news, load_news
+from microsite.printed import StripError
 from microsite.render import html
+from microsite.gitlog import GitError, read_file_times
+from microsite.sitemap import SitemapEntry, page_modified, page_sources
+from microsite.sitepages import canonical_url, event_homes
 from microsite.siteconfig import is_placeholder_repository
 from microsite.sitefiles import (headers_file, language_files, merged_search_path, not_found_files, search_files,
-                                 write_files)
+                                 sitemap_files, write_files)
 from microsite.sitepages import GeneratedPage, data_edit_url
 from microsite.render.notices import with_translation_notice
 from microsite.translations import TranslationReport, translation_report
 from microsite.catalogue import label
-from microsite.urls import NEWS_DIR, event_page_src, og_image_path
+from microsite.urls import NEWS_DIR, absolute_url, counterpart_url, event_page_src, og_image_path
 
 log = logging.getLogger("mkdocs.hooks.microsite")
 
@@ -56,6 +60,7 @@ _BUILDS = "microsite_builds"
 _SCRIPT_HASHES = "microsite_script_hashes"  # every language's pages' inline scripts, for the headers file
 PREVIEW = "microsite_preview"
 """Set by hooks/preview.py on each build's config: the project it checked (a Checked)."""
+_SITEMAP = "microsite_sitemap"  # every language's canonical pages, for the sitemap written at the end
 
 
 def _root(config: MkDocsConfig) -> Path:
@@ -96,6 +101,17 @@ def _versions(root: Path, fingerprint: tuple, site: Site, now: datetime) -> dict
 
 
 @lru_cache(maxsize=2)
+def _file_times(root: Path, fingerprint: tuple) -> tuple[dict, frozenset]:
+    """When each content and data file last changed in the history, and which files exist (for the sitemap)."""
+    try:
+        times = read_file_times(root, ("content", "data"))
+    except GitError:
+        times = {}  # not a clone: every page changed "now" (the build warned already if there are events)
+    existing = frozenset(Path(name).relative_to(root).as_posix() for name, _, _ in fingerprint)
+    return times, existing
+
+
+@lru_cache(maxsize=2)
 def _translations(root: Path, fingerprint: tuple) -> TranslationReport:
     """The state of the translated pages, worked out once per change of the files (for the readers' notices)."""
     return translation_report(root, for_readers=True)
@@ -122,6 +138,12 @@ class _Build:
     """The site's events by id, for the event markers of thousands of generated pages."""
     generated: tuple[GeneratedPage, ...]
     """Every language's pages made from data (each language's build adds its own)."""
+    file_times: tuple[dict, frozenset]
+    """Each content and data file's last change, and which exist (the sitemap's lastmod)."""
+    homes: dict[str, str]
+    """Event id → this language's editor page that shows it (its canonical address); filled in on_files."""
+    markers: dict[str, tuple]
+    """Page URL → its blocks as (name, event id), noted in on_page_markdown for the sitemap."""
 
 
 def _build(config: MkDocsConfig) -> _Build:
@@ -159,11 +181,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     build = _Build(site, now, _versions(root, fingerprint, site, now), lang, news, has_news(content, lang),
                    preview_alt(site, content / og_image_path(lang), lang),
                    _translations(root, fingerprint) if notices else None, {e.id: e for e in site.events},
-                   checked.generated)
+                   checked.generated, _file_times(root, fingerprint), {}, {})
     # The first language's build starts a fresh stack (mkdocs serve rebuilds on the same config).
     config[_BUILDS] = [*(config.get(_BUILDS) or []), build] if config.plugins["i18n"].building else [build]
     if not config.plugins["i18n"].building:
         config[_SCRIPT_HASHES] = set()
+        config[_SITEMAP] = []
     if is_placeholder_repository(config.edit_uri):
         config.edit_uri = None  # no repository set: no "Edit this page" button leading to github.com/OWNER/REPO
     return config
@@ -187,6 +210,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     for generated in _build(config).generated:
         page_lang, norm = generated.src_uri.split("/", 1)
         by_norm.setdefault(norm, {})[page_lang] = generated.markdown
+    # An event an editor's page shows lives there: that page is its canonical address in this language.
+    _build(config).homes.update(event_homes((f.url, f.content_string) for f in files
+                                            if f.is_documentation_page() and not f.generated_by))
     for norm, versions in by_norm.items():
         if norm in existing or f"{lang}/{norm}" in existing:
             continue  # an editor wrote this page; theirs wins
@@ -246,13 +272,16 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         if isinstance(page.meta.get(key), str) and not isinstance(page.meta[key], Markup):
             page.meta[key] = escape(page.meta[key])
     site = _site(config)
-    ctx = html.PageContext(site, _lang(config), page.url, _base_url(config), _build(config).now)
+    build = _build(config)
+    ctx = html.PageContext(site, build.lang, page.url, _base_url(config), build.now,
+                           og_image_path(build.lang) if build.image_alt is not None else None, build.homes)
     generated = getattr(page.file, "generated_by", None) is not None
     markdown = with_translation_notice(markdown, None if generated else page.file.src_uri, ctx,
                                        _build(config).translations)
+    build.markers[page.url] = tuple((m.group(1), m.group(2)) for m in MARKER.finditer(markdown))
     if "microsite:" not in markdown:
         return markdown
-    events = _build(config).events
+    events = build.events
 
     def replace(match: re.Match) -> str:
         problem = marker_problem(match.group(0), set(events))  # the check's own rule (it ran before the build)
@@ -289,10 +318,33 @@ def on_page_context(context, *, page: Page, config: MkDocsConfig, nav):
     norm = getattr(page.file, "norm_src_uri", None) or page.file.src_uri
     post = next((p for p in build.news if norm == f"{NEWS_DIR}/{p.slug}.md"), None)
     description = page.meta.get("description") or build.site.project.summary.in_(build.lang)
+    canonical = _canonical(build, page)
+    if canonical != page.url:  # this page defers to the editor's page showing the event, in every language
+        alternates = tuple((code, counterpart_url(canonical, build.lang, code, build.site.project.default_language))
+                           for code, _ in alternates)
     meta = PageMeta(build.lang, _plain(page.meta.get("title") or page.title or ""), _plain(description),
-                    page.url, alternates, post.date if post else None)
+                    canonical, alternates, post.date if post else None)
     context["microsite_head"] = _head(config, meta)
+    if canonical == page.url:
+        _note_for_sitemap(config, build, page, meta)
     return context
+
+
+def _canonical(build: _Build, page: Page) -> str:
+    return canonical_url(page.url, bool(page.file.generated_by), build.markers.get(page.url, ()), build.homes)
+
+
+def _note_for_sitemap(config: MkDocsConfig, build: _Build, page: Page, meta: PageMeta) -> None:
+    root = _root(config)
+    source = Path(page.file.abs_src_path).resolve().relative_to(root).as_posix() if page.file.abs_src_path else None
+    news = [f"{_content_dir(config.docs_dir, config.config_file_path)}/{build.lang}/{NEWS_DIR}/{p.slug}.md"
+            for p in build.news]
+    files, events = page_sources(build.markers.get(page.url, ()), source, news)
+    times, existing = build.file_times
+    modified = page_modified(files, events, times=times, existing=set(existing), now=build.now,
+                             event_times={ident: version.modified for ident, version in build.versions.items()})
+    alternates = head_alternates(build.site, meta, base_url=_base_url(config))
+    config[_SITEMAP].append(SitemapEntry(absolute_url(_base_url(config), page.url), alternates, modified))
 
 
 def on_template_context(context, *, template_name: str, config: MkDocsConfig):
@@ -355,13 +407,17 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     build = config[_BUILDS].pop()
     site, lang = build.site, build.lang
     site_dir = Path(config.site_dir)
-    files = language_files(site, lang, base_url=_base_url(config), now=build.now, versions=build.versions,
-                           news=build.news if build.has_feed else None)
+    try:
+        files = language_files(site, lang, base_url=_base_url(config), now=build.now, versions=build.versions,
+                               news=build.news if build.has_feed else None, content_root=Path(config.docs_dir))
+    except StripError as exc:
+        raise PluginError(f"The poster and flyers cannot be printed: {exc}") from None
     files.update(not_found_files(config.get(_404_PAGES) or {}, lang, site.project.default_language))
     last = not config[_BUILDS]  # the first language's build ends last: every language is built
     if last:
         merged = site_dir / merged_search_path(site)
         files.update(search_files(json.loads(merged.read_text(encoding="utf-8")) if merged.exists() else None, site))
+        files.update(sitemap_files(config[_SITEMAP], _base_url(config), own_robots=(site_dir / "robots.txt").exists()))
     write_files(site_dir, files)
     _stop_alternate_sitemap_requests(site_dir)
     if last:

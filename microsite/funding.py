@@ -34,16 +34,24 @@ class _Kind:
     """Whether a regional programme's sign may follow (Polish EU funds)."""
     needs: tuple[str, ...] = ()
     """Project facts the strip's captions are made of."""
+    slogans: tuple[str, ...] = ()
+    """Programming periods whose slogan the catalogues hold (``slogan_<prefix>_<period>``)."""
 
+
+EEA_PERIODS = ("2014-2021", "2021-2028")
+"""The EEA and Norway Grants periods whose texts the generator knows."""
 
 FUNDING_KINDS: dict[str, _Kind] = {
     # Polish EU funds: Funds sign with the programme, the Polish colours, the EU emblem (with the fund's
     # name in 2014–2020, "Co-funded by the European Union" in 2021–2027), then a regional programme's sign.
     "eu-2014-2020": _Kind(("funds", "flag-pl", "eu-emblem"), "share_eu", True, ("programme", "fund")),
     "eu-2021-2027": _Kind(("funds", "flag-pl", "eu-emblem"), "share_eu", True, ("programme",)),
-    "eea-grants": _Kind(("eea-grants",), "share_eea_grants"),
-    "norway-grants": _Kind(("norway-grants",), "share_norway_grants"),
-    "eea-norway-grants": _Kind(("eea-norway-grants",), "share_eea_norway_grants"),
+    # EEA and Norway Grants: one logo, by where the money comes from; the slogan of the period
+    # ("… a green, competitive and inclusive Europe" in 2014–2021, "… a green, democratic and resilient Europe"
+    # in 2021–2028: Communication and Design Manuals of both periods).
+    "eea-grants": _Kind(("eea-grants",), "share_eea_grants", slogans=EEA_PERIODS),
+    "norway-grants": _Kind(("norway-grants",), "share_norway_grants", slogans=EEA_PERIODS),
+    "eea-norway-grants": _Kind(("eea-norway-grants",), "share_eea_norway_grants", slogans=EEA_PERIODS),
     "other": _Kind((), None),
     "none": _Kind((), None),
 }
@@ -133,7 +141,20 @@ def build_funding(ctx: Context, project: Reader, facts: dict, paths) -> Funding 
     share_label = share or (_catalogue_text(languages, "funding", kind.share) if kind.share else None)
     rate_key = ("funding", "rate_eu") if name.startswith("eu-") else ("facts", "rate")
     return Funding(name, tuple(signs), statement, funder, share_label,
-                   _catalogue_text(languages, *rate_key) if share_label else None)
+                   _catalogue_text(languages, *rate_key) if share_label else None,
+                   _slogan(ctx, r, kind, name, facts.get("programme_period")))
+
+
+def _slogan(ctx: Context, r: Reader, kind: _Kind, name: str, period: str | None) -> Text | None:
+    """Return the slogan of the project's programming period, if its funder has one the catalogues hold."""
+    if not kind.slogans or period is None:
+        return None
+    if period not in kind.slogans:
+        ctx.warn(r.raw("kind"), "programme_period", f"the texts of '{name}' are known for the periods "
+                 f"{' and '.join(kind.slogans)} only, not '{period}', so the funder's slogan is not shown",
+                 f"write the period as {' or '.join(repr(p) for p in kind.slogans)}, if it is one of them")
+        return None
+    return _catalogue_text(ctx.languages, "funding", "slogan_eea_" + period.replace("-", "_"))
 
 
 def _catalogue_text(languages: tuple[str, ...], section: str, key: str) -> Text:

@@ -17,7 +17,7 @@ from datetime import datetime, timezone
 from enum import Enum
 from pathlib import Path
 
-__all__ = ["Clone", "Commit", "GitError", "read_blobs", "read_clone", "read_commits"]
+__all__ = ["Clone", "Commit", "GitError", "read_blobs", "read_clone", "read_commits", "read_file_times"]
 
 _TIMEOUT = 300
 """Seconds any one git command may take; a repository of many thousand commits needs a few."""
@@ -130,3 +130,21 @@ def read_blobs(root: Path, ids: list[str]) -> dict[str, bytes]:
         at = end + 1 + size + 1  # the content is followed by a newline
     return found
 
+
+
+def read_file_times(root: Path, folders: tuple[str, ...]) -> dict[str, datetime]:
+    """Return when each file below ``folders`` (relative to ``root``) last changed: its newest commit's time.
+
+    One ``git log`` whatever the number of files; paths are relative to ``root``.
+    A file no commit has touched yet (new, not committed) is not in the answer.
+    """
+    log = _git(root, "log", "--format=%x01%ct", "--name-only", "--relative", "--no-renames", "HEAD", "--",
+               *folders).decode("utf-8", "replace")
+    times: dict[str, datetime] = {}
+    stamp = None
+    for line in log.splitlines():
+        if line.startswith("\x01"):
+            stamp = datetime.fromtimestamp(int(line[1:]), timezone.utc)
+        elif line and stamp is not None:
+            times.setdefault(line, stamp)  # newest first: the first time a file is named is its last change
+    return times

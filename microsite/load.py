@@ -44,7 +44,7 @@ PARTNER_FIELDS = ("id", "name", "role", "country", "city", "address", "website",
                   "description")
 VENUE_FIELDS = ("id", "name", "street", "postal_code", "city", "country", "timezone", "latitude", "longitude")
 EVENT_FIELDS = ("id", "kind", "title", "description", "start", "end", "timezone", "venue", "online_url",
-                "organiser", "audience", "registration_url", "status", "previous_start", "sessions", "repeat",
+                "organiser", "audience", "bring", "registration_url", "status", "previous_start", "sessions", "repeat",
                 "revision", "updated")
 SESSION_FIELDS = ("id", "start", "end", "title", "venue", "description")
 REPEAT_FIELDS = ("every", "until", "count", "except", "cancelled")
@@ -320,7 +320,7 @@ def _load_project(ctx: Context, node: yaml.Node | None, paths: DataPaths, vocabu
     stages = r.texts("stages")
     results = _load_results(ctx, r, vocabulary)
     contact = _load_contact(ctx, r, zone_country(tz) if tz else None) if r.has("contact") else None
-    funding = build_funding(ctx, r, {"programme": programme, "fund": fund,
+    funding = build_funding(ctx, r, {"programme": programme, "fund": fund, "programme_period": period,
                                      "country": zone_country(tz) if tz else None}, paths)
     if funding is not None and funding.kind == "none":
         for key in ("grant", "co_financing_rate"):
@@ -483,6 +483,7 @@ def _load_events(ctx: Context, node: yaml.Node | None, default_tz: str | None, v
         online_url = r.url("online_url")
         organiser = _reference(ctx, r, "organiser", partners, "partner", "partners.yaml", partner_ids)
         audience = r.text("audience", required=False, fallback=True)
+        bring = r.text("bring", required=False, fallback=True)
         registration = r.url("registration_url")
         revision = r.integer("revision") or 0
         updated = r.when("updated", "UTC", required=False)
@@ -511,7 +512,7 @@ def _load_events(ctx: Context, node: yaml.Node | None, default_tz: str | None, v
         if (isinstance(start, datetime)) != (isinstance(end, datetime)):
             continue  # reported by _check_span
         event = Event(ident, kind, title, start, end, tz, status, description, venue, online_url, organiser,
-                      audience, registration, tuple(previous), sessions, None, revision, updated,
+                      audience, registration, tuple(previous), sessions, None, revision, updated, bring,
                       source=location_of(item, ctx.file))
         if r.has("repeat"):
             events.extend(_expand(ctx, r, path, event, seen, period))

@@ -21,7 +21,7 @@ from .render.html import render_template
 from .catalogue import catalogue, label
 from .urls import absolute_url, news_feed_path, og_image_path
 
-__all__ = ["PageMeta", "document_title", "render_head", "OG_IMAGE_SIZE"]
+__all__ = ["PageMeta", "document_title", "head_alternates", "render_head", "OG_IMAGE_SIZE"]
 
 OG_IMAGE_SIZE = (1200, 630)
 """Width and height of the link-preview images (the size Facebook, LinkedIn and X crop to)."""
@@ -49,6 +49,18 @@ def document_title(site: Site, lang: str, title: str) -> str:
     return name if title.strip() == name else f"{title} - {name}"
 
 
+def head_alternates(site: Site, meta: PageMeta, *, base_url: str) -> tuple[tuple[str, str], ...]:
+    """Return a page's hreflang alternates as absolute addresses, with x-default (the default language's page).
+
+    The head and the sitemap both use them, so search engines read one answer.
+    """
+    alternates = [(code, absolute_url(base_url, link)) for code, link in meta.alternates]
+    default = dict(alternates).get(site.project.default_language)
+    if default:
+        alternates.append(("x-default", default))
+    return tuple(alternates)
+
+
 def render_head(site: Site, meta: PageMeta, *, base_url: str, image_alt: str | None, feed: bool) -> str:
     """Return the ``<head>`` tags of a page.
 
@@ -56,10 +68,7 @@ def render_head(site: Site, meta: PageMeta, *, base_url: str, image_alt: str | N
     ``feed`` whether it has a news feed; without them their tags are left out.
     """
     lang = meta.lang
-    alternates = [(code, absolute_url(base_url, link)) for code, link in meta.alternates]
-    default = dict(alternates).get(site.project.default_language)
-    if default:
-        alternates.append(("x-default", default))
+    alternates = list(head_alternates(site, meta, base_url=base_url))
     locales = [catalogue(code).locale for code, _ in meta.alternates if code != lang]
     preview = None
     if image_alt is not None:

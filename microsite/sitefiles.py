@@ -1,8 +1,9 @@
 """The files a built site holds beside its pages, made by the core for whatever builds the pages.
 
 A site is pages (MkDocs and Material make them today) plus files the generator
-adds: each language's calendars, the home page's data and news feed, a 404 page
-per language, one search index per language, and the headers file. Which files,
+adds: each language's calendars, the home page's data and news feed, its poster
+and flyers, a 404 page per language, one search index per language, the sitemap
+with robots.txt, and the headers file. Which files,
 at which paths and with what bytes is decided here; an adapter only hands over
 what its builder produced (the rendered 404 pages, the merged search index) and
 writes the result. When the builder changes (docs/decisions/0006-platform.md),
@@ -11,7 +12,8 @@ this stays.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import gzip
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 from pathlib import Path
 
@@ -20,24 +22,30 @@ from .feeds import render_feeds
 from .model import Site
 from .news import NewsPost
 from .newsfeed import render_news_feed
+from .printed import render_printed
 from .render.html import render_upcoming_data
 from .searchindex import search_index_path, split_search_index
-from .urls import news_feed_path, upcoming_data_path
+from .sitemap import SitemapEntry, render_robots, render_sitemap
+from .urls import absolute_url, news_feed_path, upcoming_data_path
 
-__all__ = ["headers_file", "language_files", "merged_search_path", "not_found_files", "search_files", "write_files"]
+__all__ = ["headers_file", "language_files", "merged_search_path", "not_found_files", "search_files", "sitemap_files",
+           "write_files"]
 
 
 def language_files(site: Site, lang: str, *, base_url: str, now: datetime, versions: Mapping,
-                   news: tuple[NewsPost, ...] | None) -> dict[str, bytes]:
-    """Return what one language adds to the site: its calendars, the home page's data, its news feed.
+                   news: tuple[NewsPost, ...] | None, content_root: Path) -> dict[str, bytes]:
+    """Return what one language adds to the site: its calendars, the home page's data, its news feed, print.
 
-    ``news`` is the language's posts, or None when it has no news section (and so no feed).
+    ``news`` is the language's posts, or None when it has no news section (and so no feed);
+    ``content_root`` holds the official sign files the poster and flyers place. Raises
+    StripError naming a sign file that cannot be drawn.
     """
     files = render_feeds(site, lang, base_url=base_url, published_at=now, versions=versions)
     if site.events:
         files[upcoming_data_path(lang)] = render_upcoming_data(site, lang, base_url=base_url, now=now)
     if news is not None:
         files[news_feed_path(lang)] = render_news_feed(site, lang, news, base_url=base_url, now=now)
+    files.update(render_printed(site, lang, base_url=base_url, content_root=content_root, now=now))
     return files
 
 
@@ -66,6 +74,19 @@ def merged_search_path(site: Site) -> str:
     """Return where the builder leaves its one index of every language (the default language's path)."""
     default = site.project.default_language
     return search_index_path(default, default)
+
+
+def sitemap_files(entries: Iterable[SitemapEntry], base_url: str, *, own_robots: bool) -> dict[str, bytes]:
+    """Return the sitemap (plain and gzipped) and robots.txt naming it, unless the project wrote its own.
+
+    Ours replaces mkdocs-static-i18n's, which has no x-default and dates every page at the build.
+    """
+    sitemap = render_sitemap(entries)
+    # gzip without a file name or time in its header: the same bytes on every build.
+    files = {"sitemap.xml": sitemap, "sitemap.xml.gz": gzip.compress(sitemap, mtime=0)}
+    if not own_robots:
+        files["robots.txt"] = render_robots(absolute_url(base_url, "sitemap.xml"))
+    return files
 
 
 def headers_file(site_dir: Path, hashes: set[str]) -> str:

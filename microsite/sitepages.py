@@ -19,6 +19,7 @@ import posixpath
 import re
 from urllib.parse import urljoin
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -27,9 +28,11 @@ from .errors import Location
 from .model import Event, Site
 from .pages import PageText
 from .catalogue import label
+from .markers import MARKER
 from .urls import PARTNERS_SRC, SCHEDULE_SRC, event_page_src
 
-__all__ = ["GeneratedPage", "generated_pages", "event_page_markdown", "markdown_text", "data_edit_url"]
+__all__ = ["GeneratedPage", "generated_pages", "event_description", "event_homes", "canonical_url", "event_page_markdown", "markdown_text",
+           "data_edit_url"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,13 +91,23 @@ def _event_page(event: Event, lang: str, detail: int, parts: list[str]) -> Gener
     """Return an event's page; ``detail`` says how much of when and where its title needs to be unique."""
     title = event.title.in_(lang)
     page_title = ", ".join([title, *parts[:detail]])
+    description = _describe(event, lang, parts)
+    return GeneratedPage(f"{lang}/{event_page_src(event.id)}", page_title, description, title, f"event {event.id}",
+                         "data/events.yaml")
+
+
+def event_description(event: Event, lang: str) -> str:
+    """Return what an event's page says of it: kind and title, day and time, place ("… · … · …")."""
+    return _describe(event, lang, _event_parts(event, lang))
+
+
+def _describe(event: Event, lang: str, parts: list[str]) -> str:
+    title = event.title.in_(lang)
     when = ", ".join(part for part in parts[:2] if part)
     # The title too: two events of one kind can share a day, hour and venue (two rooms, two slots).
     kind = event.kind.label.in_(lang)
     what = title if kind.casefold() in title.casefold() else f"{kind}: {title}"
-    description = " · ".join(part for part in (what, when, parts[2]) if part)
-    return GeneratedPage(f"{lang}/{event_page_src(event.id)}", page_title, description, title, f"event {event.id}",
-                         "data/events.yaml")
+    return " · ".join(part for part in (what, when, parts[2]) if part)
 
 
 def _event_parts(event: Event, lang: str) -> list[str]:
@@ -139,6 +152,34 @@ def generated_pages(site: Site) -> list[GeneratedPage]:
                                        "data/partners.yaml"))
         pages.extend(_event_pages(site.events, lang))
     return pages
+
+
+def event_homes(pages: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Return, per event an editor's page shows (``<!-- microsite:event <id> -->``), that page's URL.
+
+    ``pages`` are one language's editor pages as (site-relative URL, Markdown). The
+    page is the event's canonical address: its generated page defers to it, and
+    the structured data is published there only. Pages are taken in URL order, so
+    an event two pages show belongs to the first.
+    """
+    homes: dict[str, str] = {}
+    for url, text in sorted(pages):
+        for found in MARKER.finditer(text):
+            if found.group(1) == "event" and found.group(2):
+                homes.setdefault(found.group(2), url)
+    return homes
+
+
+def canonical_url(url: str, generated: bool, markers: Iterable[tuple[str, str | None]],
+                  homes: dict[str, str]) -> str:
+    """Return a page's canonical address: its own, or for an event's generated page the editor's page showing it.
+
+    ``markers`` are the page's blocks as (name, event id); ``homes`` is :func:`event_homes`' answer.
+    """
+    markers = tuple(markers)
+    if generated and len(markers) == 1 and markers[0][0] == "event":
+        return homes.get(markers[0][1], url)
+    return url
 
 
 def data_edit_url(edit_uri: str, content_dir: str, source: Location) -> str:

@@ -13,9 +13,9 @@ import re
 from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
-__all__ = ["absolute_url", "calendar_domain", "event_page_src", "event_page_url", "feed_path", "feed_url",
+__all__ = ["absolute_url", "calendar_domain", "counterpart_url", "event_page_src", "event_page_url", "feed_path", "feed_url",
            "event_feed_path", "news_feed_path", "news_post_url", "og_image_path", "page_url", "relative_url",
-           "uid_domain", "upcoming_data_path"]
+           "uid_domain", "upcoming_data_path", "poster_path", "flyer_path"]
 
 SCHEDULE_SRC = "schedule/index.md"
 PARTNERS_SRC = "partners.md"
@@ -28,6 +28,12 @@ def page_url(relative: str, lang: str, default_lang: str) -> str:
     """Return the site-relative URL (no leading slash) of a page in a language."""
     prefix = "" if lang == default_lang else f"{lang}/"
     return f"{prefix}{relative}"
+
+
+def counterpart_url(url: str, lang: str, other: str, default_lang: str) -> str:
+    """Return the site-relative URL of the page ``url`` (in ``lang``) in the language ``other``."""
+    relative = url[len(lang) + 1:] if lang != default_lang and url.startswith(f"{lang}/") else url
+    return page_url(relative, other, default_lang)
 
 
 def event_page_src(event_id: str) -> str:
@@ -53,6 +59,16 @@ def event_feed_path(lang: str, event_id: str) -> str:
 def upcoming_data_path(lang: str) -> str:
     """Return the site-relative path of a language's upcoming events, which its home page reads."""
     return f"upcoming/{lang}.json"
+
+
+def poster_path(lang: str) -> str:
+    """Return the site-relative path of a language's project poster (A3 PDF)."""
+    return f"print/{lang}/poster.pdf"
+
+
+def flyer_path(lang: str, key: str) -> str:
+    """Return the site-relative path of the flyer of an event or of a weekly slot (``key``: its id)."""
+    return f"print/{lang}/flyers/{key}.pdf"
 
 
 def news_post_url(slug: str, lang: str, default_lang: str) -> str:

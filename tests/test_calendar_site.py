@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import xml.etree.ElementTree as ET
 import subprocess
 import tarfile
 from pathlib import Path
@@ -131,3 +132,20 @@ def test_microsite_build_from_an_archive_warns_and_builds(repository, tmp_path):
     fields = _vevent((unpacked / "site/feeds/pl/all.ics").read_bytes(),
                      f"{CANCELLED}@spolecznie-zorganizowani.test")
     assert fields["LAST-MODIFIED"] == fields["CREATED"] == "20181116T120000Z"  # the build's "now": no history
+
+
+def test_the_sitemap_dates_each_page_by_the_last_change_of_what_it_shows(built):
+    """lastmod from the history: the first commit wrote everything (08:00 UTC, 1 October 2018), the second
+    changed events.yaml alone (08:30 UTC, 15 November 2018), cancelling one meeting."""
+    first, second = "2018-10-01T08:00:00Z", "2018-11-15T08:30:00Z"
+    tree = ET.parse(built / "sitemap.xml").getroot()
+    ns = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    lastmod = {u.find(f"{ns}loc").text[len(BASE):]: u.find(f"{ns}lastmod").text for u in tree.findall(f"{ns}url")}
+    assert lastmod["about/"] == lastmod["en/about/"] == first  # its text and its results: project.yaml
+    assert lastmod["contact/"] == lastmod["partners/"] == first
+    assert lastmod[""] == lastmod["en/"] == second  # the home page lists upcoming events: events.yaml
+    assert lastmod["schedule/"] == second
+    assert lastmod[f"schedule/{CANCELLED}/"] == lastmod[f"en/schedule/{CANCELLED}/"] == second  # this event changed
+    assert lastmod["schedule/dyzur-krosno-2019-03-27/"] == first  # this one did not
+    assert lastmod["study-visit-2018/"] == first  # the visit's own page: its text and its event, unchanged
+    assert "schedule/wizyta-studyjna-2018/" not in lastmod  # it defers to the visit's page

@@ -43,6 +43,20 @@ def built(tmp_path_factory) -> Path:
     return build_demo(tmp_path_factory.mktemp("findable") / "site")
 
 
+DEFERS = {"schedule/wizyta-studyjna-2018/": "study-visit-2018/"}
+"""A generated event page → the demo's editor page that shows the event (content/*/study-visit-2018.md): the
+event's one canonical address."""
+
+
+def canonical_of(path: str) -> str:
+    """Return the canonical address of a built page: its own, or the page it defers to."""
+    address = url_of(path)
+    relative = address[len(BASE_URL):]
+    prefix = "en/" if relative.startswith("en/") else ""
+    target = DEFERS.get(relative[len(prefix):])
+    return urljoin(BASE_URL, prefix + target) if target else address
+
+
 def lang_of(path: str) -> str:
     return "en" if path.startswith("en/") else "pl"
 
@@ -64,6 +78,16 @@ def one(page: Page, tag: str, **attrs: str) -> dict[str, str]:
     found = page.find(tag, **attrs)
     assert len(found) == 1, f"{page.path}: {len(found)} <{tag} {attrs}>"
     return found[0]
+
+
+def jsonld(page: Page) -> list[dict]:
+    """Return the page's structured data items (lists flattened)."""
+    found = []
+    for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>',
+                            page.path.read_text(encoding="utf-8"), re.S):
+        data = json.loads(block)
+        found.extend(data if isinstance(data, list) else [data])
+    return found
 
 
 def meta(page: Page, name: str) -> str:
@@ -130,8 +154,21 @@ def test_canonical_addresses_are_absolute_and_the_pages_own(pages):
             assert meta(page, "robots") == "noindex"
             continue
         canonical = one(page, "link", rel="canonical")["href"]
-        assert canonical == url_of(path), path
+        assert canonical == canonical_of(path), path
         assert meta(page, "og:url") == canonical
+
+
+def test_an_event_shown_on_an_editors_page_has_that_page_as_its_one_address(pages):
+    """The study visit is on its generated page and on the editors' programme page: one address, one Event."""
+    for lang, prefix in (("pl", ""), ("en", "en/")):
+        generated = pages[f"{prefix}schedule/wizyta-studyjna-2018/index.html"]
+        editors = pages[f"{prefix}study-visit-2018/index.html"]
+        home = urljoin(BASE_URL, f"{prefix}study-visit-2018/")
+        assert one(generated, "link", rel="canonical")["href"] == home
+        assert one(editors, "link", rel="canonical")["href"] == home
+        assert jsonld(generated) == []  # structured data only where the event lives
+        (event,) = [d for d in jsonld(editors) if d.get("@type") == "Event"]
+        assert event["url"] == home
 
 
 def test_hreflang_on_every_page_points_at_existing_pages(pages):
@@ -212,16 +249,35 @@ def test_the_news_page_lists_every_post_newest_first_and_the_feed_has_them(pages
         assert pages[page].lang == lang
 
 
-def test_the_sitemap_lists_every_page_with_its_alternates(built, pages):
+def test_the_sitemap_lists_every_canonical_page_with_its_alternates_and_x_default(built, pages):
     root = ET.parse(built / "sitemap.xml").getroot()
     urls = {u.find(f"{SITEMAP}loc").text: u for u in root.findall(f"{SITEMAP}url")}
-    expected = {url_of(path) for path in pages if not path.endswith("404.html")}
+    expected = {url_of(path) for path in pages if not path.endswith("404.html") and canonical_of(path) == url_of(path)}
     assert set(urls) == expected
+    assert urljoin(BASE_URL, "schedule/wizyta-studyjna-2018/") not in urls  # it defers to the programme page
     for loc, url in urls.items():
         alternates = {a.get("hreflang"): a.get("href") for a in url.findall(f"{XHTML}link")}
         path = urlsplit(loc).path.lstrip("/")
         path = path[3:] if path.startswith("en/") else path
-        assert alternates == {"pl": urljoin(BASE_URL, path), "en": urljoin(BASE_URL, "en/" + path)}, loc
+        assert alternates == {"pl": urljoin(BASE_URL, path), "en": urljoin(BASE_URL, "en/" + path),
+                              "x-default": urljoin(BASE_URL, path)}, loc
+        head = {a["hreflang"]: a["href"] for a in pages[urlsplit(loc).path.lstrip("/") + "index.html"].find(
+            "link", rel="alternate") if "hreflang" in a}
+        assert alternates == head, loc  # the sitemap and the page's head say the same
+        # Outside git every source is "new": it changed at the build's "now" (history: test_calendar_site.py).
+        assert url.find(f"{SITEMAP}lastmod").text == "2019-03-01T12:00:00Z"
+
+
+def test_robots_txt_allows_everything_and_names_the_sitemap(built):
+    assert (built / "robots.txt").read_text(encoding="utf-8") == (
+        f"User-agent: *\nAllow: /\n\nSitemap: {BASE_URL}sitemap.xml\n")
+
+
+def test_the_language_switcher_names_each_language_in_its_own_language(pages):
+    """WCAG 3.1.2: "English" on a Polish page is English; the link also says which language it leads to."""
+    for path, page in pages.items():
+        links = [a for a in page.find("a") if "md-select__link" in a.get("class", "")]
+        assert {(a["lang"], a["hreflang"]) for a in links} == {("pl", "pl"), ("en", "en")}, path
 
 
 def test_the_head_escapes_what_editors_write(site):

@@ -78,6 +78,7 @@ funding:
     ("eea-norway-grants", "eea-norway-grants", "Fundusze EOG i fundusze norweskie", "EEA and Norway Grants"),
 ])
 def test_eea_and_norway_grants_each_show_their_own_sign_only(demo: SiteCopy, kind, sign, pl, en):
+    demo.replace("project.yaml", 'programme_period: "2014-2020"', 'programme_period: "2014-2021"')
     set_funding(demo, f"funding:\n  kind: {kind}\n" + STATEMENT)
     assert signs(demo, "pl") == [(sign, pl)] and signs(demo, "en") == [(sign, en)]
     warning = only(demo.check(), "warning")  # the generator only draws a placeholder of the trademarked logo
@@ -230,3 +231,36 @@ def test_polish_eu_strips_warn_outside_poland(demo: SiteCopy):
     found = [p for p in demo.check() if p.field == "funding.kind"]
     assert_problem(only(found, "warning"), file=PROJECT, line=None, field="funding.kind", severity="warning",
                    message=("Polish colours", "DE"), fix=("kind: other",))
+
+
+# The slogans of the EEA and Norway Grants' Communication and Design Manuals: 2014–2021 (its table of contents,
+# "Slogan: Working together for a green, competitive and inclusive Europe") and 2021–2028 (p. 5, "working together
+# for a green, democratic and resilient Europe"); the Polish 2014–2021 one as beneficiaries print it.
+@pytest.mark.parametrize("period, en, pl", [
+    ("2014-2021", "Working together for a green, competitive and inclusive Europe",
+     "Wspólnie działamy na rzecz Europy zielonej, konkurencyjnej i sprzyjającej integracji społecznej"),
+    ("2021-2028", "Working together for a green, democratic and resilient Europe",
+     "Wspólnie działamy na rzecz Europy zielonej, demokratycznej i odpornej"),
+])
+def test_eea_and_norway_grants_show_the_slogan_of_the_projects_period(demo: SiteCopy, period, en, pl):
+    demo.replace("project.yaml", 'programme_period: "2014-2020"', f'programme_period: "{period}"')
+    set_funding(demo, "funding:\n  kind: eea-norway-grants\n" + STATEMENT)
+    site, _ = demo.load()
+    strip = {lang: render_funding_strip(site, lang, asset_prefix="") for lang in ("pl", "en")}
+    assert f'<p class="ms-funding__slogan">{en}</p>' in strip["en"]
+    assert f'<p class="ms-funding__slogan">{pl}</p>' in strip["pl"]
+
+
+def test_an_eea_period_the_generator_has_no_texts_for_is_said_and_shows_no_slogan(demo: SiteCopy):
+    set_funding(demo, "funding:\n  kind: eea-grants\n" + STATEMENT)  # the demo's period is EU's 2014-2020
+    warning = next(p for p in demo.warnings() if p.field == "programme_period")
+    assert_problem(warning, file=PROJECT, line=None, field="programme_period", severity="warning",
+                   message=("2014-2021 and 2021-2028", "'2014-2020'", "slogan is not shown"))
+    site, _ = demo.load()
+    assert site.project.funding.slogan is None
+    assert "ms-funding__slogan" not in render_funding_strip(site, "en", asset_prefix="")
+
+
+def test_eu_funds_have_no_eea_slogan(demo: SiteCopy):
+    site, _ = demo.load()
+    assert site.project.funding.slogan is None

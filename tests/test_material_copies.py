@@ -1,8 +1,9 @@
 """What overrides/ copies from Material is still Material's, but for our one change in each copy.
 
 overrides/main.html copies Material's ``config`` block (with the search worker's hashed
-file name), overrides/partials/search.html its search box, and
-overrides/partials/javascripts/base.html its storage helpers. A Material upgrade that changes
+file name), overrides/partials/search.html its search box,
+overrides/partials/javascripts/base.html its storage helpers, and overrides/partials/alternate.html its
+language selector. A Material upgrade that changes
 an original would leave our copy stale without a word, so each copy is compared with the
 installed Material's after our change is taken out; a difference names the override to
 update. (The patch of Material's bundle guards itself: the build fails, hooks/site_hooks.py.)
@@ -71,3 +72,12 @@ def test_the_storage_helpers_are_materials_but_store_nothing() -> None:
     # Material reads and writes the browser's storage through these two helpers only.
     assert re.findall(r"__md_(\w+)=", theirs_helpers) == ["get", "set"], theirs_helpers
     assert ours_helpers == "__md_get=()=>null,__md_set=()=>{}</script>"
+
+
+def test_the_language_selector_is_materials_but_names_each_language_in_it() -> None:
+    ours = _read(OVERRIDES / "partials" / "alternate.html")
+    named = 'hreflang="{{ alt.lang }}" lang="{{ alt.lang }}"'
+    assert named in ours, "our one change: each language's name is marked as written in that language"
+    ours = ours.replace(named, 'hreflang="{{ alt.lang }}"', 1)
+    assert _tokens(ours) == _tokens(_read(MATERIAL / "partials" / "alternate.html")), (
+        f"Material {material.__version__} changed its language selector: copy it into overrides/partials/alternate.html")

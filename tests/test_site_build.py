@@ -70,6 +70,8 @@ def test_hreflang_alternates_include_x_default(built):
         for lang in LANGS:
             page = parse_page(_built_file(built, lang, url))
             alternates = {a["hreflang"]: a["href"] for a in page.find("link", rel="alternate") if "hreflang" in a}
+            # The study visit's generated page defers to the editors' page showing it (its one canonical address).
+            url = "study-visit-2018/" if url == "schedule/wizyta-studyjna-2018/" else url
             assert alternates.get("pl") == urljoin(BASE_URL, url)
             assert alternates.get("en") == urljoin(BASE_URL, "en/" + url)
             assert alternates.get("x-default") == alternates["pl"]

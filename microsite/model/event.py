@@ -77,6 +77,8 @@ class Event:
     now (SEQUENCE comes from the history, :mod:`microsite.history`), so it is rarely needed."""
     updated: datetime | None = None
     """When the editor says the entry last changed (UTC). No longer used: the history gives the times."""
+    bring: Text | None = None
+    """What to bring (a document, comfortable shoes), on the page, in the calendars and on the flyer."""
     source: Location | None = field(default=None, compare=False)
     """Where the entry is written (its slot's entry for a repetition); "Edit this page" links there."""
 

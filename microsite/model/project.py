@@ -68,6 +68,8 @@ class Funding:
     """What the funder calls its share of the money (EU contribution, grant…), in the facts card."""
     rate_label: Text | None = None
     """What the share of the total value is called (co-financing rate for EU funds)."""
+    slogan: Text | None = None
+    """The funder's slogan of the project's period, shown with the statement (EEA and Norway Grants)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,8 @@ text: ``<script>`` in a title is displayed, never run.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from functools import lru_cache
 from itertools import groupby
@@ -18,20 +19,24 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from .. import formats
 from ..calendarlinks import add_event_links, subscribe_links
 from ..catalogue import catalogue, label
+from ..facts import project_facts
 from ..feeds import feed_name
 from ..fields import zone_country
 from ..model import Event, EventStatus, Site
 from ..model.event import start_instant
 from ..upcoming import UPCOMING_LIMIT, end_instant, next_entries, upcoming_items
-from ..urls import (EVENTS_DIR, event_feed_path, event_page_url, feed_path, news_feed_path, news_post_url,
-                    page_url, relative_url, upcoming_data_path)
+from ..flyers import flyer_of
+from ..urls import (EVENTS_DIR, event_feed_path, event_page_url, feed_path, flyer_path, news_feed_path, news_post_url,
+                    page_url, poster_path, relative_url, upcoming_data_path)
 from .ical import event_summary
+from ..sitepages import event_description
 from .jsonld import embed_jsonld, to_jsonld_event, to_jsonld_organization
 from .place import event_place
 
 __all__ = ["PageContext", "render_template", "render_event_page", "render_funding_strip", "render_partners",
            "render_project_card", "render_results", "render_schedule", "render_upcoming", "render_upcoming_data",
-           "render_documents", "render_news", "render_translation_notice", "render_contact", "event_end_instant"]
+           "render_documents", "render_news", "render_translation_notice", "render_contact", "event_end_instant",
+           "when_text", "place_lines", "previous_text", "status_label"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +51,10 @@ class PageContext:
     """Absolute URL of the site root, for feeds and structured data."""
     now: datetime
     """The build's notion of now (aware); the browser re-checks at view time."""
+    image: str | None = None
+    """Site-relative path of this language's link-preview image, if it has one (events' structured data)."""
+    event_homes: Mapping[str, str] = field(default_factory=dict)
+    """Event id → site-relative URL of the editor's page that shows it: the event's one canonical address."""
 
     @property
     def default_lang(self) -> str:
@@ -97,8 +106,8 @@ def _iso(instant: datetime) -> str:
     return instant.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _when_text(event: Event, lang: str, project_tz: str) -> dict:
-    """Return the parts of an event's date and time as the reader should see them."""
+def when_text(event: Event, lang: str, project_tz: str) -> dict:
+    """Return the parts of an event's date and time as the reader should see them (pages and flyers)."""
     if event.all_day:
         first, last = event.start, event.end
         if first == last:
@@ -117,7 +126,8 @@ def _when_text(event: Event, lang: str, project_tz: str) -> dict:
             "end_attr": end.isoformat()}
 
 
-def _place_lines(venue, lang: str, home_country: str) -> list[str]:
+def place_lines(venue, lang: str, home_country: str) -> list[str]:
+    """Return a venue as the lines of an address: name, street, postcode and town, a foreign country."""
     lines = [venue.name.in_(lang)]
     if venue.street:
         lines.append(venue.street)
@@ -133,7 +143,7 @@ def _place_lines(venue, lang: str, home_country: str) -> list[str]:
 def _event_view(ctx: PageContext, event: Event) -> dict:
     lang = ctx.lang
     project = ctx.site.project
-    when = _when_text(event, lang, project.timezone)
+    when = when_text(event, lang, project.timezone)
     start_day = event.start if event.all_day else event.start.date()
     cities = sorted({v.city.in_(lang) for v in event.venues})
     venue = event.venue or (event.sessions[0].venue if event.sessions else None)
@@ -154,7 +164,7 @@ def _event_view(ctx: PageContext, event: Event) -> dict:
         "city_attr": "|".join(cities),
         "place": ", ".join([venue.name.in_(lang), *cities]) if venue else label("online", lang),
         "href": ctx.link(event_page_url(event.id, lang, ctx.default_lang)),
-        "previous": _previous_text(event, lang),
+        "previous": previous_text(event, lang),
     }
 
 
@@ -163,7 +173,8 @@ def status_label(status: EventStatus, lang: str) -> str:
     return catalogue(lang).text(status.value, "statuses")
 
 
-def _previous_text(event: Event, lang: str) -> str:
+def previous_text(event: Event, lang: str) -> str:
+    """Return the start before an event's latest move, as the reader should see it ('' if never moved)."""
     if event.previous_start is None:
         return ""
     prev = event.previous_start
@@ -252,7 +263,7 @@ def render_upcoming_data(site: Site, lang: str, *, base_url: str, now: datetime)
         item = {key: value for key, value in item.items() if value}
         item["dates"] = [[int(start_instant(e.start, e.timezone).timestamp()), int(event_end_instant(e).timestamp()),
                           when["start_attr"], when["day"]]
-                         for e in dates for when in [_when_text(e, lang, site.project.timezone)]]
+                         for e in dates for when in [when_text(e, lang, site.project.timezone)]]
         items.append(item)
     data = {"limit": UPCOMING_LIMIT, "previously": label("previously", lang),
             "schedule": ctx.link(page_url(f"{EVENTS_DIR}/", lang, ctx.default_lang)), "items": items}
@@ -264,7 +275,7 @@ def render_event_page(ctx: PageContext, event: Event) -> str:
     lang = ctx.lang
     project = ctx.site.project
     view = _event_view(ctx, event)
-    venues = [{"lines": _place_lines(v, lang, ctx.home_country)} for v in ([event.venue] if event.venue else [])]
+    venues = [{"lines": place_lines(v, lang, ctx.home_country)} for v in ([event.venue] if event.venue else [])]
     days = []
     for day, sessions in groupby(event.sessions, key=lambda s: s.start.date()):
         items = []
@@ -274,10 +285,11 @@ def render_event_page(ctx: PageContext, event: Event) -> str:
                 "start_attr": s.start.isoformat(), "end_attr": s.end.isoformat(),
                 "zone": formats.format_zone(s.start, lang),
                 "title": s.title.in_(lang),
-                "place": ", ".join(_place_lines(s.venue, lang, ctx.home_country)) if s.venue else "",
+                "place": ", ".join(place_lines(s.venue, lang, ctx.home_country)) if s.venue else "",
             })
         days.append({"day": formats.format_day_long(day, lang), "day_attr": day.isoformat(), "sessions": items})
     page = ctx.absolute(event_page_url(event.id, lang, ctx.default_lang))
+    flyer = flyer_of(ctx.site, ctx.now, event)
     add = {"download": ctx.link(event_feed_path(lang, event.id))}
     if event.status is not EventStatus.CANCELLED:  # a new copy of a cancelled event helps nobody
         details = "\n\n".join([*([event.description.in_(lang)] if event.description else []), page])
@@ -290,10 +302,29 @@ def render_event_page(ctx: PageContext, event: Event) -> str:
                    description_lang=event.description.lang_of(lang) if event.description else lang,
                    organiser=event.organiser.name.in_(lang) if event.organiser else "",
                    audience=event.audience.in_(lang) if event.audience else "",
+                   bring=event.bring.in_(lang) if event.bring else "",
                    registration=event.registration_url, online_url=event.online_url, add=add,
+                   flyer=ctx.link(flyer_path(lang, flyer.key)) if flyer else "",
                    schedule=ctx.link(page_url("schedule/", lang, ctx.default_lang)),
-                   jsonld=embed_jsonld(to_jsonld_event(event, lang, url=page)),
+                   jsonld=_event_jsonld(ctx, event, page),
                    project_tz=project.timezone)
+
+
+def _event_jsonld(ctx: PageContext, event: Event, page: str) -> str:
+    """Return the event's structured data, on its canonical page only ('' on the other).
+
+    An event an editor's page shows (the study visit's own page) is published
+    there: that page is its address, and the generated page defers to it.
+    """
+    home = ctx.event_homes.get(event.id)
+    if home is not None and home != ctx.page_url:
+        return ""
+    project = ctx.site.project
+    data = to_jsonld_event(event, ctx.lang, url=ctx.absolute(home) if home is not None else page,
+                           organiser=ctx.site.partner(project.beneficiary) if project.beneficiary else None,
+                           description=event_description(event, ctx.lang),
+                           image=ctx.absolute(ctx.image) if ctx.image else None, base_url=ctx.base_url)
+    return embed_jsonld(data)
 
 
 def render_partners(ctx: PageContext) -> str:
@@ -310,7 +341,7 @@ def render_partners(ctx: PageContext) -> str:
             "description": p.description.in_(lang) if p.description else "",
             "description_lang": p.description.lang_of(lang) if p.description else lang,
         })
-    jsonld = embed_jsonld([to_jsonld_organization(p, lang) for p in ctx.site.partners])
+    jsonld = embed_jsonld([to_jsonld_organization(p, lang, base_url=ctx.base_url) for p in ctx.site.partners])
     return _render("partners.html", lang=lang, partners=partners, jsonld=jsonld)
 
 
@@ -319,50 +350,15 @@ def render_project_card(ctx: PageContext) -> str:
 
     Only what is known is shown (a grant amount not made public has no row), and
     the funder's share is named in the funder's words (no "EU contribution" for a
-    UK fund).
+    UK fund); the printed poster shows the same rows (:mod:`microsite.facts`).
     """
     lang = ctx.lang
     p = ctx.site.project
-    facts = catalogue(lang)
     funding = p.funding
-
-    def row(key: str, value: str | None) -> tuple[str, str] | None:
-        return (facts.text(key, "facts"), value) if value else None
-
-    money = (lambda amount: formats.format_money(amount, p.currency, lang) if amount is not None else None)
-    share = (funding.share_label.in_(lang), money(p.grant)) if funding.share_label and p.grant is not None else None
-    rate = ((funding.rate_label.in_(lang), formats.format_percent_value(p.rate, lang))
-            if funding.rate_label and p.rate is not None else None)
-    rows = [
-        row("title", p.title.in_(lang)),
-        row("beneficiary", ctx.site.partner(p.beneficiary).name.in_(lang) if p.beneficiary else None),
-        row("funder", funding.funder.in_(lang) if funding.funder else None),
-        row("programme", p.programme.in_(lang) if p.programme else None),
-        row("fund", p.fund.in_(lang) if p.fund else None),
-        row("programme_period", p.programme_period),
-        row("period", _period(p, lang)),
-        row("total_value", money(p.total_value)),
-        share,
-        rate,
-        row("region", p.region.in_(lang) if p.region else None),
-    ]
+    rows = [(fact.label, fact.value) for fact in project_facts(ctx.site, lang)]
     results = [(r.label.in_(lang), formats.format_quantity(r.target, r.unit, lang)) for r in p.results]
-    return _render("project_card.html", lang=lang, rows=[r for r in rows if r], summary=p.summary.in_(lang),
+    return _render("project_card.html", lang=lang, rows=rows, summary=p.summary.in_(lang),
                    statement=funding.statement.in_(lang) if funding.statement else "", results=results)
-
-
-def _period(project, lang: str) -> str | None:
-    """Return the project's period as far as it is known: both dates, from one, or until the other."""
-    words = catalogue(lang)
-    start = formats.format_day(project.start, lang) if project.start else None
-    end = formats.format_day(project.end, lang) if project.end else None
-    if start and end:
-        return f"{start} – {end}"
-    if start:
-        return words.text("period_from", "facts", start=start)
-    if end:
-        return words.text("period_until", "facts", end=end)
-    return None
 
 
 def render_results(ctx: PageContext) -> str:
@@ -381,7 +377,7 @@ def render_results(ctx: PageContext) -> str:
 
 
 def render_documents(ctx: PageContext) -> str:
-    """Return the downloadable documents with type, language and size."""
+    """Return the project's poster to print, then the downloadable documents with type, language and size."""
     lang = ctx.lang
     docs = []
     for d in ctx.site.documents:
@@ -393,7 +389,7 @@ def render_documents(ctx: PageContext) -> str:
                      "doc_lang": d.language, "size": size, "extension": d.file.rsplit(".", 1)[-1].upper(),
                      "published": formats.format_day(d.published, lang) if d.published else "",
                      "description": d.description.in_(lang) if d.description else ""})
-    return _render("documents.html", docs=docs, lang=lang)
+    return _render("documents.html", docs=docs, lang=lang, poster=ctx.link(poster_path(lang)))
 
 
 def render_contact(ctx: PageContext) -> str:
@@ -436,7 +432,8 @@ def render_funding_strip(site: Site, lang: str, *, asset_prefix: str) -> str:
         src = asset_prefix + (sign.logo or f"assets/microsite/funding/{sign.kind}.svg")
         signs.append({"kind": sign.kind, "lines": lines, "src": src, "alt": " ".join(lines)})
     return _render("funding_strip.html", signs=signs, lang=lang,
-                   statement=funding.statement.in_(lang) if funding.statement else "")
+                   statement=funding.statement.in_(lang) if funding.statement else "",
+                   slogan=funding.slogan.in_(lang) if funding.slogan else "")
 
 
 def render_news(ctx: PageContext, posts, *, feed: bool) -> str:

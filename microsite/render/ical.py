@@ -303,6 +303,8 @@ class _Writer:
             parts.append(f"{label('previously', lang)}: {_format_when(event.previous_start, lang)}")
         if event.audience:
             parts.append(f"{label('audience', lang)}: {event.audience.in_(lang)}")
+        if event.bring:
+            parts.append(f"{label('bring', lang)}: {event.bring.in_(lang)}")
         if event.organiser:
             parts.append(f"{label('organiser', lang)}: {event.organiser.name.in_(lang)}")
         if event.online_url:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 
 from ..model import Event, EventStatus, Partner, Venue
+from ..urls import absolute_url
 
 __all__ = ["to_jsonld_event", "to_jsonld_organization", "embed_jsonld"]
 
@@ -34,8 +35,16 @@ def _place(venue: Venue, lang: str) -> dict:
     return place
 
 
-def to_jsonld_event(event: Event, lang: str, *, url: str) -> dict:
-    """Return a schema.org Event for one event in one language."""
+def to_jsonld_event(event: Event, lang: str, *, url: str, organiser: Partner | None = None,
+                    description: str | None = None, image: str | None = None, base_url: str | None = None) -> dict:
+    """Return a schema.org Event for one event in one language.
+
+    ``url`` is the event's one canonical address. Google recommends organizer,
+    description and image: ``organiser`` stands in when the event names none (the
+    project's beneficiary), ``description`` when it has none of its own (what its
+    page says of it), ``image`` is the language's link-preview image (absolute).
+    ``base_url`` makes the organiser's logo absolute.
+    """
     data: dict = {
         "@context": "https://schema.org",
         "@type": "Event",
@@ -58,10 +67,13 @@ def to_jsonld_event(event: Event, lang: str, *, url: str) -> dict:
         data["location"] = locations[0] if len(locations) == 1 else locations
     if event.description:
         data["description"] = event.description.in_(lang)
-    if event.organiser:
-        data["organizer"] = {"@type": "Organization", "name": event.organiser.name.in_(lang)}
-        if event.organiser.website:
-            data["organizer"]["url"] = event.organiser.website
+    elif description:
+        data["description"] = description
+    who = event.organiser or organiser
+    if who:
+        data["organizer"] = _organization(who, lang, base_url)
+    if image:
+        data["image"] = image
     if event.previous_start is not None and event.status is EventStatus.RESCHEDULED:
         data["previousStartDate"] = event.previous_start.isoformat()
     if event.sessions:
@@ -73,16 +85,24 @@ def to_jsonld_event(event: Event, lang: str, *, url: str) -> dict:
     return data
 
 
-def to_jsonld_organization(partner: Partner, lang: str) -> dict:
-    """Return a schema.org Organization for a partner."""
-    data: dict = {"@context": "https://schema.org", "@type": "Organization", "name": partner.name.in_(lang),
+def to_jsonld_organization(partner: Partner, lang: str, *, base_url: str | None = None) -> dict:
+    """Return a schema.org Organization for a partner, with its logo's absolute address when it has one."""
+    data: dict = {"@context": "https://schema.org", **_organization(partner, lang, base_url),
                   "address": {"@type": "PostalAddress", "addressCountry": partner.country}}
     if partner.city:
         data["address"]["addressLocality"] = partner.city.in_(lang)
-    if partner.website:
-        data["url"] = partner.website
     if partner.description:
         data["description"] = partner.description.in_(lang)
+    return data
+
+
+def _organization(partner: Partner, lang: str, base_url: str | None) -> dict:
+    """Return who an organisation is: name, website, logo (an absolute address: structured data has no base)."""
+    data: dict = {"@type": "Organization", "name": partner.name.in_(lang)}
+    if partner.website:
+        data["url"] = partner.website
+    if partner.logo and base_url:
+        data["logo"] = absolute_url(base_url, partner.logo)
     return data
 
 

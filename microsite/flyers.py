@@ -1,0 +1,63 @@
+"""Which flyers the site prints: one per weekly slot, one per other event, in the months before it.
+
+A flyer is for a notice board in the weeks before the event, so it lists only
+dates still to come at build time ("now", passed in) that can be attended: a
+cancelled date or a postponed event (no date yet) is left out, and an entry
+whose next date is more than :data:`FLYER_HORIZON` away gets its flyer later
+(a nightly build brings it in time; a site with thousands of events a year
+would otherwise draw hundreds of flyers nobody prints yet). A weekly slot's
+dates share one flyer (its ``series``), which the page of each of its dates
+links to.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from functools import lru_cache
+
+from .model import Event, EventStatus, Site
+from .model.event import start_instant
+from .upcoming import end_instant
+
+__all__ = ["FLYER_HORIZON", "Flyer", "plan_flyers", "flyer_of"]
+
+FLYER_HORIZON = timedelta(days=92)
+"""How far ahead an entry's next date may be for it to have a flyer: about three months."""
+_NOT_PRINTED = (EventStatus.CANCELLED, EventStatus.POSTPONED)
+
+
+@dataclass(frozen=True, slots=True)
+class Flyer:
+    """One flyer: the entry it announces and the dates it lists, in order."""
+
+    key: str
+    """The weekly slot's id, or the event's own."""
+    events: tuple[Event, ...]
+
+    @property
+    def series(self) -> bool:
+        """Say whether the flyer announces a weekly slot's dates rather than one event."""
+        return self.events[0].series is not None
+
+
+@lru_cache(maxsize=4)  # asked by every event page of every language
+def plan_flyers(site: Site, now: datetime) -> tuple[Flyer, ...]:
+    """Return the site's flyers at ``now`` (aware), in the order of their first date."""
+    groups: dict[str, list[Event]] = {}
+    for event in sorted(site.events, key=Event.sort_key):
+        if event.status in _NOT_PRINTED or end_instant(event) <= now:
+            continue
+        groups.setdefault(event.series or event.id, []).append(event)
+    return tuple(Flyer(key, tuple(events)) for key, events in groups.items()
+                 if start_instant(events[0].start, events[0].timezone) <= now + FLYER_HORIZON)
+
+
+def flyer_of(site: Site, now: datetime, event: Event) -> Flyer | None:
+    """Return the flyer that lists ``event``, if it is printed."""
+    return _by_event(site, now).get(event.id)
+
+
+@lru_cache(maxsize=4)
+def _by_event(site: Site, now: datetime) -> dict[str, Flyer]:
+    return {event.id: flyer for flyer in plan_flyers(site, now) for event in flyer.events}

@@ -1,0 +1,34 @@
+"""Printed matter made from the site's data: the project's A3 poster and the events' flyers, as PDFs.
+
+Drawn with ReportLab (fonts embedded, print colours, no browser; why, measured:
+docs/decisions/0009-printed-matter.md). Each language gets its own poster and
+flyers; the pages link them (the documents block, each event's page).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from ..flyers import plan_flyers
+from ..model import Site
+from ..urls import flyer_path, poster_path
+from .flyer import render_flyer
+from .poster import render_poster
+from .strip import StripError
+
+__all__ = ["StripError", "render_printed"]
+
+
+def render_printed(site: Site, lang: str, *, base_url: str, content_root: Path, now: datetime) -> dict[str, bytes]:
+    """Return the poster and every flyer in ``lang``, by site-relative path.
+
+    ``content_root`` is the content folder (the official sign files live there);
+    ``now`` decides which events still get a flyer. Raises StripError naming a
+    sign file that cannot be drawn.
+    """
+    files = {poster_path(lang): render_poster(site, lang, base_url=base_url, content_root=content_root)}
+    for flyer in plan_flyers(site, now):
+        files[flyer_path(lang, flyer.key)] = render_flyer(site, lang, flyer, base_url=base_url,
+                                                          content_root=content_root)
+    return files

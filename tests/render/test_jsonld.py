@@ -1,0 +1,64 @@
+"""schema.org structured data of events and partners: what Google's Event documentation recommends beyond the
+required name, startDate and location (organizer, description, image), and partners' logos.
+
+Expectations are written by hand from the demo's data: its beneficiary (cds) is the organiser of events that
+name none; its link-preview images are ``assets/og/<lang>.png``; a generated page's description is what the
+page's ``<meta name="description">`` says (kind and title · day and time · place).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import datetime, timezone
+
+from microsite.render.html import PageContext, render_event_page, render_partners
+from sitefactory import SiteCopy
+
+BASE = "https://example.org/project/"
+NOW = datetime(2019, 3, 1, 12, tzinfo=timezone.utc)
+CDS = "Centrum Doradztwa Strategicznego s.c. D. Bieńkowska, C. Ulasiński, J. Szymańska, M. Widuch"
+
+
+def _jsonld(html: str):
+    (block,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    return json.loads(block)
+
+
+def test_an_event_without_an_organiser_names_the_beneficiary_and_has_a_description_and_an_image(site):
+    event = next(e for e in site.events if e.id == "dyzur-krosno-2019-03-27")
+    assert event.organiser is None and event.description is None
+    ctx = PageContext(site, "pl", f"schedule/{event.id}/", BASE, NOW, image="assets/og/pl.png")
+    data = _jsonld(render_event_page(ctx, event))
+    assert data["organizer"] == {"@type": "Organization", "name": CDS, "url": "https://www.cds.krakow.pl"}
+    assert data["description"] == ("Dyżur informacyjny w Krośnie · 27 marca 2019, 15:00 · "
+                                   "Centrum Wspierania Organizacji Pozarządowych, Krosno")
+    assert data["image"] == BASE + "assets/og/pl.png"
+    assert data["url"] == BASE + f"schedule/{event.id}/"
+
+
+def test_an_event_shown_on_an_editors_page_is_published_there_only(site):
+    visit = next(e for e in site.events if e.id == "wizyta-studyjna-2018")
+    homes = {visit.id: "en/study-visit-2018/"}
+    generated = PageContext(site, "en", f"en/schedule/{visit.id}/", BASE, NOW, event_homes=homes)
+    assert "application/ld+json" not in render_event_page(generated, visit)
+    editors = PageContext(site, "en", "en/study-visit-2018/", BASE, NOW, event_homes=homes)
+    assert _jsonld(render_event_page(editors, visit))["url"] == BASE + "en/study-visit-2018/"
+
+
+def test_a_language_without_a_preview_image_gives_events_none(site):
+    event = site.events[0]
+    data = _jsonld(render_event_page(PageContext(site, "en", "en/x/", BASE, NOW), event))
+    assert "image" not in data
+
+
+def test_partners_carry_their_logo_as_an_absolute_address(demo: SiteCopy):
+    demo.add_file("assets/logos/cds.svg", b"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 10 10'/>")
+    demo.insert_after("partners.yaml", "    website: https://www.cds.krakow.pl",
+                      "    logo: assets/logos/cds.svg\n    logo_alt: {pl: Logo CDS, en: CDS logo}")
+    site, problems = demo.load()
+    assert site is not None, problems
+    data = _jsonld(render_partners(PageContext(site, "en", "en/partners/", BASE, NOW)))
+    by_name = {item["name"]: item for item in data}
+    assert by_name[CDS]["logo"] == BASE + "assets/logos/cds.svg"
+    assert all("logo" not in item for name, item in by_name.items() if name != CDS)  # no logo, no claim
