@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import re
 from copy import deepcopy
 from dataclasses import dataclass
 from datetime import datetime
@@ -33,12 +32,13 @@ from microsite.csp import HEADERS_FILE, script_hashes
 from microsite.errors import SiteDataError, format_problems
 from microsite.history import EventVersion, read_history
 from microsite.images import preview_alt
-from microsite.markers import MARKER, marker_problem
+from microsite.markers import MARKER
 from microsite.meta import PageMeta, head_alternates, render_head
 from microsite.model import Event, Site
 from microsite.news import NewsPost, has_news, load_news
 from microsite.printed import StripError
 from microsite.render import html
+from microsite.render.blocks import BlockError, render_blocks
 from microsite.gitlog import GitError, read_file_times
 from microsite.sitemap import SitemapEntry, page_modified, page_sources
 from microsite.sitepages import canonical_url, event_homes
@@ -277,36 +277,13 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
                            og_image_path(build.lang) if build.image_alt is not None else None, build.homes)
     generated = getattr(page.file, "generated_by", None) is not None
     markdown = with_translation_notice(markdown, None if generated else page.file.src_uri, ctx,
-                                       _build(config).translations)
+                                       build.translations)
     build.markers[page.url] = tuple((m.group(1), m.group(2)) for m in MARKER.finditer(markdown))
-    if "microsite:" not in markdown:
-        return markdown
-    events = build.events
-
-    def replace(match: re.Match) -> str:
-        problem = marker_problem(match.group(0), set(events))  # the check's own rule (it ran before the build)
-        if problem:
-            raise PluginError(f"{page.file.src_uri}: {problem[0]}; {problem[1]}")
-        name, arg = match.group(1), match.group(2)
-        if name == "news":
-            build = _build(config)
-            return html.render_news(ctx, build.news, feed=build.has_feed)
-        if name == "event":
-            return html.render_event_page(ctx, events[arg])
-        return _BLOCKS[name](ctx)
-
-    return MARKER.sub(lambda m: "\n\n" + replace(m) + "\n\n", markdown)
-
-
-_BLOCKS = {  # the blocks of microsite.markers.BLOCKS but 'news' and 'event', which need more than the page
-    "schedule": html.render_schedule,
-    "upcoming": html.render_upcoming,
-    "partners": html.render_partners,
-    "project-card": html.render_project_card,
-    "results": html.render_results,
-    "documents": html.render_documents,
-    "contact": html.render_contact,
-}
+    try:
+        return render_blocks(markdown, ctx, page=page.file.src_uri, events=build.events, news=build.news,
+                             has_feed=build.has_feed)
+    except BlockError as exc:
+        raise PluginError(str(exc)) from None
 
 
 def on_page_context(context, *, page: Page, config: MkDocsConfig, nav):
