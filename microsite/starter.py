@@ -188,6 +188,13 @@ def _project_yaml(languages: tuple[str, ...], funding: str, name: str, timezone:
         lines.append(f"  #   {kind.signs[0]}: assets/funding/<file>.svg")
     if funding != "none":
         lines += ["  statement:", _texts(languages, "statement", indent=4)]
+    lines += [
+        "", "contact:                       # the contact page shows it (the line <!-- microsite:contact -->)",
+        f"  name: {_q(_todo(languages[0], 'organisation'))}",
+        "  # address: the postal address, on one line",
+        '  # phone: "the number with its country code, in quotes"',
+        "  # email: the address people write to",
+    ]
     return "\n".join(lines) + "\n"
 
 

@@ -71,7 +71,8 @@ def test_the_demo_goes_and_every_blank_is_reported_where_it_is(repo, capsys):
     assert errors and all("placeholder" in p.message and p.location.line > 0 for p in errors), \
         "\n".join(map(str, errors))
     fields = {p.field for p in errors if p.location.file == "data/project.yaml"}
-    assert {"title.pl", "title.en", "title.uk", "summary.uk", "programme.pl", "funding.statement.en"} <= fields
+    assert {"title.pl", "title.en", "title.uk", "summary.uk", "programme.pl", "funding.statement.en",
+            "contact.name"} <= fields
     for page in ("accessibility", "privacy", "contact"):
         assert any(p.location.file == f"content/pl/{page}.md" for p in errors)
 
@@ -94,6 +95,10 @@ def test_filled_in_it_checks_clean_and_builds_a_site_of_its_own(repo, tmp_path, 
     home = (site / "index.html").read_text(encoding="utf-8")
     assert NAME in home and not [word for word in DEMO_WORDS if word in home]
     assert ('class="ms-funding"' in home) is (funding != "none")
+    # The contact page shows the organisation named in data/project.yaml (its blank filled in as "Tekst …").
+    contact = (site / "contact" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r"<div class=\"ms-contact\">\s*<p><strong>Tekst data/project\.yaml \d+</strong>",
+                     contact)
 
 
 def test_its_images_carry_its_name_and_the_check_notices_a_new_name(repo, capsys):
