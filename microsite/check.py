@@ -24,6 +24,7 @@ from .load import load_site, site_languages
 from .model import Site
 from .news import load_news
 from .pages import check_pages
+from .printed import check_sign_files
 from .translations import check_records
 from .siteconfig import check_site_config, configured_languages
 from .sources import check_sources
@@ -90,7 +91,7 @@ class Checker:
                     *check_records(root, self.data_dir),
                     *check_site_config(root, site.languages, site, {page.src_uri for page in data.generated},
                                        self.content_dir),
-                    *check_images(root, site, self.content_dir)]
+                    *check_images(root, site, self.content_dir), *check_sign_files(site, content)]
         if any(p.is_error for p in problems):
             raise SiteDataError(problems)
         return Checked(site, tuple(problems), data.generated)

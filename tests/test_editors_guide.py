@@ -69,6 +69,10 @@ def mistakes(lang: str) -> list[tuple[Block, str]]:
     return pairs
 
 
+_UPLOADED = {".svg": b"<svg xmlns='http://www.w3.org/2000/svg' width='60' height='40'/>"}
+"""What an uploaded file holds: a sign must be a real SVG (the poster prints it); other files are not read."""
+
+
 def _site_with(tmp_path: Path, block: Block, *, with_assets: bool) -> Path:
     """Copy the demo and put ``block`` where the guide tells the editor to."""
     root = tmp_path / "site"
@@ -94,7 +98,7 @@ def _site_with(tmp_path: Path, block: Block, *, with_assets: bool) -> Path:
         for asset in re.findall(r"assets/[\w./-]+\.\w+", block.body):
             path = root / "content" / asset
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(b"placeholder")
+            path.write_bytes(_UPLOADED.get(path.suffix, b"placeholder"))
     return root
 
 

@@ -24,7 +24,7 @@ import zxingcpp
 from PIL import Image
 
 from conftest_site import BASE_URL, FIXTURES, build_demo, project_copy
-from microsite.check import load_checked
+from microsite.check import check_project, load_checked
 from microsite.flyers import plan_flyers
 from microsite.printed import render_printed
 from sitefactory import SiteCopy
@@ -296,3 +296,21 @@ def test_printed_matter_is_the_same_bytes_every_time(tmp_path: Path):
     first = render_printed(site, "pl", base_url=BASE_URL, content_root=root / "content", now=now)
     second = render_printed(site, "pl", base_url=BASE_URL, content_root=root / "content", now=now)
     assert first == second and len(first) > 1
+
+
+@pytest.mark.parametrize(("name", "data", "words"), [
+    ("region.svg", b"Logo (saved from a word processor)", "this SVG file of a funding sign cannot be read"),
+    ("region.png", b"not an image at all", "this image of a funding sign cannot be read"),
+    ("region.pdf", b"%PDF-1.4\n", "must be an SVG, PNG or JPEG file"),
+])
+def test_a_sign_file_that_cannot_be_printed_is_named_by_the_check_and_stops_the_build(
+        demo: SiteCopy, tmp_path: Path, name, data, words):
+    demo.add_file(f"assets/funding/{name}", data)
+    demo.insert_after("project.yaml", "    funds: assets/funding/fe-power.svg",
+                      f"  regional_sign:\n    logo: assets/funding/{name}\n"
+                      "    label: {pl: Województwo Testowe, en: Test Region}")
+    found = [p for p in check_project(demo.root) if p.location.file == f"content/assets/funding/{name}"]
+    assert len(found) == 1 and found[0].is_error and words in found[0].message, found
+    with pytest.raises(AssertionError) as failed:  # the build's own check stops it, in the same words
+        build_demo(tmp_path / "built", root=demo.root)
+    assert f"content/assets/funding/{name}" in str(failed.value) and words in str(failed.value)

@@ -30,6 +30,7 @@ import microsite.yamlsource
 import microsite.sources
 import microsite.buildlog
 import microsite.check
+import microsite.printed.strip
 from microsite.funding import FUNDING_KINDS
 from microsite.load import DATA_FILES, DOCUMENT_TYPES, load_site
 from microsite.model import EventStatus
@@ -40,7 +41,7 @@ REFERENCES = {lang: REPO / "docs" / "editors" / f"reference.{lang}.md" for lang 
 MESSAGE_SOURCES = (microsite.catalogue, microsite.yamlsource, microsite.fields, microsite.load, microsite.funding, microsite.pages,
                    microsite.news, microsite.vocabulary, microsite.siteconfig, microsite.placeholders, microsite.images,
                    microsite.markers, microsite.sources, microsite.buildlog, microsite.check,
-                   microsite.history)
+                   microsite.history, microsite.printed.strip)
 
 
 def field_names() -> set[str]:

@@ -15,9 +15,9 @@ from ..model import Site
 from ..urls import flyer_path, poster_path
 from .flyer import render_flyer
 from .poster import render_poster
-from .strip import StripError
+from .strip import StripError, check_sign_files
 
-__all__ = ["StripError", "render_printed"]
+__all__ = ["StripError", "check_sign_files", "render_printed"]
 
 
 def render_printed(site: Site, lang: str, *, base_url: str, content_root: Path, now: datetime) -> dict[str, bytes]:

@@ -25,10 +25,11 @@ from reportlab.pdfbase import pdfmetrics
 from svglib.fonts import FontMap
 from svglib.svglib import svg2rlg
 
+from ..errors import Location, Problem
 from ..model import FundingSign, Site
 from .sheet import BLACK, BOLD, REGULAR, Sheet, register_fonts, wrap
 
-__all__ = ["PrintedSign", "StripError", "draw_strip", "strip_signs"]
+__all__ = ["PrintedSign", "StripError", "check_sign_files", "draw_strip", "strip_signs"]
 
 EU_BLUE = CMYKColor(1, 0.8, 0, 0)
 """Pantone Reflex Blue in four-colour print (Council of Europe, the European flag's technical characteristics)."""
@@ -44,7 +45,24 @@ _IMAGE_TYPES = (".png", ".jpg", ".jpeg", ".gif", ".webp")
 
 
 class StripError(ValueError):
-    """A sign's file cannot be drawn (not an image, or an SVG that reaches outside the content folder)."""
+    """A sign's file cannot be printed; ``problem`` names the file and how to fix it (the check reports the same)."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+def check_sign_files(site: Site, content_root: Path) -> list[Problem]:
+    """Return a problem for every sign file the poster and flyers could not print (the build would stop there)."""
+    register_fonts()  # an SVG's text is set in them as it is read
+    problems = []
+    for sign in site.project.funding.signs:
+        if sign.logo is not None:
+            try:
+                _file(content_root / sign.logo, content_root)
+            except StripError as exc:
+                problems.append(exc.problem)
+    return problems
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,18 +248,24 @@ class _ShippedFonts(FontMap):
 
 
 def _file(path: Path, root: Path) -> tuple[object, float]:
-    key = (str(path), path.stat().st_mtime_ns, path.stat().st_size, str(root))
+    shown = f"{root.name}/{path.relative_to(root).as_posix()}"  # as the editor sees it: content/assets/…
+    key = (str(path), path.stat().st_mtime_ns, path.stat().st_size, str(root), shown)
     return _read(*key)
 
 
+def _unprintable(shown: str, message: str, fix: str) -> StripError:
+    return StripError(Problem(Location(shown), "", message, fix))
+
+
 @lru_cache(maxsize=32)  # the same few signs on the poster and every flyer of every language
-def _read(path: str, mtime: int, size: int, root: str) -> tuple[object, float]:
+def _read(path: str, mtime: int, size: int, root: str, shown: str) -> tuple[object, float]:
     suffix = Path(path).suffix.lower()
     if suffix == ".svg":
         # External references are refused outside the content folder; entities are never expanded.
         drawing = svg2rlg(path, external_reference_root=root, font_map=_ShippedFonts())
         if drawing is None:
-            raise StripError(f"{path}: this SVG file cannot be read; save it again as plain SVG, PNG or JPEG")
+            raise _unprintable(shown, "this SVG file of a funding sign cannot be read, so it cannot be printed",
+                               "save it again as plain SVG, PNG or JPEG")
         drawing.initialFontName = REGULAR  # ReportLab's renderer would otherwise start in Helvetica (not embedded)
         if not drawing.width or not drawing.height:
             return "empty", 2.0  # no size and no viewBox: browsers show an empty 300 × 150 box, so does paper
@@ -251,6 +275,8 @@ def _read(path: str, mtime: int, size: int, root: str) -> tuple[object, float]:
             image = ImageReader(path)
             width, height = image.getSize()
         except Exception as exc:  # Pillow's own errors: a damaged or mislabelled file
-            raise StripError(f"{path}: this image cannot be read ({exc}); save it again as PNG or JPEG") from None
+            raise _unprintable(shown, f"this image of a funding sign cannot be read ({exc})",
+                               "save it again as PNG or JPEG") from None
         return image, width / height
-    raise StripError(f"{path}: a sign must be an SVG, PNG or JPEG file to be printed")
+    raise _unprintable(shown, "a funding sign must be an SVG, PNG or JPEG file to be printed on the poster",
+                       "use the sign's SVG, PNG or JPEG file (the funder's logo pages offer them)")
