@@ -119,7 +119,7 @@ def catalogue_problems(lang: str) -> tuple[Problem, ...]:
     """
     file = catalogue_file(lang)
     try:
-        data = yaml.safe_load((CATALOGUE_DIR / f"{lang}.yaml").read_text(encoding="utf-8"))
+        data = yaml.load((CATALOGUE_DIR / f"{lang}.yaml").read_text(encoding="utf-8"), Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         where = Location(file, mark.line + 1, mark.column + 1) if mark else Location(file)
@@ -128,7 +128,7 @@ def catalogue_problems(lang: str) -> tuple[Problem, ...]:
         return (Problem(Location(file), "", f"the file cannot be read ({exc})", "save it as UTF-8 YAML, like en.yaml"),)
     if not isinstance(data, dict):
         return (Problem(Location(file), "", "the file is not a list of sections", "start from a copy of en.yaml"),)
-    english = yaml.safe_load((CATALOGUE_DIR / "en.yaml").read_text(encoding="utf-8"))
+    english = yaml.load((CATALOGUE_DIR / "en.yaml").read_text(encoding="utf-8"), Loader=_LOADER)
     return tuple(_differences(lang, file, data, english))
 
 
