@@ -314,3 +314,16 @@ def test_a_sign_file_that_cannot_be_printed_is_named_by_the_check_and_stops_the_
     with pytest.raises(AssertionError) as failed:  # the build's own check stops it, in the same words
         build_demo(tmp_path / "built", root=demo.root)
     assert f"content/assets/funding/{name}" in str(failed.value) and words in str(failed.value)
+
+
+def test_a_replaced_sign_file_is_printed_anew_in_the_same_process(demo: SiteCopy):
+    """The preview keeps printed matter between saves; a new official sign must still reach the poster."""
+    site, problems = demo.load()
+    assert site is not None, problems
+    content, now = demo.root / "content", datetime(2019, 3, 1, tzinfo=timezone.utc)
+    before = render_printed(site, "pl", base_url=BASE_URL, content_root=content, now=now)["print/pl/poster.pdf"]
+    sign = content / "assets" / "funding" / "fe-power.svg"
+    sign.write_text("<svg xmlns='http://www.w3.org/2000/svg' width='300' height='100'>"
+                    "<rect width='300' height='100' fill='#00a000'/></svg>", encoding="utf-8")
+    after = render_printed(site, "pl", base_url=BASE_URL, content_root=content, now=now)["print/pl/poster.pdf"]
+    assert after != before
