@@ -11,9 +11,10 @@ the clock. When each event was created and last changed comes from the history
 from __future__ import annotations
 
 import os
-import subprocess
 from datetime import datetime, timezone
 from pathlib import Path
+
+from .gitlog import GitError, git
 
 __all__ = ["build_now", "parse_instant"]
 
@@ -26,9 +27,8 @@ def parse_instant(text: str) -> datetime:
 
 def _git_time(root: Path, *paths: str) -> datetime | None:
     try:
-        out = subprocess.run(["git", "log", "-1", "--format=%cI", "--", *paths], cwd=root, capture_output=True,
-                             text=True, timeout=20, check=False).stdout.strip()
-    except (OSError, subprocess.SubprocessError):
+        out = git(root, "log", "-1", "--format=%cI", "--", *paths).decode("utf-8").strip()
+    except GitError:
         return None
     return parse_instant(out).astimezone(timezone.utc) if out else None
 

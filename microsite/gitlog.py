@@ -17,7 +17,7 @@ from datetime import datetime, timezone
 from enum import Enum
 from pathlib import Path
 
-__all__ = ["Clone", "Commit", "GitError", "read_blobs", "read_clone", "read_commits", "read_file_times"]
+__all__ = ["Clone", "Commit", "GitError", "git", "read_blobs", "read_clone", "read_commits", "read_file_times"]
 
 _TIMEOUT = 300
 """Seconds any one git command may take; a repository of many thousand commits needs a few."""
@@ -52,7 +52,8 @@ class Commit:
     """The blob id of each watched file, in the order asked for; None where the file does not exist."""
 
 
-def _git(root: Path, *args: str, data: bytes | None = None) -> bytes:
+def git(root: Path, *args: str, data: bytes | None = None) -> bytes:
+    """Run one git command in ``root`` and return its output; raise GitError when it fails or git is missing."""
     try:
         done = subprocess.run(["git", *args], cwd=root, input=data, capture_output=True, timeout=_TIMEOUT,
                               check=False)
@@ -66,14 +67,14 @@ def _git(root: Path, *args: str, data: bytes | None = None) -> bytes:
 def read_clone(root: Path) -> tuple[Clone, str]:
     """Return what kind of copy ``root`` is in, and its path inside the repository ('' or 'sub/dir/')."""
     try:
-        out = _git(root, "rev-parse", "--is-shallow-repository", "--show-prefix").decode("utf-8").split("\n")
+        out = git(root, "rev-parse", "--is-shallow-repository", "--show-prefix").decode("utf-8").split("\n")
     except GitError:
         return Clone.NONE, ""
     shallow, prefix = out[0].strip(), out[1].strip() if len(out) > 1 else ""
     if shallow == "true":
         return Clone.SHALLOW, prefix
     try:
-        _git(root, "rev-parse", "--verify", "--quiet", "HEAD^{commit}")
+        git(root, "rev-parse", "--verify", "--quiet", "HEAD^{commit}")
     except GitError:
         return Clone.EMPTY, prefix
     return Clone.FULL, prefix
@@ -84,7 +85,7 @@ def read_commits(root: Path, folder: str, names: tuple[str, ...]) -> list[Commit
 
     ``folder`` is relative to the repository's top (the clone's prefix included).
     """
-    log = _git(root, "log", "--topo-order", "--reverse", "--format=%H %T %ct %P", "HEAD").decode("ascii")
+    log = git(root, "log", "--topo-order", "--reverse", "--format=%H %T %ct %P", "HEAD").decode("ascii")
     rows = [line.split(" ") for line in log.splitlines() if line]
     # Most commits share their data folder with their parent: look each distinct folder up once.
     folders = _batch_check(root, sorted({f"{row[1]}:{folder}" for row in rows}))
@@ -102,7 +103,7 @@ def _batch_check(root: Path, names: list[str]) -> dict[str, str | None]:
     """Return the object id each ``<tree>:<path>`` names (None where there is nothing)."""
     if not names:
         return {}
-    out = _git(root, "cat-file", "--batch-check=%(objectname) %(objecttype)",
+    out = git(root, "cat-file", "--batch-check=%(objectname) %(objecttype)",
                data="".join(f"{name}\n" for name in names).encode("utf-8")).decode("utf-8").splitlines()
     if len(out) != len(names):
         raise GitError(f"git cat-file answered {len(out)} lines for {len(names)} questions")
@@ -117,7 +118,7 @@ def read_blobs(root: Path, ids: list[str]) -> dict[str, bytes]:
     """Return the contents of the given blobs."""
     if not ids:
         return {}
-    out = _git(root, "cat-file", "--batch", data="".join(f"{i}\n" for i in ids).encode("ascii"))
+    out = git(root, "cat-file", "--batch", data="".join(f"{i}\n" for i in ids).encode("ascii"))
     found: dict[str, bytes] = {}
     at = 0
     for wanted in ids:
@@ -138,7 +139,7 @@ def read_file_times(root: Path, folders: tuple[str, ...]) -> dict[str, datetime]
     One ``git log`` whatever the number of files; paths are relative to ``root``.
     A file no commit has touched yet (new, not committed) is not in the answer.
     """
-    log = _git(root, "log", "--format=%x01%ct", "--name-only", "--relative", "--no-renames", "HEAD", "--",
+    log = git(root, "log", "--format=%x01%ct", "--name-only", "--relative", "--no-renames", "HEAD", "--",
                *folders).decode("utf-8", "replace")
     times: dict[str, datetime] = {}
     stamp = None

@@ -18,6 +18,8 @@ import subprocess
 from collections.abc import Callable, Hashable, Iterable
 from pathlib import Path
 
+from .gitlog import GitError, git
+
 __all__ = ["WORKING_TREE", "History"]
 
 WORKING_TREE = "working tree"
@@ -111,8 +113,6 @@ class History:
 
     def _git(self, *args: str) -> str | None:
         try:
-            result = subprocess.run(["git", *args], cwd=self.root, capture_output=True, text=True, timeout=60,
-                                    check=False)
-        except (OSError, subprocess.SubprocessError):
+            return git(self.root, *args).decode("utf-8", errors="replace")
+        except GitError:
             return None
-        return result.stdout if result.returncode == 0 else None
