@@ -41,11 +41,10 @@ from microsite.render import html
 from microsite.render.blocks import BlockError, render_blocks
 from microsite.gitlog import GitError, read_file_times
 from microsite.sitemap import SitemapEntry, page_modified, page_sources
-from microsite.sitepages import canonical_url, event_homes
 from microsite.siteconfig import is_placeholder_repository
 from microsite.sitefiles import (headers_file, language_files, merged_search_path, not_found_files, search_files,
                                  sitemap_files, write_files)
-from microsite.sitepages import GeneratedPage, data_edit_url
+from microsite.sitepages import GeneratedPage, canonical_url, data_edit_url, event_homes
 from microsite.render.notices import with_translation_notice
 from microsite.translations import TranslationReport, translation_report
 from microsite.catalogue import label
@@ -314,12 +313,12 @@ def _canonical(build: _Build, page: Page) -> str:
 def _note_for_sitemap(config: MkDocsConfig, build: _Build, page: Page, meta: PageMeta) -> None:
     root = _root(config)
     source = Path(page.file.abs_src_path).resolve().relative_to(root).as_posix() if page.file.abs_src_path else None
+    markers = build.markers.get(page.url, ())
     news = [f"{_content_dir(config.docs_dir, config.config_file_path)}/{build.lang}/{NEWS_DIR}/{p.slug}.md"
-            for p in build.news]
-    files, events = page_sources(build.markers.get(page.url, ()), source, news)
+            for p in build.news] if any(name == "news" for name, _ in markers) else []
+    files, events = page_sources(markers, source, news)
     times, existing = build.file_times
-    modified = page_modified(files, events, times=times, existing=set(existing), now=build.now,
-                             event_times={ident: version.modified for ident, version in build.versions.items()})
+    modified = page_modified(files, events, times=times, versions=build.versions, existing=existing, now=build.now)
     alternates = head_alternates(build.site, meta, base_url=_base_url(config))
     config[_SITEMAP].append(SitemapEntry(absolute_url(_base_url(config), page.url), alternates, modified))
 

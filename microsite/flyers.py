@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from .model import Event, EventStatus, Site
 from .model.event import start_instant
-from .upcoming import end_instant
+from .upcoming import upcoming_items
 
 __all__ = ["FLYER_HORIZON", "Flyer", "plan_flyers", "flyer_of"]
 
@@ -44,13 +44,12 @@ class Flyer:
 @lru_cache(maxsize=4)  # asked by every event page of every language
 def plan_flyers(site: Site, now: datetime) -> tuple[Flyer, ...]:
     """Return the site's flyers at ``now`` (aware), in the order of their first date."""
-    groups: dict[str, list[Event]] = {}
-    for event in sorted(site.events, key=Event.sort_key):
-        if event.status in _NOT_PRINTED or end_instant(event) <= now:
-            continue
-        groups.setdefault(event.series or event.id, []).append(event)
-    return tuple(Flyer(key, tuple(events)) for key, events in groups.items()
-                 if start_instant(events[0].start, events[0].timezone) <= now + FLYER_HORIZON)
+    flyers = []
+    for item in upcoming_items(site.events, now):  # what is still to come, a weekly slot's dates together
+        dates = tuple(event for event in item if event.status not in _NOT_PRINTED)
+        if dates and start_instant(dates[0].start, dates[0].timezone) <= now + FLYER_HORIZON:
+            flyers.append(Flyer(dates[0].series or dates[0].id, dates))
+    return tuple(flyers)
 
 
 def flyer_of(site: Site, now: datetime, event: Event) -> Flyer | None:

@@ -17,7 +17,7 @@ from datetime import datetime, timezone
 from enum import Enum
 from pathlib import Path
 
-__all__ = ["Clone", "Commit", "GitError", "git", "read_blobs", "read_clone", "read_commits", "read_file_times"]
+__all__ = ["Clone", "Commit", "GitError", "git", "read_blobs", "read_clone", "read_changes", "read_commits", "read_file_times"]
 
 _TIMEOUT = 300
 """Seconds any one git command may take; a repository of many thousand commits needs a few."""
@@ -55,7 +55,8 @@ class Commit:
 def git(root: Path, *args: str, data: bytes | None = None) -> bytes:
     """Run one git command in ``root`` and return its output; raise GitError when it fails or git is missing."""
     try:
-        done = subprocess.run(["git", *args], cwd=root, input=data, capture_output=True, timeout=_TIMEOUT,
+        # core.quotePath off: a file named 'żłobek.md' is listed as it is, not as "\305\274…".
+        done = subprocess.run(["git", "-c", "core.quotePath=false", *args], cwd=root, input=data, capture_output=True, timeout=_TIMEOUT,
                               check=False)
     except (OSError, subprocess.SubprocessError) as error:
         raise GitError(f"git {args[0]}: {error}") from None
@@ -133,19 +134,29 @@ def read_blobs(root: Path, ids: list[str]) -> dict[str, bytes]:
 
 
 
+def read_changes(root: Path, folders: tuple[str, ...]) -> list[tuple[str, datetime, tuple[str, ...]]]:
+    """Return the commits that changed files below ``folders``, newest first: (id, time, files).
+
+    One ``git log`` whatever the number of files; files are relative to ``root``,
+    renames count as a deletion and an addition.
+    """
+    log = git(root, "log", "--format=%x01%H %ct", "--name-only", "--relative", "--no-renames", "HEAD", "--",
+              *folders).decode("utf-8", "replace")
+    changes = []
+    for block in log.split("\x01")[1:]:
+        head, *names = block.strip("\n").split("\n")
+        commit, stamp = head.split(" ")
+        changes.append((commit, datetime.fromtimestamp(int(stamp), timezone.utc), tuple(filter(None, names))))
+    return changes
+
+
 def read_file_times(root: Path, folders: tuple[str, ...]) -> dict[str, datetime]:
     """Return when each file below ``folders`` (relative to ``root``) last changed: its newest commit's time.
 
-    One ``git log`` whatever the number of files; paths are relative to ``root``.
     A file no commit has touched yet (new, not committed) is not in the answer.
     """
-    log = git(root, "log", "--format=%x01%ct", "--name-only", "--relative", "--no-renames", "HEAD", "--",
-               *folders).decode("utf-8", "replace")
     times: dict[str, datetime] = {}
-    stamp = None
-    for line in log.splitlines():
-        if line.startswith("\x01"):
-            stamp = datetime.fromtimestamp(int(line[1:]), timezone.utc)
-        elif line and stamp is not None:
-            times.setdefault(line, stamp)  # newest first: the first time a file is named is its last change
+    for _, stamp, names in read_changes(root, folders):
+        for name in names:
+            times.setdefault(name, stamp)  # newest first: the first time a file is named is its last change
     return times

@@ -11,10 +11,12 @@ funding strip and the theme, on every page, do not count as a page's change.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Set
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from xml.sax.saxutils import quoteattr, escape
+
+from .history import EventVersion
 
 __all__ = ["MARKER_SOURCES", "SitemapEntry", "page_modified", "page_sources", "render_robots", "render_sitemap"]
 
@@ -72,16 +74,17 @@ def render_robots(sitemap_url: str) -> bytes:
 
 
 def page_modified(sources: Iterable[str], events: Iterable[str], *, times: Mapping[str, datetime],
-                  event_times: Mapping[str, datetime], existing: set[str], now: datetime) -> datetime:
+                  versions: Mapping[str, EventVersion], existing: Set[str], now: datetime) -> datetime:
     """Return when a page last changed: the newest of its source files' and its events' last changes.
 
     ``sources`` are files relative to the project root (those that do not exist are
-    skipped); ``times`` their last commits, ``event_times`` each event's last change.
-    A source that exists but no commit holds yet (an edit not committed, a folder
-    outside git) changed "now", the build's time.
+    skipped); ``times`` their last commits, ``versions`` each event's history. A
+    source that no commit holds (a new file not committed yet, a folder outside
+    git) changed "now", the build's time; a committed file edited since keeps its
+    last commit's time until the edit is committed.
     """
     found = [times.get(path, now) for path in sources if path in existing]
-    found += [event_times.get(event, now) for event in events]
+    found += [versions[event].modified if event in versions else now for event in events]
     return max(found, default=now)
 
 

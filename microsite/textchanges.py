@@ -18,7 +18,7 @@ import subprocess
 from collections.abc import Callable, Hashable, Iterable
 from pathlib import Path
 
-from .gitlog import GitError, git
+from .gitlog import GitError, git, read_changes
 
 __all__ = ["WORKING_TREE", "History"]
 
@@ -90,11 +90,12 @@ class History:
         if shallow is None:
             return self._commits
         self._complete = shallow.strip() == "false"
-        out = self._git("log", "--relative", "--no-renames", "--format=%x01%H", "--name-only", "--",
-                        *self._folders) or ""
-        for block in out.split("\x01")[1:]:
-            commit, *names = block.strip("\n").split("\n")
-            for name in filter(None, names):
+        try:
+            changes = read_changes(self.root, self._folders)
+        except GitError:
+            return self._commits  # no commit yet
+        for commit, _, names in changes:
+            for name in names:
                 self._commits.setdefault(name, []).append(commit)
         return self._commits
 

@@ -305,7 +305,7 @@ def test_git_runs_a_fixed_number_of_times_whatever_the_events_and_commits(repo, 
     run = gitlog.subprocess.run
 
     def counting(args, **kwargs):
-        calls.append(args[1])
+        calls.append(next(a for a in args[1:] if not a.startswith("-") and "=" not in a))  # the subcommand
         return run(args, **kwargs)
 
     monkeypatch.setattr(gitlog.subprocess, "run", counting)

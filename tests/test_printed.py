@@ -290,12 +290,14 @@ def test_a_weekly_slot_has_one_flyer_with_its_dates_to_come_and_its_calendar(tmp
 
 
 def test_printed_matter_is_the_same_bytes_every_time(tmp_path: Path):
-    root = project_copy(tmp_path / "demo")
-    site, _ = load_checked(root)
+    """Two copies of one commit (two clones), each loaded and printed afresh: nothing kept in between."""
     now = datetime(2019, 3, 1, 12, tzinfo=timezone.utc)
-    first = render_printed(site, "pl", base_url=BASE_URL, content_root=root / "content", now=now)
-    second = render_printed(site, "pl", base_url=BASE_URL, content_root=root / "content", now=now)
-    assert first == second and len(first) > 1
+    printed = []
+    for copy in ("one", "two"):
+        root = project_copy(tmp_path / copy)
+        site, _ = load_checked(root)
+        printed.append(render_printed(site, "pl", base_url=BASE_URL, content_root=root / "content", now=now))
+    assert printed[0] == printed[1] and len(printed[0]) > 1
 
 
 @pytest.mark.parametrize(("name", "data", "words"), [
@@ -327,3 +329,32 @@ def test_a_replaced_sign_file_is_printed_anew_in_the_same_process(demo: SiteCopy
                     "<rect width='300' height='100' fill='#00a000'/></svg>", encoding="utf-8")
     after = render_printed(site, "pl", base_url=BASE_URL, content_root=content, now=now)["print/pl/poster.pdf"]
     assert after != before
+
+
+def test_a_visit_in_several_places_prints_each_sessions_place(demo: SiteCopy, tmp_path: Path):
+    """The study visit has no one venue: each session's place is on the flyer, as on its page."""
+    site, problems = demo.load()
+    assert site is not None, problems
+    files = render_printed(site, "en", base_url=BASE_URL, content_root=demo.root / "content",
+                           now=datetime(2018, 9, 1, tzinfo=timezone.utc))
+    flyer = tmp_path / "visit.pdf"
+    flyer.write_bytes(files["print/en/flyers/wizyta-studyjna-2018.pdf"])
+    text = " ".join(text_of(pdf(flyer)).split())
+    for place in ("Starting Point Coffee Shop", "Woodley Precinct", "Windmill Cafe"):
+        assert place in text, place
+    assert "Stockport, United Kingdom" in text  # a venue abroad names its country (CLDR English)
+
+
+def test_eea_grants_print_their_periods_slogan_on_the_poster_and_every_flyer():
+    """The 2014–2021 Communication and Design Manual's slogan, under the statement, as on the site's strip."""
+    from microsite.load import load_site
+
+    site, problems = load_site(FIXTURES / "eea-project")
+    assert site is not None, problems
+    files = render_printed(site, "en", base_url=BASE_URL, content_root=FIXTURES / "eea-project" / "content",
+                           now=datetime(2025, 3, 1, tzinfo=timezone.utc))
+    flyers = [name for name in files if name.startswith("print/en/flyers/")]
+    assert flyers
+    for name in ["print/en/poster.pdf", *flyers]:
+        text = " ".join(text_of(pypdf.PdfReader(io.BytesIO(files[name]))).split())
+        assert "Working together for a green, competitive and inclusive Europe" in text, name

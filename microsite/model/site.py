@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .document import Document
 from .event import Event
@@ -26,6 +26,14 @@ class Site:
     documents: tuple[Document, ...]
     vocabulary: Vocabulary
     """The event kinds, partner roles, result units and calendars the data may use."""
+    _hash: int | None = field(default=None, init=False, repr=False, compare=False)
+
+    def __hash__(self) -> int:
+        """Hash the site once: it keys the caches every page of a build asks, and a deep hash walks every event."""
+        if self._hash is None:
+            object.__setattr__(self, "_hash", hash((self.project, self.partners, self.venues, self.events,
+                                                    self.documents, self.vocabulary)))
+        return self._hash
 
     def partner(self, partner_id: str) -> Partner:
         """Return the partner with this id."""

@@ -34,7 +34,7 @@ def render_printed(site: Site, lang: str, *, base_url: str, content_root: Path, 
     return dict(_printed(site, lang, base_url, content_root, plan_flyers(site, now), signs))
 
 
-@lru_cache(maxsize=4)  # the preview rebuilds after every save: a Markdown edit changes nothing printed
+@lru_cache(maxsize=16)  # per language: the preview rebuilds after every save, and a Markdown edit prints nothing anew
 def _printed(site: Site, lang: str, base_url: str, content_root: Path, flyers: tuple[Flyer, ...],
              signs: tuple) -> dict[str, bytes]:
     files = {poster_path(lang): render_poster(site, lang, base_url=base_url, content_root=content_root)}

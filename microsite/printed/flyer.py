@@ -11,20 +11,18 @@ which flyers exist is :mod:`microsite.flyers`' rule.
 from __future__ import annotations
 
 import io
-from itertools import groupby
 from pathlib import Path
 
 from reportlab.lib.pagesizes import A4, A5
 
-from .. import formats
 from ..catalogue import label
 from ..fields import zone_country
 from ..flyers import Flyer
 from ..model import EventStatus, Site
-from ..render.html import place_lines, previous_text, status_label, when_text
+from ..render.html import place_lines, previous_text, programme_days, status_label, when_text
 from ..urls import absolute_url, event_feed_path, event_page_url, feed_path, page_url
 from .sheet import BOLD, GREY, MM, Sheet, new_canvas, wrap
-from .strip import draw_strip, strip_signs
+from .strip import draw_funding_header, strip_signs
 
 __all__ = ["FLYER_SIZES", "render_flyer", "flyer_codes"]
 
@@ -96,15 +94,7 @@ def _fit(site: Site, lang: str, flyer: Flyer, signs, size) -> float | None:
 def _body(sheet: Sheet, site: Site, lang: str, flyer: Flyer, signs) -> None:
     project = site.project
     event = flyer.events[0]
-    if signs:
-        draw_strip(sheet, signs, 12 * MM)
-        sheet.space(6)
-    if project.funding.statement:
-        sheet.text(project.funding.statement.in_(lang), 7.5, colour=GREY)
-    if signs or project.funding.statement:
-        sheet.space(6)
-        sheet.rule()
-        sheet.space(12)
+    draw_funding_header(sheet, project.funding, signs, lang, sign_height=12 * MM, text=7.5, gap=5)
     sheet.text(event.kind.label.in_(lang), 10, colour=GREY)
     sheet.space(2)
     sheet.text(event.title.in_(lang), 20, bold=True, leading=1.15)
@@ -131,7 +121,7 @@ def _body(sheet: Sheet, site: Site, lang: str, flyer: Flyer, signs) -> None:
         sheet.space(4)
         sheet.text(event.description.in_(lang), 10.5)
     if event.sessions:
-        _programme(sheet, lang, event)
+        _programme(sheet, lang, event, home)
 
 
 def _dates(sheet: Sheet, site: Site, lang: str, flyer: Flyer) -> None:
@@ -160,17 +150,17 @@ def _fact(sheet: Sheet, name: str, value: str) -> None:
     sheet.space(5)
 
 
-def _programme(sheet: Sheet, lang: str, event) -> None:
+def _programme(sheet: Sheet, lang: str, event, home: str) -> None:
     """List a multi-day programme: each day, then each session's local time, title and place."""
     sheet.space(6)
     sheet.text(label("programme", lang), 12, bold=True)
     sheet.text(label("times_are_local", lang), 8.5, colour=GREY)
-    for day, sessions in groupby(event.sessions, key=lambda s: s.start.date()):
+    for day in programme_days(event, lang, home):
         sheet.space(3)
-        sheet.text(formats.format_day_long(day, lang), 10, bold=True)
-        for s in sessions:
-            time = f"{formats.format_time_of_day(s.start, lang)}–{formats.format_time_of_day(s.end, lang)}"
-            sheet.text(f"{time} {s.title.in_(lang)}", 9)
+        sheet.text(day["day"], 10, bold=True)
+        for session in day["sessions"]:
+            sheet.text(f"{session['time']} {session['title']}" + (f" – {session['place']}" if session["place"] else ""),
+                       9)
 
 
 def _codes(sheet: Sheet, codes, size: float) -> None:

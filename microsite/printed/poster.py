@@ -19,7 +19,7 @@ from ..facts import project_facts
 from ..model import Site
 from ..urls import absolute_url, page_url
 from .sheet import GREY, MM, Sheet, new_canvas
-from .strip import draw_strip, strip_signs
+from .strip import draw_funding_header, strip_signs
 
 __all__ = ["POSTER_SIZE", "render_poster"]
 
@@ -59,18 +59,7 @@ def render_poster(site: Site, lang: str, *, base_url: str, content_root: Path) -
 def _body(sheet: Sheet, site: Site, lang: str, signs) -> None:
     """Lay out everything but the address, from the top: signs, statement, title, who, aims, facts."""
     project = site.project
-    funding = project.funding
-    if signs:
-        draw_strip(sheet, signs, 26 * MM)
-        sheet.space(10)
-    if funding.statement:
-        sheet.text(funding.statement.in_(lang), 15)
-    if funding.slogan:
-        sheet.text(funding.slogan.in_(lang), 13, colour=GREY)
-    if signs or funding.statement:
-        sheet.space(14)
-        sheet.rule()
-        sheet.space(26)
+    draw_funding_header(sheet, project.funding, signs, lang, sign_height=26 * MM, text=15, gap=10)
     sheet.text(project.title.in_(lang), 34, bold=True, leading=1.18)
     sheet.space(22)
     words = catalogue(lang)

@@ -26,10 +26,10 @@ from svglib.fonts import FontMap
 from svglib.svglib import svg2rlg
 
 from ..errors import Location, Problem
-from ..model import FundingSign, Site
-from .sheet import BLACK, BOLD, REGULAR, Sheet, register_fonts, wrap
+from ..model import Funding, FundingSign, Site
+from .sheet import BLACK, BOLD, GREY, REGULAR, Sheet, register_fonts, wrap
 
-__all__ = ["PrintedSign", "StripError", "check_sign_files", "draw_strip", "strip_signs"]
+__all__ = ["PrintedSign", "StripError", "check_sign_files", "draw_funding_header", "draw_strip", "strip_signs"]
 
 EU_BLUE = CMYKColor(1, 0.8, 0, 0)
 """Pantone Reflex Blue in four-colour print (Council of Europe, the European flag's technical characteristics)."""
@@ -90,6 +90,27 @@ def strip_signs(site: Site, lang: str, content_root: Path) -> tuple[PrintedSign,
         boxed = with_emblem and sign.kind in ("regional", "funder")
         signs.append(PrintedSign(sign.kind, tuple(sign.label.in_(lang).split("\n")), aspect, source, boxed))
     return tuple(signs)
+
+
+def draw_funding_header(sheet: Sheet, funding: Funding, signs: tuple[PrintedSign, ...], lang: str, *,
+                        sign_height: float, text: float, gap: float) -> None:
+    """Draw what heads every printed sheet: the signs, the funder's statement and the period's slogan, a rule.
+
+    The poster and the flyers differ only in size: ``sign_height`` for the signs,
+    ``text`` for the statement's type (the slogan a little smaller), ``gap`` for the
+    space below the signs (the rule has more above and twice as much below it).
+    """
+    if signs:
+        draw_strip(sheet, signs, sign_height)
+        sheet.space(gap)
+    if funding.statement:
+        sheet.text(funding.statement.in_(lang), text)
+    if funding.slogan:
+        sheet.text(funding.slogan.in_(lang), text * 0.87, colour=GREY)
+    if signs or funding.statement:
+        sheet.space(gap * 1.4)
+        sheet.rule()
+        sheet.space(gap * 2.6)
 
 
 def draw_strip(sheet: Sheet, signs: tuple[PrintedSign, ...], height: float) -> float:

@@ -270,12 +270,8 @@ def render_upcoming_data(site: Site, lang: str, *, base_url: str, now: datetime)
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def render_event_page(ctx: PageContext, event: Event) -> str:
-    """Return the body of an event's own page, with its programme, links and JSON-LD."""
-    lang = ctx.lang
-    project = ctx.site.project
-    view = _event_view(ctx, event)
-    venues = [{"lines": place_lines(v, lang, ctx.home_country)} for v in ([event.venue] if event.venue else [])]
+def programme_days(event: Event, lang: str, home_country: str) -> list[dict]:
+    """Return a multi-day programme by day: each session's local time, zone, title and place (page and flyer)."""
     days = []
     for day, sessions in groupby(event.sessions, key=lambda s: s.start.date()):
         items = []
@@ -285,9 +281,19 @@ def render_event_page(ctx: PageContext, event: Event) -> str:
                 "start_attr": s.start.isoformat(), "end_attr": s.end.isoformat(),
                 "zone": formats.format_zone(s.start, lang),
                 "title": s.title.in_(lang),
-                "place": ", ".join(place_lines(s.venue, lang, ctx.home_country)) if s.venue else "",
+                "place": ", ".join(place_lines(s.venue, lang, home_country)) if s.venue else "",
             })
         days.append({"day": formats.format_day_long(day, lang), "day_attr": day.isoformat(), "sessions": items})
+    return days
+
+
+def render_event_page(ctx: PageContext, event: Event) -> str:
+    """Return the body of an event's own page, with its programme, links and JSON-LD."""
+    lang = ctx.lang
+    project = ctx.site.project
+    view = _event_view(ctx, event)
+    venues = [{"lines": place_lines(v, lang, ctx.home_country)} for v in ([event.venue] if event.venue else [])]
+    days = programme_days(event, lang, ctx.home_country)
     page = ctx.absolute(event_page_url(event.id, lang, ctx.default_lang))
     flyer = flyer_of(ctx.site, ctx.now, event)
     add = {"download": ctx.link(event_feed_path(lang, event.id))}

@@ -74,3 +74,10 @@ def test_the_editors_reference_lists_every_block(lang) -> None:
     reference = (Path(__file__).parents[2] / "docs" / "editors" / f"reference.{lang}.md").read_text(encoding="utf-8")
     listed = set(re.findall(r"^\| `<!-- microsite:([a-z-]+)(?: <id>)? -->` \|", reference, re.MULTILINE))
     assert listed == set(BLOCKS)
+
+
+def test_the_sitemap_knows_the_data_files_of_every_block() -> None:
+    """A page's lastmod follows the data its blocks show: a new block must say which files it shows."""
+    from microsite.sitemap import MARKER_SOURCES
+
+    assert set(MARKER_SOURCES) | {"news", "event"} == set(BLOCKS)
