@@ -32,8 +32,12 @@ __all__ = ["build_site"]
 
 
 def build_site(root: Path | str = ".", *, site_dir: str = "site", environ: dict[str, str] | None = None,
-               out=sys.stderr) -> int:
-    """Validate and build into ``root/site_dir``; return 0 on success, 1 on failure."""
+               out=None) -> int:
+    """Validate and build into ``root/site_dir``; return 0 on success, 1 on failure.
+
+    Messages go to ``out``, by default the standard error of the moment of the call (not of the import).
+    """
+    out = sys.stderr if out is None else out
     root = Path(root).resolve()
     history = _history_problems(root)
     if any(p.is_error for p in history):

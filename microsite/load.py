@@ -285,11 +285,7 @@ def _load_partners(ctx: Context, node: yaml.Node | None, paths: DataPaths, vocab
 
 def _load_project(ctx: Context, node: yaml.Node | None, paths: DataPaths, vocabulary: Vocabulary,
                   declared: set[str]) -> Project | None:
-    if node is None:
-        # An empty file (or one with only comments) composes to nothing; without this the
-        # load would fail with no problem to show.
-        ctx.error(None, "", "the file is empty", "fill it in from the example in the editors' reference")
-        return None
+    # An empty project.yaml never gets here: its languages come first, and load_site reports the empty file.
     r = Reader(ctx, node, "", PROJECT_FIELDS, PROJECT_RENAMED)
     if not r.ok:
         return None

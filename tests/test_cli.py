@@ -7,8 +7,6 @@ means "fix the data", 2 means "the command itself was wrong".
 from __future__ import annotations
 
 import json
-import sys
-import types
 from pathlib import Path
 
 import pytest
@@ -136,39 +134,25 @@ def test_help_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
     assert "check" in out and "build" in out
 
 
-def test_build_without_the_builder_exits_1(demo: SiteCopy, monkeypatch: pytest.MonkeyPatch,
-                                           capsys: pytest.CaptureFixture[str]) -> None:
-    monkeypatch.setitem(sys.modules, "microsite.build", None)  # makes the import fail, as if the file were missing
-    assert main(["build", "--root", str(demo.root)]) == 1
-    err = capsys.readouterr().err
-    assert "builder is not available" in err and "microsite check" in err
-
-
-def test_build_calls_build_site_with_the_root(demo: SiteCopy, monkeypatch: pytest.MonkeyPatch) -> None:
-    calls: list[Path] = []
-    fake = types.ModuleType("microsite.build")
-    fake.build_site = lambda root: calls.append(Path(root))
-    monkeypatch.setitem(sys.modules, "microsite.build", fake)
+def test_build_through_the_command_builds_the_site(demo: SiteCopy, monkeypatch: pytest.MonkeyPatch,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("MICROSITE_NOW", "2019-03-01T12:00:00Z")
     assert main(["build", "--root", str(demo.root)]) == 0
-    assert calls == [demo.root]
+    assert f"Built {demo.root.resolve() / 'site'}" in capsys.readouterr().err
+    home = (demo.root / "site" / "index.html").read_text(encoding="utf-8")
+    assert "<title>Społecznie Zorganizowani</title>" in home
+    assert (demo.root / "site" / "en" / "schedule" / "dyzur-krosno-2019-03-27" / "index.html").is_file()
 
 
-@pytest.mark.parametrize("code", [0, 1])
-def test_build_passes_on_the_builders_exit_code(demo: SiteCopy, monkeypatch: pytest.MonkeyPatch, code: int) -> None:
-    fake = types.ModuleType("microsite.build")
-    fake.build_site = lambda root: code
-    monkeypatch.setitem(sys.modules, "microsite.build", fake)
-    assert main(["build", "--root", str(demo.root)]) == code
-
-
-def test_build_with_data_errors_exits_1(demo: SiteCopy, monkeypatch: pytest.MonkeyPatch,
-                                        capsys: pytest.CaptureFixture[str]) -> None:
-    from microsite.load import load_site
-
-    fake = types.ModuleType("microsite.build")
-    fake.build_site = lambda root: load_site(root)
-    monkeypatch.setitem(sys.modules, "microsite.build", fake)
+def test_build_with_data_errors_exits_1_and_leaves_the_previous_site(demo: SiteCopy,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    previous = demo.root / "site" / "index.html"
+    previous.parent.mkdir()
+    previous.write_text("the site as it was", encoding="utf-8")
     line = break_event_end(demo)
     assert main(["build", "--root", str(demo.root)]) == 1
     err = capsys.readouterr().err
-    assert f"data/events.yaml:{line}:" in err and "not built" in err
+    assert f"data/events.yaml:{line}:" in err and "ends before it starts" in err
+    assert "The site was not built" in err and "previous site/ is unchanged" in err
+    assert previous.read_text(encoding="utf-8") == "the site as it was"
+    assert [p.name for p in demo.root.iterdir() if p.name.startswith(".site-")] == []

@@ -16,7 +16,6 @@ from conftest_site import DEMO
 from ical_rules import assert_appointment_rules, assert_feed_rules, parse_everywhere
 from microsite.feeds import feed_name, render_feeds
 from microsite.vocabulary import built_in_vocabulary
-from microsite.render.ical import event_uid, session_uid
 from microsite.urls import event_feed_path, feed_path
 
 BASE = "https://spolecznie.example.org/"
@@ -69,29 +68,61 @@ def test_every_file_follows_the_rules_and_parses_in_all_three_parsers(files, tmp
         for name, data in named.items():
             expected = sorted(uids_of(data))
             assert sorted(e.uid for e in parsed.ical[name].events) == expected
-            assert sorted(e["uid"] for e in parsed.icaljs[name]["events"]) == expected
+            if parsed.icaljs is not None:
+                assert sorted(e["uid"] for e in parsed.icaljs[name]["events"]) == expected
             assert sorted(str(e["UID"]) for e in parsed.icalendar[name].walk("VEVENT")) == expected
 
 
-def test_each_feed_holds_exactly_its_kinds(site, files):
-    host = "spolecznie.example.org"
+HOST = "spolecznie.example.org"
+VISIT = "wizyta-studyjna-2018"
+SESSIONS = ("stockport-otwarcie", "stockport-woodley", "stockport-windmill", "lincoln-szkolenie",
+            "lincoln-spotkania", "londyn-hm-treasury")
+DEMO_UIDS = {
+    # Written out by hand from tests/fixtures/demo/data/events.yaml: each event's id and kind, and the study
+    # visit's six sessions, each a VEVENT of its own (UID '<event>.<session>@<host>', decision 0002).
+    "duty-hours": {f"{i}@{HOST}" for i in ("dyzur-krosno-2019-03-27", "dyzur-krosno-2019-03-28",
+                                           "dyzur-przemysl-2019-03-28")},
+    "meetings": {f"{i}@{HOST}" for i in ("spotkanie-informacyjne-krosno-2018-11-20",
+                                         "spotkanie-informacyjne-przemysl-2018-11-21",
+                                         "spotkanie-rekrutacyjne-krosno-2019-04-29",
+                                         "spotkanie-rekrutacyjne-przemysl-2019-04-30",
+                                         "spotkanie-robocze-krakow-2020-02-20")},
+    "study-visits": {f"{VISIT}@{HOST}"} | {f"{VISIT}.{s}@{HOST}" for s in SESSIONS},
+}
 
-    def expected(kinds) -> set[str]:
-        chosen = [e for e in site.events if e.kind.id in kinds]
-        return {event_uid(e, BASE) for e in chosen} | {session_uid(e, s, BASE) for e in chosen for s in e.sessions}
 
-    for lang in site.languages:
-        for slug, kinds in BUILT_IN_CALENDARS.items():
-            if feed_path(lang, slug) in files[lang]:
-                assert set(uids_of(files[lang][feed_path(lang, slug)])) == expected(kinds), slug
-        assert len(uids_of(files[lang][feed_path(lang, "all")])) == 15
-        assert uids_of(files[lang][feed_path(lang, "duty-hours")]) == [
-            f"dyzur-krosno-2019-03-27@{host}", f"dyzur-krosno-2019-03-28@{host}", f"dyzur-przemysl-2019-03-28@{host}"]
-        assert len(uids_of(files[lang][feed_path(lang, "study-visits")])) == 7  # the visit and its 6 sessions
+def test_each_feed_holds_exactly_its_kinds(files):
+    for lang in ("pl", "en"):
+        for slug, uids in DEMO_UIDS.items():
+            assert set(uids_of(files[lang][feed_path(lang, slug)])) == uids, slug
+        feed = uids_of(files[lang][feed_path(lang, "all")])
+        assert len(feed) == 15 and set(feed) == set().union(*DEMO_UIDS.values())
+        assert uids_of(files[lang][feed_path(lang, "duty-hours")]) == [  # in the order of their start
+            f"dyzur-krosno-2019-03-27@{HOST}", f"dyzur-krosno-2019-03-28@{HOST}", f"dyzur-przemysl-2019-03-28@{HOST}"]
         assert feed_path(lang, "trainings-workshops") not in files[lang]  # no event: no calendar
-        for event in site.events:
-            assert set(uids_of(files[lang][event_feed_path(lang, event.id)])) == expected({event.kind.id}) & (
-                {event_uid(event, BASE)} | {session_uid(event, s, BASE) for s in event.sessions})
+
+
+def test_an_events_own_file_holds_that_event_and_its_sessions_only(files):
+    for lang in ("pl", "en"):
+        for uids in DEMO_UIDS.values():
+            for uid in uids - {f"{VISIT}.{s}@{HOST}" for s in SESSIONS}:
+                ident = uid.split("@")[0]
+                own = set(uids_of(files[lang][event_feed_path(lang, ident)]))
+                assert own == ({uid} if ident != VISIT else DEMO_UIDS["study-visits"]), ident
+
+
+def test_every_calendar_is_described_by_the_projects_title(files):
+    title = {"pl": "Społecznie Zorganizowani – model uruchamiania lokalnej aktywności i rewitalizacji społecznej "
+                   "oparty o ideę Community Organising",
+             "en": "Socially Organised – a model of local activity and revitalisation based on the idea of "
+                   "Community Organising"}
+    for lang in ("pl", "en"):
+        for slug in ("all", *DEMO_UIDS):
+            data = files[lang][feed_path(lang, slug)].replace(b"\r\n ", b"").decode()
+            header = data.split("BEGIN:VEVENT")[0].split("BEGIN:VTIMEZONE")[0]
+            assert f"\r\nDESCRIPTION:{title[lang]}\r\n" in header, (lang, slug)
+            assert f"\r\nX-WR-CALDESC:{title[lang]}\r\n" in header, (lang, slug)
+            assert f"\r\nSOURCE;VALUE=URI:{BASE}feeds/{lang}/{slug}.ics\r\n" in header, (lang, slug)
 
 
 def test_feed_names_carry_the_projects_short_name(site, files):

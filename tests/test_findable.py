@@ -135,6 +135,17 @@ def test_two_events_of_one_kind_at_one_time_and_place_get_pages_of_their_own(dem
     venue: rckp-krosno
 """)
     assert [str(p) for p in check_project(demo.root) if p.is_error] == []
+    loaded, _ = demo.load()
+    by_id = {page.src_uri: (page.title, page.description) for page in generated_pages(loaded)}
+    venue = "Regionalne Centrum Kultur Pogranicza, Krosno"
+    assert by_id["en/schedule/dyzur-krosno-2019-03-28.md"] == (
+        "Information duty hours in Krosno, 28 March 2019",
+        f"Information duty hours in Krosno · 28 March 2019, 09:00 · {venue}")
+    assert by_id["en/schedule/dyzur-krosno-2019-03-28-sala-2.md"] == (
+        "Duty hours for NGOs, 28 March 2019",
+        f"Information duty hours: Duty hours for NGOs · 28 March 2019, 09:00 · {venue}")
+    assert by_id["pl/schedule/dyzur-krosno-2019-03-28-sala-2.md"][0] == \
+        "Dyżur dla organizacji pozarządowych, 28 marca 2019"
 
 
 def test_quotes_in_descriptions_arrive_as_written(pages):

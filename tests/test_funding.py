@@ -180,7 +180,39 @@ def test_the_official_logo_replaces_the_placeholder_and_ends_the_warning(demo: S
     assert [p for p in check_project(demo.root) if "placeholder" in p.message] == []
     demo.replace("project.yaml", "  logos:\n    funds: assets/funding/fe-power.svg", "")
     assert_problem(only(demo.check(), "warning"), file=PROJECT, line=None, field="funding.logos.funds",
-                   severity="warning", message=("placeholder", "'funds'"), fix=("content/assets/funding/", "logos:"))
+                   severity="warning", message=("placeholder", "'funds'"),
+                   fix=("content/assets/funding/", "logos:", "funds: assets/funding/",
+                        "visual identity rules", "Księga Tożsamości Wizualnej"))  # where the official file comes from
+
+
+def strip_signs(html: str) -> list[tuple[str, str, list[str]]]:
+    """Return each sign of a rendered strip: its kind, its image and the lines of its caption."""
+    items = re.findall(r'<li class="ms-sign ms-sign--([\w-]+)"><img src="([^"]+)" alt="">'
+                       r'<span class="ms-sign__text">(.*?)</span></li>', html)
+    return [(kind, src, re.findall(r"<span>(.*?)</span>", caption)) for kind, src, caption in items]
+
+
+def test_the_strip_shows_every_sign_with_its_caption_in_the_funders_words(demo: SiteCopy):
+    # The captions are the signs' text in the Polish rules (Rzeczpospolita Polska, Unia Europejska + the fund):
+    # the image carries no alt text because its words are written beside it.
+    loaded, _ = demo.load()
+    assert strip_signs(render_funding_strip(loaded, "pl", asset_prefix="../")) == [
+        ("funds", "../assets/funding/fe-power.svg",
+         ["Fundusze Europejskie", "Program Operacyjny Wiedza Edukacja Rozwój 2014–2020"]),
+        ("flag-pl", "../assets/microsite/funding/flag-pl.svg", ["Rzeczpospolita Polska"]),
+        ("eu-emblem", "../assets/microsite/funding/eu-emblem.svg", ["Unia Europejska", "Europejski Fundusz Społeczny"])]
+    assert [caption for _, _, caption in strip_signs(render_funding_strip(loaded, "en", asset_prefix=""))][1:] == [
+        ["Republic of Poland"], ["European Union", "European Social Fund"]]
+
+
+def test_a_project_sign_is_shown_from_its_own_file(demo: SiteCopy):
+    demo.add_file("assets/funding/fundusz.svg", b"<svg xmlns='http://www.w3.org/2000/svg'/>")
+    set_funding(demo, "funding:\n  kind: other\n  funder: {pl: Fundacja Wspólnota, en: Community Foundation}\n"
+                "  signs:\n    - logo: assets/funding/fundusz.svg\n"
+                "      label: {pl: Fundacja Wspólnota, en: Community Foundation}\n" + STATEMENT)
+    loaded, _ = demo.load()
+    assert strip_signs(render_funding_strip(loaded, "en", asset_prefix="../../")) == [
+        ("funder", "../../assets/funding/fundusz.svg", ["Community Foundation"])]
 
 
 @pytest.mark.parametrize("old, new", [("preset", "kind"), ("eu_contribution", "grant")])

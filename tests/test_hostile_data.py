@@ -17,12 +17,16 @@ def hostile_site(tmp_path_factory):
     text = events.read_text(encoding="utf-8")
     text = text.replace("pl: Spotkanie informacyjne w Krośnie", f"pl: '{HOSTILE}'", 1)
     text = text.replace("en: Information meeting in Krosno", f"en: '{HOSTILE}'", 1)
+    assert text.count(HOSTILE) == 2, "the injection was not applied: the demo's title changed"
     events.write_text(text, encoding="utf-8")
     return build_demo(root / "site", root=root)
 
 
 def test_no_page_contains_the_injected_markup(hostile_site):
-    for path in hostile_site.rglob("*.html"):
+    pages = list(hostile_site.rglob("*.html"))
+    # The injected title reached the pages (escaped): otherwise finding no markup would prove nothing.
+    assert sum("&lt;script&gt;alert(1)" in path.read_text(encoding="utf-8") for path in pages) >= 2
+    for path in pages:
         html = path.read_text(encoding="utf-8")
         assert "<script>alert(1)" not in html, path
         assert "<b>x</b>" not in html, path

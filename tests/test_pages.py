@@ -112,6 +112,14 @@ def test_file_that_is_not_utf8(content: Path) -> None:
                    message=("utf-8",))
 
 
+def test_a_page_larger_than_the_limit(content: Path) -> None:
+    from microsite.pages import MAX_PAGE_BYTES
+
+    write_page(content, "pl/ogromna.md", GOOD + "x" * MAX_PAGE_BYTES)
+    assert_problem(only(check_pages(content, LANGS)), file="content/pl/ogromna.md", line=None,
+                   message=(f"larger than {MAX_PAGE_BYTES // 1_000_000} MB",), fix=("split",))
+
+
 def test_only_site_languages_and_markdown_are_read(content: Path) -> None:
     write_page(content, "de/seite.md", "no front matter")
     write_page(content, "pl/notatki.txt", "no front matter")

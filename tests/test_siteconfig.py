@@ -35,6 +35,21 @@ def test_the_demo_fixtures_configuration_is_clean(demo: SiteCopy):
     assert check_project(demo.root) == []
 
 
+def test_a_configuration_that_is_not_a_list_of_settings(demo: SiteCopy):
+    (demo.root / CONFIG).write_text("- site_name: Społecznie Zorganizowani\n", encoding="utf-8")
+    assert_problem(only(problems(demo)), file=CONFIG, line=1, message=("not a list of settings",))
+
+
+def test_without_the_i18n_plugin_the_languages_are_not_served(demo: SiteCopy):
+    text = (demo.root / CONFIG).read_text(encoding="utf-8")
+    start = text.index("\nplugins:") + 1
+    end = text.index("\nhooks:")
+    (demo.root / CONFIG).write_text(text[:start] + "plugins:\n  - search\n" + text[end + 1:], encoding="utf-8")
+    found = [p for p in problems(demo) if p.field == "plugins"]
+    assert_problem(only(found), file=CONFIG, line=config_line(demo, "plugins:") + 1, field="plugins",
+                   message=("i18n plugin",), fix=("plugins:",))
+
+
 def test_languages_must_be_the_projects_in_its_order(demo: SiteCopy):
     text = (demo.root / CONFIG).read_text(encoding="utf-8")
     pl = text[text.index("        - locale: pl"):text.index("        - locale: en")]

@@ -221,6 +221,19 @@ def test_missing_project_file(site: SiteCopy) -> None:
                    fix=("create data/project.yaml",))
 
 
+@pytest.mark.parametrize("written, words, fix", [
+    ("languages: pl", ("list of language codes",), ("languages: [pl, en]",)),
+    ("languages: []", ("list of language codes",), ("languages: [pl, en]",)),
+    ("language: [pl, en]", ("languages are not given",), ("languages: [pl, en]", "default")),
+])
+def test_the_sites_languages_are_a_list(site: SiteCopy, written: str, words, fix) -> None:
+    line = site.line_of("project.yaml", "languages:")
+    site.replace_line("project.yaml", line, written)
+    found = [p for p in site.check() if p.field == "languages"]
+    assert_problem(only(found), file=PROJECT, line=line if written.startswith("languages") else None,
+                   field="languages", message=words, fix=fix)
+
+
 def test_recursive_alias_does_not_hang(site: SiteCopy) -> None:
     line = add_event(site, event(venue="&v [*v]"))
     venue_line = site.line_of("events.yaml", "venue: &v", after=line)
@@ -287,6 +300,30 @@ def test_single_text_where_every_language_is_needed(site: SiteCopy) -> None:
                    field=f"{event_path(site, line)}.title", message=("each language",), fix=("pl:", "en:"))
 
 
+def test_a_list_where_a_text_in_every_language_is_needed(site: SiteCopy) -> None:
+    line = add_event(site, event())
+    site.replace("events.yaml", "    title:\n      pl: Warsztaty testowe\n      en: Test workshop\n",
+                 "    title:\n      - Warsztaty testowe\n")
+    assert_problem(only(site.check()), file=EVENTS, line=site.line_of("events.yaml", "- Warsztaty", after=line),
+                   field=f"{event_path(site, line)}.title", message=("text in each language", "list"),
+                   fix=("pl:", "en:"))
+
+
+def test_a_list_used_as_a_language_code(site: SiteCopy) -> None:
+    line = add_event(site, event())
+    site.replace("events.yaml", "      en: Test workshop\n", "      en: Test workshop\n      [pl, en]: Oba\n")
+    assert_problem(only(site.check()), file=EVENTS, line=site.line_of("events.yaml", "[pl, en]", after=line),
+                   field=f"{event_path(site, line)}.title", message=("language code",), fix=("pl: …", "en: …"))
+
+
+def test_an_empty_translation_is_named(site: SiteCopy) -> None:
+    line = add_event(site, event())
+    site.replace("events.yaml", "      en: Test workshop\n", "      en: ''\n")
+    # Besides "the en translation is missing" on the text: the empty value itself is named where it is.
+    assert_problem(only([p for p in site.check() if "empty" in p.message]), file=EVENTS, line=site.line_of("events.yaml", "en: ''", after=line),
+                   field=f"{event_path(site, line)}.title.en", message=("empty",), fix=("after the colon",))
+
+
 def test_missing_required_field(site: SiteCopy) -> None:
     line = add_event(site, event())
     site.replace("events.yaml", "    kind: workshop\n", "")
@@ -324,6 +361,28 @@ def test_list_used_as_a_key(site: SiteCopy) -> None:
     problem = only(site.check())
     assert_problem(problem, file=EVENTS, line=site.line_of("events.yaml", "[a, b]", after=line),
                    field=event_path(site, line), message=("field name",))
+
+
+def test_a_single_value_where_an_entry_is_expected(site: SiteCopy) -> None:
+    line = site.append("events.yaml", "\n  - warsztaty-testowe\n") + 1
+    assert_problem(only(site.check()), file=EVENTS, line=line, field=event_path(site, line),
+                   message=("expected an entry with fields", "a single value"), fix=("key: value",))
+
+
+def test_a_list_where_a_single_value_is_expected(site: SiteCopy) -> None:
+    line = site.line_of("project.yaml", "currency:")
+    site.replace_line("project.yaml", line, "currency: [PLN, EUR]")
+    assert_problem(only(site.check()), file=PROJECT, line=line, field="currency", message=("single value",),
+                   fix=("one line", "currency:"))
+
+
+def test_a_single_text_where_a_list_is_expected(site: SiteCopy) -> None:
+    line = site.line_of("project.yaml", "goals:")
+    lines = site.lines("project.yaml")
+    end = next(n for n in range(line, len(lines)) if lines[n] and not lines[n].startswith((" ", "-")))
+    site.write("project.yaml", "\n".join(lines[:line - 1] + ["goals: {pl: Cel, en: Goal}"] + lines[end:]))
+    assert_problem(only(site.check()), file=PROJECT, line=line, field="goals", message=("expected a list",),
+                   fix=("- ",))
 
 
 # --- translations -----------------------------------------------------------------------------
@@ -430,6 +489,30 @@ def test_duplicate_session_ids(site: SiteCopy) -> None:
                    message=("'rano'",), fix=("own id",))
 
 
+SESSION = """    sessions:
+      - id: rano
+        start: {start}
+        end: {end}
+        title: {{pl: Rano, en: Morning}}
+"""
+
+
+@pytest.mark.parametrize("start, end, field, words, fix", [
+    ("2026-05-12", "2026-05-12", "sessions[1]", ("start and end time",), ("09:30",)),
+    ("2026-05-12 11:00", "2026-05-12 10:30", "sessions[1].end", ("session ends before it starts",), ("both times",)),
+    ("2026-05-12 11:00", "2026-05-12 11:00", "sessions[1].end", ("session ends before it starts",), ("both times",)),
+    ("2026-05-13 10:00", "2026-05-13 11:00", "sessions[1].start", ("outside the event's dates",),
+     ("2026-05-12 to 2026-05-12",)),
+])
+def test_a_session_within_its_events_dates(site: SiteCopy, start: str, end: str, field: str, words, fix) -> None:
+    line = add_event(site, event(extra=SESSION.format(start=start, end=end)))
+    key = field.rsplit(".", 1)[-1] if "." in field else "- id: rano"
+    at = site.line_of("events.yaml", f"{key}: {start if key == 'start' else end}" if "." in field else key,
+                      after=line)
+    assert_problem(only(site.check()), file=EVENTS, line=at, field=f"{event_path(site, line)}.{field}",
+                   message=words, fix=fix)
+
+
 def test_duplicate_yaml_key(site: SiteCopy) -> None:
     line = add_event(site, event(extra="    venue: test-pub\n"))
     first = site.line_of("events.yaml", "venue: test-hall", after=line)
@@ -474,6 +557,35 @@ def test_event_without_a_place(site: SiteCopy) -> None:
                    message=("no place",), fix=("venue:", "online_url:"))
 
 
+def test_an_event_moved_online_needs_the_meetings_address(site: SiteCopy) -> None:
+    line = add_event(site, event(extra="    status: moved_online\n"))
+    assert_problem(only(site.check()), file=EVENTS, line=site.line_of("events.yaml", "status:", after=line),
+                   field=f"{event_path(site, line)}.status", message=("moved online", "address"),
+                   fix=("online_url:",))
+
+
+@pytest.mark.parametrize("status", ["scheduled", "postponed"])
+def test_a_previous_start_needs_the_status_rescheduled(site: SiteCopy, status: str) -> None:
+    line = add_event(site, event(extra=f"    status: {status}\n    previous_start: 2026-05-05 10:00\n"))
+    assert_problem(only(site.check()), file=EVENTS, line=site.line_of("events.yaml", "previous_start:", after=line),
+                   field=f"{event_path(site, line)}.previous_start", message=("previous start", f"'{status}'"),
+                   fix=("status: rescheduled",))
+
+
+def test_the_old_updated_field_is_a_warning_to_delete_it(site: SiteCopy) -> None:
+    line = add_event(site, event(extra="    updated: 2026-05-01\n"))
+    assert_problem(only(site.check(), "warning"), file=EVENTS, severity="warning",
+                   line=site.line_of("events.yaml", "updated:", after=line),
+                   field=f"{event_path(site, line)}.updated", message=("no longer used",), fix=("delete",))
+
+
+@pytest.mark.parametrize("ident", ["Warsztaty", "warsztaty_1", "warsztaty--1", "-warsztaty", "warsztaty w krośnie"])
+def test_an_id_that_is_not_lower_case_letters_digits_and_hyphens(site: SiteCopy, ident: str) -> None:
+    line = add_event(site, event(f"'{ident}'"))
+    assert_problem(only(site.check()), file=EVENTS, line=line, column=9, field=f"{event_path(site, line)}.id",
+                   message=(f"'{ident}'", "not a valid id"), fix=("lower-case letters", "hyphens"))
+
+
 # --- dates and times -----------------------------------------------------------------------
 
 
@@ -506,6 +618,21 @@ def test_end_before_start(site: SiteCopy) -> None:
     assert_problem(only(site.check()), file=EVENTS, line=site.line_of("events.yaml", "end: 2026-05-12", after=line),
                    column=10, field=f"{event_path(site, line)}.end", message=("ends before it starts",),
                    fix=("start and end",))
+
+
+def test_an_event_ending_the_moment_it_starts(site: SiteCopy) -> None:
+    line = add_event(site, event(end="2026-05-12 10:00"))
+    assert_problem(only(site.check()), file=EVENTS, line=site.line_of("events.yaml", "end: 2026-05-12", after=line),
+                   field=f"{event_path(site, line)}.end", message=("ends at the moment it starts",),
+                   fix=("real end time",))
+
+
+def test_a_project_ending_before_it_starts(site: SiteCopy) -> None:
+    line = site.line_of("project.yaml", "end: 2030-12-31")
+    site.replace_line("project.yaml", line, "end: 2017-12-31")
+    found = [p for p in site.check() if p.is_error]
+    assert_problem(only(found), file=PROJECT, line=line, field="end", message=("project ends before it starts",),
+                   fix=("both dates",))
 
 
 def test_end_before_start_across_the_repeated_hour(site: SiteCopy) -> None:
@@ -627,6 +754,23 @@ def test_coordinates_out_of_range(site: SiteCopy) -> None:
     assert_problem(only(site.check()), file=VENUES, line=line, message=("out of range",), fix=("-90",))
 
 
+@pytest.mark.parametrize("given", ["latitude: 49.69", "longitude: 21.77"])
+def test_latitude_without_longitude_or_the_other_way_round(site: SiteCopy, given: str) -> None:
+    site.replace("venues.yaml", "    street: ul. Testowa 1\n", f"    street: ul. Testowa 1\n    {given}\n")
+    line = site.line_of("venues.yaml", "  - id: test-hall")
+    assert_problem(only(site.check()), file=VENUES, line=line, field=f"venues[{site.entry_index('venues.yaml', line)}]",
+                   message=("only one of latitude and longitude",), fix=("both",))
+
+
+@pytest.mark.parametrize("code", ["Polska", "XY", "P1"])
+def test_a_country_that_is_not_an_iso_code(site: SiteCopy, code: str) -> None:
+    hall = site.line_of("venues.yaml", "  - id: test-hall")
+    line = site.line_of("venues.yaml", "    country: PL", after=hall)
+    site.replace_line("venues.yaml", line, f"    country: {code}")
+    assert_problem(only(site.check()), file=VENUES, line=line, column=14, message=(f"'{code}'", "country code"),
+                   fix=("PL", "GB"))
+
+
 # --- money ----------------------------------------------------------------------------------
 
 
@@ -656,6 +800,22 @@ def test_grant_larger_than_the_total(site: SiteCopy) -> None:
     line = site.line_of("project.yaml", "grant:")
     site.replace_line("project.yaml", line, f"grant: {_amount(site, 'total_value') + 1}")
     assert_problem(only(site.check()), file=PROJECT, line=line, field="grant", message=("larger",))
+
+
+@pytest.mark.parametrize("key", ["total_value", "grant", "co_financing_rate"])
+def test_a_negative_amount(site: SiteCopy, key: str) -> None:
+    line = site.line_of("project.yaml", f"{key}:")
+    site.replace_line("project.yaml", line, f"{key}: -5")
+    assert_problem(only([p for p in site.check() if p.field == key]), file=PROJECT, line=line, column=len(key) + 3,
+                   message=("-5 is negative",), fix=("zero or more",))
+
+
+@pytest.mark.parametrize("code", ["zł", "pln", "PLNX", "P1N"])
+def test_a_currency_that_is_not_an_iso_code(site: SiteCopy, code: str) -> None:
+    line = site.line_of("project.yaml", "currency:")
+    site.replace_line("project.yaml", line, f"currency: {code}")
+    assert_problem(only(site.check()), file=PROJECT, line=line, field="currency",
+                   message=(f"'{code}'", "not a currency code"), fix=("PLN, EUR, GBP",))
 
 
 # --- addresses and files ----------------------------------------------------------------------
@@ -734,6 +894,29 @@ def test_document_type_must_be_known(site: SiteCopy) -> None:
                    line=site.line_of("documents.yaml", "type:"), message=("'raport'",), fix=("report",))
 
 
+@pytest.mark.parametrize("language", ["polski", "PL", "pol"])
+def test_a_documents_language_is_a_two_letter_code(site: SiteCopy, language: str) -> None:
+    site.add_file("assets/documents/raport.pdf")
+    site.write("documents.yaml", DOCUMENTS.replace("language: pl", f"language: {language}"))
+    assert_problem(only(site.check()), file="data/documents.yaml", field="documents[1].language",
+                   line=site.line_of("documents.yaml", "language:"), column=15,
+                   message=(f"'{language}'", "two-letter language code"), fix=("pl", "en"))
+
+
+def test_a_document_without_its_file(site: SiteCopy) -> None:
+    site.write("documents.yaml", DOCUMENTS.replace("    file: assets/documents/raport.pdf\n", ""))
+    assert_problem(only(site.check()), file="data/documents.yaml", field="documents[1].file", line=2,
+                   message=("'file'", "missing"), fix=("file: assets/documents/",))
+
+
+def test_a_publication_date_with_a_time(site: SiteCopy) -> None:
+    site.add_file("assets/documents/raport.pdf")
+    site.write("documents.yaml", DOCUMENTS.replace("published: 2020-12-31", "published: 2020-12-31 10:00"))
+    assert_problem(only(site.check()), file="data/documents.yaml", field="documents[1].published",
+                   line=site.line_of("documents.yaml", "published:"), message=("without a time",),
+                   fix=("'2020-12-31'",))
+
+
 # --- HTML in texts --------------------------------------------------------------------------
 
 
@@ -759,6 +942,13 @@ def test_html_in_a_proper_name_is_a_warning(site: SiteCopy) -> None:
     line = site.line_of("venues.yaml", "Sala <i>testowa</i>")
     assert_problem(only(site.check(), "warning"), file=VENUES, line=line, severity="warning",
                    field=f"venues[{site.entry_index('venues.yaml', line)}].name", message=("HTML",))
+
+
+def test_html_in_a_one_line_value_is_a_warning(site: SiteCopy) -> None:
+    line = site.line_of("project.yaml", "programme_period:")
+    site.replace_line("project.yaml", line, 'programme_period: "<b>2014-2020</b>"')
+    assert_problem(only(site.check(), "warning"), file=PROJECT, line=line, field="programme_period",
+                   severity="warning", message=("HTML",), fix=("remove the tags",))
 
 
 def test_comparison_signs_are_not_html(site: SiteCopy) -> None:
@@ -906,6 +1096,13 @@ def test_occurrence_id_clashing_with_an_event(site: SiteCopy) -> None:
     problem = only(site.check())
     assert problem.location.file == EVENTS and "test-dyzur-2026-03-24" in problem.message
     assert problem.field.endswith(".id") and problem.location.line > line
+
+
+def test_occurrence_id_clashing_with_an_earlier_event(site: SiteCopy) -> None:
+    add_event(site, event("test-dyzur-2026-03-24"))
+    line = add_event(site, event("test-dyzur", start="2026-03-17 10:00", end="2026-03-17 14:00", extra=REPEAT))
+    assert_problem(only(site.check()), file=EVENTS, line=line, field=f"{event_path(site, line)}.id",
+                   message=("'test-dyzur-2026-03-24'", "clashes"), fix=("rename",))
 
 
 # --- every problem at once ------------------------------------------------------------------

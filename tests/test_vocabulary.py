@@ -117,6 +117,12 @@ def test_a_unit_needs_every_site_language(demo: SiteCopy):
                    fix=("en: {one: …, other: …}",))
 
 
+def test_a_unit_needs_its_words(demo: SiteCopy):
+    demo.write("vocabulary.yaml", "units:\n  - id: estate\n")
+    assert_problem(only(demo.check()), file=VOCABULARY, line=2, field="units[1].forms",
+                   message=("word in every language and number",), fix=("forms:", "pl: {one: …, few: …"))
+
+
 def test_a_built_in_kind_may_be_relabelled(demo: SiteCopy):
     demo.write("vocabulary.yaml", "event_kinds:\n  - id: duty_hours\n    label: {pl: Punkt konsultacyjny, "
                                   "en: Advice point}\n")

@@ -64,6 +64,9 @@ def test_a_fold_never_splits_a_letter_or_an_escape():
     line = content_line("SUMMARY", escape_text("ż" * 36 + "a,b" + "ó" * 40))
     assert line == by_icalendar("SUMMARY", vText("ż" * 36 + "a,b" + "ó" * 40))
     pieces = line[:-2].split(b"\r\n ")
-    assert all(len(piece) <= 74 for piece in pieces) and len(pieces) > 1
-    assert [piece.decode() for piece in pieces]  # every piece is whole UTF-8
+    # RFC 5545 3.1: at most 75 octets a line; a continuation line's leading space is one of them.
+    assert len(pieces[0]) <= 75 and all(len(piece) <= 74 for piece in pieces[1:]) and len(pieces) > 1
+    # Every piece is whole UTF-8 on its own (a split letter would raise here), and together they are the line.
+    assert "".join(piece.decode("utf-8") for piece in pieces) == "SUMMARY:" + "ż" * 36 + "a\\,b" + "ó" * 40
+    assert not any(piece.endswith(b"\\") for piece in pieces[:-1])  # nor an escape ('\\,' stays whole)
     assert date_value(date(2019, 3, 27)) == "20190327"
