@@ -123,6 +123,12 @@ def test_the_shipped_catalogues_serve_a_site(lang):
     (lambda text: text.replace("event: {one: event, other: events}", "event: {other: events}"), "plurals.event",
      "plural forms"),
     (lambda text: text.replace("schedule: Schedule", "schedule: [Schedule"), "", "not valid YAML"),
+    (lambda text: text.replace("# Interface", "# \udcff Interface"), "", "cannot be read"),
+    (lambda text: "- text\n- plurals\n", "", "not a list of sections"),
+    (lambda text: text.replace("minimum_grouping_digits: 1", "grouping: 1"), "minimum_grouping_digits",
+     "setting is missing"),
+    (lambda text: text.replace("locale: en_GB", "locale: xx_ZZ"), "locale", "not a CLDR locale"),
+    (lambda text: text.replace("\nstatuses:", "\nstatus:"), "statuses", "section is missing"),
 ])
 def test_a_new_languages_catalogue_is_checked_not_crashed_on(demo: SiteCopy, change, field, words, monkeypatch,
                                                              tmp_path):
@@ -133,8 +139,9 @@ def test_a_new_languages_catalogue_is_checked_not_crashed_on(demo: SiteCopy, cha
 
     folder = tmp_path / "catalogues"
     shutil.copytree(CATALOGUE_DIR, folder)
-    (folder / "de.yaml").write_text(change((folder / "en.yaml").read_text(encoding="utf-8")).replace(
-        "locale: en_GB", "locale: de_DE"), encoding="utf-8")
+    text = change((folder / "en.yaml").read_text(encoding="utf-8")).replace("locale: en_GB", "locale: de_DE")
+    # A lone surrogate stands for bytes that are not UTF-8 (a file saved in another encoding).
+    (folder / "de.yaml").write_bytes(text.encode("utf-8", errors="surrogateescape"))
     monkeypatch.setattr(module, "CATALOGUE_DIR", folder)
     module.catalogue_problems.cache_clear()
     module.catalogue.cache_clear()

@@ -370,3 +370,20 @@ def test_other_layouts_give_the_same_versions_as_the_usual_one(repo):
     repo.site.write("events.yaml", text.replace("\n  ", "\n"))  # entries at the start of the line
     repo.commit("no indentation")
     assert repo.versions() == usual
+
+
+def test_a_git_log_that_fails_is_the_builds_error_not_made_up_versions(repo, monkeypatch):
+    """Versions invented without the history could fall below what subscribers hold: refuse, saying why."""
+    from microsite import history
+
+    repo.commit("the demo")
+
+    def failing(*args, **kwargs):
+        raise gitlog.GitError("fatal: bad object HEAD")
+
+    monkeypatch.setattr(history, "read_commits", failing)
+    result = read_history(repo.root, load_site(repo.root)[0], now=NOW)
+    (problem,) = result.problems
+    assert problem.is_error and result.versions == {}
+    assert problem.location.file == "data/events.yaml" and "bad object HEAD" in problem.message
+    assert "git log" in problem.fix

@@ -12,6 +12,7 @@ import pytest
 
 from conftest_site import DEMO
 from microsite.check import check_project
+from microsite.errors import SiteDataError
 from microsite.cli import main
 from microsite.translations import (State, content_hash, mark_translations, page_source_hash,
                                     translation_report)
@@ -174,6 +175,25 @@ def test_a_broken_records_file_is_reported_by_check_with_its_line(project):
     path.write_text(text.replace(f'"{OLD_FIRST_TITLE}": "', f'"{OLD_FIRST_TITLE}": "zz'), encoding="utf-8")
     problems = [p for p in check_project(project) if p.location.file == "data/translations.yaml"]
     assert [(p.location.line, p.message) for p in problems] == [(line, "is not a 12-digit hash")]
+
+
+@pytest.mark.parametrize("text, line, field, message", [
+    ("- en\n- uk\n", 1, "", "the file is not a list of languages"),
+    ("en:\n  - a list, not item: hash lines\n", 2, "en", "is not a list of 'item: hash' lines"),
+])
+def test_a_records_file_of_another_shape_is_reported_by_check(project, text, line, field, message):
+    (project / "data/translations.yaml").write_text(text, encoding="utf-8")
+    problems = [p for p in check_project(project) if p.location.file == "data/translations.yaml"]
+    assert [(p.location.line, p.field, p.message) for p in problems] == [(line, field, message)]
+
+
+def test_the_report_refuses_a_project_whose_languages_cannot_be_read(project):
+    edit(project / "data/project.yaml", "languages: [pl, en]", "languages: [pl, en")
+    with pytest.raises(SiteDataError) as raised:
+        translation_report(project)
+    (problem,) = raised.value.problems
+    assert (problem.location.file, problem.field) == ("data/project.yaml", "languages")
+    assert "cannot be read" in problem.message and "microsite check" in problem.fix
 
 
 # --- ids any shell takes as they are ------------------------------------------------------------

@@ -15,6 +15,7 @@ from decimal import Decimal
 
 import pytest
 
+from microsite.check import check_project
 from microsite.errors import SiteDataError
 from microsite.load import load_site
 from microsite.model import EventStatus
@@ -1146,3 +1147,40 @@ def test_a_rate_above_the_whole_or_of_nothing(demo: SiteCopy, rate: str, severit
     found = [p for p in demo.check() if p.field == "co_financing_rate"]
     assert_problem(only(found, severity), file=PROJECT, line=line, field="co_financing_rate", severity=severity,
                    message=words)
+
+
+def test_an_event_whose_page_would_be_an_editors_page_is_refused(demo: SiteCopy) -> None:
+    """The generated page of an event must not overwrite a page an editor wrote at the same address."""
+    demo.add_file("en/schedule/wizyta-studyjna-2018.md", b"---\ntitle: Our own page\ndescription: What we did in 2018.\n---\n\nOur text.\n")
+    problem = only(check_project(demo.root))
+    assert_problem(problem, file="data/events.yaml", line=demo.line_of("events.yaml", "- id: wizyta-studyjna-2018"),
+                   field="id", message=("content/en/schedule/wizyta-studyjna-2018.md", "editor's page"))
+
+
+def test_a_data_file_too_large_to_be_a_projects_is_refused_unread(demo: SiteCopy) -> None:
+    demo.append("events.yaml", "# " + "x" * 10_000_000 + "\n")
+    problem = only(demo.errors())
+    assert_problem(problem, file="data/events.yaml", line=None, field="", message=("larger than 10 MB",))
+
+
+def test_a_favicon_drawn_for_another_name_is_named(demo: SiteCopy) -> None:
+    """A project started from another keeps its icons until they are drawn anew: the check says which."""
+    demo.replace("project.yaml", "  pl: Społecznie Zorganizowani\n", "  pl: Zielone Podwórka\n")
+    found = sorted((p.location.file, p.message) for p in check_project(demo.root) if "drawn for" in p.message)
+    assert [file for file, _ in found] == ["content/assets/favicon.svg", "content/assets/og/pl.png"], found
+    assert all("drawn for 'Społecznie Zorganizowani'" in message and "'Zielone Podwórka'" in message
+               for _, message in found)
+    assert not any(p.is_error for p in check_project(demo.root))  # a warning: the site still publishes
+
+
+def test_the_builds_check_report_reads_back_what_was_written(tmp_path) -> None:
+    """The preview shows the build's problems from its report file: every part of each problem survives."""
+    from microsite.check import REPORT_ENV, read_report, write_report
+    from microsite.errors import Location, Problem
+
+    problems = [Problem(Location("data/events.yaml", 12, 5), "events[0].start", "is not a date", "write 2027-01-14"),
+                Problem(Location("content/pl/index.md"), "", "still holds a placeholder", "replace it", "warning")]
+    path = tmp_path / "report.json"
+    assert read_report(path) is None
+    write_report(problems, {REPORT_ENV: str(path)})
+    assert read_report(path) == problems

@@ -34,12 +34,16 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 PACKAGE = REPO / "microsite"
-RULE_FILES = ("fields.py", "load.py", "funding.py", "vocabulary.py", "siteconfig.py", "pages.py")
-"""The modules whose rules are switched off (the brief's validation modules)."""
+RULE_FILES = ("fields.py", "load.py", "funding.py", "vocabulary.py", "siteconfig.py", "pages.py", "yamlsource.py",
+              "catalogue.py", "news.py", "placeholders.py", "markers.py", "images.py", "sources.py", "check.py",
+              "translations.py", "history.py", "printed/strip.py")
+"""The modules whose rules are switched off: every module that reports a problem in what the editors wrote."""
 TESTS = ("tests/test_validation.py", "tests/test_validation_properties.py", "tests/test_funding.py",
          "tests/test_vocabulary.py", "tests/test_siteconfig.py", "tests/test_pages.py", "tests/test_editor_slips.py",
          "tests/test_hostile_yaml.py", "tests/test_catalogues.py", "tests/test_reference_docs.py",
-         "tests/test_editors_guide.py", "-k", "not the_build_refuses and not a_hostile_file_fails")
+         "tests/test_editors_guide.py", "tests/test_sources.py", "tests/test_translations.py",
+         "tests/test_history.py", "tests/test_newsfeed.py", "tests/test_one_reading.py", "tests/render/test_blocks.py",
+         "tests/test_printed.py", "tests/test_scaffold.py", "-k", "not the_build_refuses and not a_hostile_file_fails")
 """The tests that judge the rules in process (about 15 s of CPU): a build through MkDocs runs in a subprocess that
 does not import the copy, so the two hostile-file tests that build or run the CLI are left out."""
 SURVIVORS = REPO / "tests" / "mutation" / "survivors.md"
@@ -188,7 +192,7 @@ class _Off(ast.NodeTransformer):
                             kept.append(replaced)
                         continue
                     kept.append(self.visit(item) if isinstance(item, ast.AST) else item)
-                if not kept and name in ("body", "orelse", "finalbody") and isinstance(node, ast.stmt):
+                if value and not kept and name in ("body", "orelse", "finalbody") and isinstance(node, ast.stmt):
                     kept = [ast.Pass()]
                 setattr(node, name, kept)
             elif isinstance(value, ast.AST):
@@ -204,6 +208,8 @@ class _Off(ast.NodeTransformer):
         """Say whether ``item`` is the statement or list element that carries the rule's call."""
         if isinstance(item, ast.Call):  # an element of a list literal: [Problem(...)]
             return item.lineno == self.line and _is_report(item)
+        if isinstance(item, ast.Assign):  # found[key] = Problem(...)
+            return isinstance(item.value, ast.Call) and item.value.lineno == self.line and _is_report(item.value)
         if isinstance(item, ast.Expr):  # ctx.error(...); problems.append(Problem(...)); yield Problem(...)
             value = item.value
             if isinstance(value, (ast.Yield, ast.Await)):
@@ -218,7 +224,7 @@ class _Off(ast.NodeTransformer):
     def _replace(item: ast.AST) -> ast.AST | None:
         if isinstance(item, ast.Expr) and isinstance(item.value, ast.Yield):
             return ast.If(ast.Constant(False), [item], [])  # stays a generator, yields nothing here
-        if isinstance(item, ast.Expr):
+        if isinstance(item, (ast.Expr, ast.Assign)):
             return ast.Pass()
         return None  # left out of its list
 
