@@ -8,6 +8,9 @@ The sample is every N-th mutant of each module in mutmut's own order (N = all mu
 runs of one commit test the same mutants and a module's share of the sample is its share of the mutants.
 mutmut keeps its results in ``mutants/``: a second run re-tests only the functions that changed.
 
+Exit status 1 when a mutant of the sample survives and ``tests/mutation/survivors.md`` does not list it
+(by its name, in backticks) with the reason it is harmless.
+
 Usage: ``.venv/bin/python tests/mutation/mutmut_sample.py [--sample 400 | --all]``
 """
 
@@ -26,6 +29,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 MUTANTS = REPO / "mutants"
 MUTMUT = (sys.executable, "-m", "mutmut")
+SURVIVORS = REPO / "tests" / "mutation" / "survivors.md"
 KILLED = "killed"
 
 
@@ -74,6 +78,13 @@ def results() -> dict[str, dict[str, str]]:
     return out
 
 
+def known_survivors() -> set[str]:
+    """Return the mutants survivors.md lists as harmless (their names in backticks)."""
+    if not SURVIVORS.exists():
+        return set()
+    return set(re.findall(r"`(microsite\.[^`\s]+__mutmut_\d+)`", SURVIVORS.read_text(encoding="utf-8")))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sample", type=int, default=400, help="about how many mutants to test (default 400)")
@@ -107,9 +118,10 @@ def main() -> int:
     times = os.times()
     print(f"  ({times.children_user + times.children_system - cpu.children_user - cpu.children_system:.0f} s CPU, "
           f"{time.monotonic() - started:.0f} s wall; survivors: '.venv/bin/mutmut show NAME')")
+    listed = known_survivors()
     for name in survivors:
-        print(f"    {found[name.rsplit('.', 1)[0]][name]:>9}  {name}")
-    return 0
+        print(f"    {found[name.rsplit('.', 1)[0]][name]:>9}  {name}  [{'listed' if name in listed else 'NEW'}]")
+    return 1 if any(name not in listed for name in survivors) else 0
 
 
 if __name__ == "__main__":
