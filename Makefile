@@ -45,7 +45,7 @@ test-fast: $(STAMP) tests/js/node_modules/.installed
 
 ## Mutation testing (docs/mutation.md): every validation rule switched off one at a time, the funding strip broken
 ## on purpose, and mutmut on a fixed sample of the core's rules and renderers (MUTANTS=all for every mutant, ~hours).
-## Fails on a survivor not listed in tests/mutation/survivors.md. About 6 minutes of CPU on 2 cores.
+## Fails on a survivor not listed in tests/mutation/survivors.md. About 35 minutes on 2 cores (40 of CPU).
 MUTANTS ?= 400
 mutation: $(MUTATION_STAMP)
 	$(BIN)/python tests/mutation/rules_off.py
