@@ -84,6 +84,22 @@ def test_something_that_is_not_a_phone_number_is_refused(demo: SiteCopy, phone: 
     line = demo.replace("project.yaml", 'phone: "+48 12 623 77 40"', f"phone: '{phone}'")
     assert_problem(only(demo.check()), file=PROJECT, line=line, field="contact.phone",
                    message=("not a phone number",), fix=("country code",))
+    # phonenumbers reads an extension written after ' ext. ' (its own examples write it so).
+    assert only(demo.check()).fix == ("write the number with its country code, e.g. '+48 12 623 77 40' "
+                                      "(an extension after ' ext. ')")
+
+
+def test_a_contact_may_leave_out_its_phone_and_email(demo: SiteCopy) -> None:
+    demo.replace("project.yaml", '  phone: "+48 12 623 77 40"\n  email: cds@cds.krakow.pl\n', "")
+    site, problems = demo.load()
+    assert problems == [] and site.project.contact.phone is None and site.project.contact.email is None
+
+
+def test_an_email_address_at_a_test_domain_is_accepted(demo: SiteCopy) -> None:
+    # .test is reserved for testing (RFC 6761 §6.2): a trial site may use it without a real domain.
+    demo.replace("project.yaml", "email: cds@cds.krakow.pl", "email: biuro@fundacja.test")
+    site, problems = demo.load()
+    assert problems == [] and site.project.contact.email == "biuro@fundacja.test"
 
 
 def _context(site, lang: str) -> PageContext:

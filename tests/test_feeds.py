@@ -6,6 +6,7 @@ import hashlib
 import os
 import subprocess
 import sys
+from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -206,3 +207,17 @@ def test_two_builds_give_identical_bytes_whatever_the_hash_seed(site, files):
         done = subprocess.run([sys.executable, "-c", _DIGEST, str(DEMO), BASE, PUBLISHED.isoformat()], env=env,
                               capture_output=True, text=True, timeout=120, check=True)
         assert done.stdout.strip() == digest.hexdigest(), f"PYTHONHASHSEED={seed} changed the feeds"
+
+
+def test_a_project_whose_zone_names_no_country_names_no_venues_country(site):
+    # Europe/Warsaw is Poland's zone, so Polish venues go without 'Polska'; UTC is no country's, and then
+    # no venue's country is named (render/place.py: the home country is not known).
+    in_utc = replace(site, project=replace(site.project, timezone="UTC"))
+    for lang in ("pl", "en"):
+        data = render_feeds(in_utc, lang, base_url=BASE, published_at=PUBLISHED)[feed_path(lang, "all")]
+        unfolded = data.replace(b"\r\n ", b"").decode()
+        locations = [line for line in unfolded.split("\r\n") if line.startswith("LOCATION:")]
+        assert "LOCATION:Centrum Wspierania Organizacji Pozarządowych\\, ul. Grodzka 10\\, Krosno" in locations
+        assert "LOCATION:Lincoln" in locations
+        assert not [line for line in locations if line.endswith(("Polska", "Poland", "Wielka Brytania",
+                                                                 "United Kingdom"))], locations

@@ -155,6 +155,13 @@ def test_unknown_kind_lists_the_kinds(demo: SiteCopy):
                    fix=("eu-2021-2027", "eea-norway-grants", "other", "none"))
 
 
+def test_a_funding_without_its_kind_names_an_example(demo: SiteCopy):
+    line = set_funding(demo, "funding:\n" + STATEMENT)
+    problem = only(demo.check())
+    assert_problem(problem, file=PROJECT, line=line + 1, field="funding.kind", message=("required", "'kind'"))
+    assert problem.fix == "add a line 'kind: eu-2021-2027' to this entry"
+
+
 def test_the_eu_strips_need_the_names_their_captions_show(demo: SiteCopy):
     demo.replace("project.yaml", "fund:\n  pl: Europejski Fundusz Społeczny\n  en: European Social Fund\n", "")
     problem = only(demo.check())
@@ -179,7 +186,9 @@ def test_the_official_logo_replaces_the_placeholder_and_ends_the_warning(demo: S
     assert 'src="../assets/funding/fe-power.svg"' in html and 'src="../assets/microsite/funding/flag-pl.svg"' in html
     assert [p for p in check_project(demo.root) if "placeholder" in p.message] == []
     demo.replace("project.yaml", "  logos:\n    funds: assets/funding/fe-power.svg", "")
-    assert_problem(only(demo.check(), "warning"), file=PROJECT, line=None, field="funding.logos.funds",
+    # Pointed at the 'kind:' line: the sign comes with the kind, and there is no 'logos:' line to point at.
+    assert_problem(only(demo.check(), "warning"), file=PROJECT, line=demo.line_of("project.yaml", "  kind: eu-2014-2020"),
+                   field="funding.logos.funds",
                    severity="warning", message=("placeholder", "'funds'"),
                    fix=("content/assets/funding/", "logos:", "funds: assets/funding/",
                         "visual identity rules", "Księga Tożsamości Wizualnej"))  # where the official file comes from

@@ -70,6 +70,14 @@ def test_layout_settings_and_line_endings_do_not_make_a_page_stale(project):
     assert todo(project) == []
 
 
+def test_the_hash_is_blind_to_windows_and_old_mac_line_endings():
+    # git hands back a version as committed: a page committed from Windows keeps its CRLF there, while the
+    # working copy is read with universal newlines. Both must hash alike or it never counts as written together.
+    assert content_hash("Akapit\r\ndrugi wiersz\r\n") == content_hash("Akapit\ndrugi wiersz\n")
+    assert content_hash("Akapit\rdrugi wiersz") == content_hash("Akapit\ndrugi wiersz")
+    assert content_hash("Akapit\r\n\r\ndrugi") != content_hash("Akapit\ndrugi")  # a blank line still counts
+
+
 def test_changing_an_english_page_alone_does_not_make_anything_stale(project):
     edit(project / ABOUT_EN, "Krosno", "Krosno (en)")
     assert todo(project) == []
@@ -111,6 +119,21 @@ def test_marking_a_field_writes_its_record_and_clears_it(project):
     assert todo(project) == []
     records = (project / "data/translations.yaml").read_text(encoding="utf-8")
     assert f'"{FIRST_TITLE}": "{content_hash("Wizyta studyjna w UK")}"' in records
+
+
+def test_marking_writes_into_the_front_matter_even_when_the_body_quotes_it(project):
+    # A page that shows its own front matter as an example (an editors' guide does) has that text twice.
+    page = project / ABOUT_EN
+    text = page.read_text(encoding="utf-8")
+    front = text.split("---\n")[1]
+    page.write_text(text + "\n```yaml\n---\n" + front + "---\n```\n", encoding="utf-8")
+    edit(project / "content/pl/about.md", "Krosnem", "Krosnem (zmiana)")
+    mark_translations(project, [ABOUT_EN])
+    record = f'translated_from: "{page_source_hash(project / "content/pl/about.md")}"'
+    head, example = page.read_text(encoding="utf-8").split("```yaml\n")
+    assert record in head.split("---\n")[1]  # the page's own front matter
+    assert example == "---\n" + front + "---\n```\n"  # the example as the editor wrote it
+    assert todo(project) == []
 
 
 def test_a_page_with_no_record_is_stale_until_marked(project):
@@ -165,6 +188,10 @@ def test_command_table_json_and_strict_exit_codes(project, capsys):
 def test_marking_an_unknown_item_is_a_clear_error(project, capsys):
     assert main(["translations", "mark", "content/en/nope.md", "--root", str(project)]) == 1
     assert "copy the ITEM exactly as `.venv/bin/microsite translations` prints it" in capsys.readouterr().err
+    with pytest.raises(SiteDataError) as raised:
+        mark_translations(project, ["content/en/nope.md"])
+    (problem,) = raised.value.problems
+    assert (problem.location.file, problem.message) == ("content/en/nope.md", "is not a translated page or field")
     assert main(["translations", "mark", "--root", str(project)]) == 2
 
 
@@ -175,6 +202,15 @@ def test_a_broken_records_file_is_reported_by_check_with_its_line(project):
     path.write_text(text.replace(f'"{OLD_FIRST_TITLE}": "', f'"{OLD_FIRST_TITLE}": "zz'), encoding="utf-8")
     problems = [p for p in check_project(project) if p.location.file == "data/translations.yaml"]
     assert [(p.location.line, p.message) for p in problems] == [(line, "is not a 12-digit hash")]
+
+
+def test_every_broken_hash_of_a_language_is_reported_not_only_the_first(project):
+    (project / "data/translations.yaml").write_text(
+        'en:\n  "data/events.yaml:a.title": zz\n  "data/events.yaml:b.title": "123"\n', encoding="utf-8")
+    problems = [p for p in check_project(project) if p.location.file == "data/translations.yaml"]
+    assert [(p.location.line, p.field, p.message) for p in problems] == [
+        (2, "en.data/events.yaml:a.title", "is not a 12-digit hash"),
+        (3, "en.data/events.yaml:b.title", "is not a 12-digit hash")]
 
 
 @pytest.mark.parametrize("text, line, field, message", [

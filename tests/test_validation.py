@@ -332,6 +332,15 @@ def test_missing_required_field(site: SiteCopy) -> None:
                    message=("required", "'kind'"), fix=("kind:",))
 
 
+def test_a_project_without_its_funding(site: SiteCopy) -> None:
+    lines = site.lines("project.yaml")
+    start = site.line_of("project.yaml", "funding:")
+    end = next((n for n in range(start, len(lines)) if lines[n] and not lines[n].startswith((" ", "#"))), len(lines))
+    site.write("project.yaml", "\n".join(lines[:start - 1] + lines[end:]))
+    assert_problem(only(site.check()), file=PROJECT, line=None, field="funding",
+                   message=("the required field 'funding' is missing",), fix=("funding:",))
+
+
 def test_missing_required_field_of_a_venue(site: SiteCopy) -> None:
     line = site.line_of("venues.yaml", "  - id: test-hall")
     site.replace("venues.yaml", "    city: Krosno\n    country: PL\n\n  - id: test-pub",
@@ -364,10 +373,24 @@ def test_list_used_as_a_key(site: SiteCopy) -> None:
                    field=event_path(site, line), message=("field name",))
 
 
+def test_a_list_used_as_a_key_does_not_hide_the_fields_after_it(site: SiteCopy) -> None:
+    line = add_event(site, event())
+    site.replace_line("events.yaml", line, "  - [a, b]: c")
+    site.insert_after("events.yaml", "  - [a, b]: c", "    id: test-event\n")
+    # Only the odd key is reported: id, kind, title… below it are still read.
+    assert_problem(only(site.check()), file=EVENTS, line=line, field=event_path(site, line), message=("field name",))
+
+
 def test_a_single_value_where_an_entry_is_expected(site: SiteCopy) -> None:
     line = site.append("events.yaml", "\n  - warsztaty-testowe\n") + 1
     assert_problem(only(site.check()), file=EVENTS, line=line, field=event_path(site, line),
                    message=("expected an entry with fields", "a single value"), fix=("key: value",))
+
+
+def test_an_empty_entry_is_said_to_hold_nothing(site: SiteCopy) -> None:
+    line = site.append("events.yaml", "\n  - \n") + 1
+    assert_problem(only(site.check()), file=EVENTS, line=line, field=event_path(site, line),
+                   message=("expected an entry with fields", "found nothing"), fix=("key: value",))
 
 
 def test_a_list_where_a_single_value_is_expected(site: SiteCopy) -> None:
@@ -396,6 +419,7 @@ def test_required_text_without_english_is_an_error(site: SiteCopy) -> None:
     assert_problem(only(site.check()), file=EVENTS, line=pl_line, column=7,
                    field=f"{event_path(site, line)}.title.en", message=("en translation is missing",),
                    fix=("en:",))
+    assert only(site.check()).fix == "add a line 'en: …' with the translation under 'title'"
 
 
 def test_description_without_english_falls_back_with_a_warning(site: SiteCopy) -> None:
@@ -595,6 +619,15 @@ def test_impossible_date(site: SiteCopy) -> None:
     assert_problem(only(site.check()), file=EVENTS, line=site.line_of("events.yaml", "start: 2022-11-31", after=line),
                    column=12, field=f"{event_path(site, line)}.start",
                    message=("impossible date", "no day 31 in November 2022"), fix=("YYYY-MM-DD",))
+    # ISO 8601's notation, in capitals as the editors' reference writes it.
+    assert only(site.check()).fix == "check the day and the month (the format is YYYY-MM-DD)"
+
+
+def test_impossible_day_in_january(site: SiteCopy) -> None:
+    line = add_event(site, event(start="2026-01-32", end="2026-02-01"))
+    assert_problem(only(site.check()), file=EVENTS, field=f"{event_path(site, line)}.start",
+                   line=site.line_of("events.yaml", "start: 2026-01-32", after=line),
+                   message=("impossible date", "there is no day 32 in January 2026"))
 
 
 def test_impossible_month_and_time(site: SiteCopy) -> None:
@@ -716,6 +749,23 @@ def test_unknown_time_zone_suggests_the_closest(site: SiteCopy) -> None:
                    message=("'Europe/Warsow'", "not a known time zone"), fix=("did you mean 'Europe/Warsaw'",))
 
 
+def test_unknown_time_zone_without_a_close_match_names_an_example(site: SiteCopy) -> None:
+    line = add_event(site, event(extra="    timezone: Mars/Olympus_Mons\n"))
+    problem = only(site.check())
+    assert_problem(problem, file=EVENTS, field=f"{event_path(site, line)}.timezone",
+                   line=site.line_of("events.yaml", "timezone: Mars/Olympus_Mons", after=line),
+                   message=("not a known time zone",))
+    assert problem.fix == "use an IANA name such as Europe/Warsaw or Europe/London"
+
+
+def test_unknown_status_without_a_close_match_lists_the_values(site: SiteCopy) -> None:
+    line = add_event(site, event(extra="    status: xyzzy\n"))
+    problem = only(site.check())
+    assert_problem(problem, file=EVENTS, field=f"{event_path(site, line)}.status",
+                   line=site.line_of("events.yaml", "status: xyzzy", after=line), message=("'xyzzy'", "allowed values"))
+    assert problem.fix == "use one of: scheduled, cancelled, postponed, rescheduled, moved_online"
+
+
 # --- venues and time zones ------------------------------------------------------------------
 
 
@@ -770,6 +820,15 @@ def test_a_country_that_is_not_an_iso_code(site: SiteCopy, code: str) -> None:
     site.replace_line("venues.yaml", line, f"    country: {code}")
     assert_problem(only(site.check()), file=VENUES, line=line, column=14, message=(f"'{code}'", "country code"),
                    fix=("PL", "GB"))
+
+
+def test_a_venue_without_its_country(site: SiteCopy) -> None:
+    line = site.line_of("venues.yaml", "  - id: test-hall")
+    site.replace("venues.yaml", "    city: Krosno\n    country: PL\n\n  - id: test-pub", "    city: Krosno\n\n  - id: test-pub")
+    problem = only(site.check())
+    assert_problem(problem, file=VENUES, line=line, field=f"venues[{site.entry_index('venues.yaml', line)}].country",
+                   message=("required", "'country'"))
+    assert problem.fix == "add a line 'country: PL' to this entry"
 
 
 # --- money ----------------------------------------------------------------------------------
@@ -831,6 +890,14 @@ def test_url_without_a_scheme_suggests_https(site: SiteCopy) -> None:
                    fix=("'https://www.cds.krakow.pl'",))
 
 
+def test_an_unencrypted_address_is_a_warning_on_its_field(site: SiteCopy) -> None:
+    line = site.line_of("partners.yaml", "website: https://example.org")
+    site.replace_line("partners.yaml", line, "    website: http://example.org")
+    assert_problem(only(site.check(), "warning"), file=PARTNERS, line=line, column=14, severity="warning",
+                   field=f"partners[{site.entry_index('partners.yaml', line)}].website",
+                   message=("'http://example.org'", "not encrypted"), fix=("'https://example.org'",))
+
+
 def test_url_that_is_not_an_address(site: SiteCopy) -> None:
     line = add_event(site, event(extra="    registration_url: zapisy u pani Ani\n"))
     assert_problem(only(site.check()), file=EVENTS, field=f"{event_path(site, line)}.registration_url",
@@ -856,6 +923,16 @@ def test_logo_needs_a_text_alternative(site: SiteCopy) -> None:
                  "    website: https://example.org\n    logo: assets/logos/test.svg\n")
     assert_problem(only(site.check()), file=PARTNERS, line=line,
                    field=f"partners[{site.entry_index('partners.yaml', line)}].logo_alt", message=("required",))
+
+
+def test_a_logo_given_as_a_web_address_is_refused_with_an_example_path(site: SiteCopy) -> None:
+    site.replace("partners.yaml", "    website: https://example.org\n", "    website: https://example.org\n"
+                 "    logo: https://example.org/logo.svg\n    logo_alt: {pl: Logo Fundacji, en: Foundation logo}\n")
+    line = site.line_of("partners.yaml", "logo: https://example.org/logo.svg")
+    problem = only(site.check())
+    assert_problem(problem, file=PARTNERS, line=line, field=f"partners[{site.entry_index('partners.yaml', line)}].logo",
+                   message=("web address",), fix=("content/assets/",))
+    assert problem.fix.endswith("e.g. 'assets/logos/name.svg'"), problem.fix
 
 
 DOCUMENTS = """documents:
@@ -904,6 +981,15 @@ def test_a_documents_language_is_a_two_letter_code(site: SiteCopy, language: str
                    message=(f"'{language}'", "two-letter language code"), fix=("pl", "en"))
 
 
+def test_a_document_without_its_language(site: SiteCopy) -> None:
+    site.add_file("assets/documents/raport.pdf")
+    site.write("documents.yaml", DOCUMENTS.replace("    language: pl\n", ""))
+    problem = only(site.check())
+    assert_problem(problem, file="data/documents.yaml", field="documents[1].language", line=2,
+                   message=("required", "'language'"))
+    assert problem.fix == "add a line 'language: pl' to this entry"
+
+
 def test_a_document_without_its_file(site: SiteCopy) -> None:
     site.write("documents.yaml", DOCUMENTS.replace("    file: assets/documents/raport.pdf\n", ""))
     assert_problem(only(site.check()), file="data/documents.yaml", field="documents[1].file", line=2,
@@ -948,8 +1034,10 @@ def test_html_in_a_proper_name_is_a_warning(site: SiteCopy) -> None:
 def test_html_in_a_one_line_value_is_a_warning(site: SiteCopy) -> None:
     line = site.line_of("project.yaml", "programme_period:")
     site.replace_line("project.yaml", line, 'programme_period: "<b>2014-2020</b>"')
-    assert_problem(only(site.check(), "warning"), file=PROJECT, line=line, field="programme_period",
+    warning = only(site.check(), "warning")
+    assert_problem(warning, file=PROJECT, line=line, field="programme_period",
                    severity="warning", message=("HTML",), fix=("remove the tags",))
+    assert warning.message == "this text contains HTML markup, which is shown as plain text"
 
 
 def test_comparison_signs_are_not_html(site: SiteCopy) -> None:

@@ -624,3 +624,25 @@ def test_without_icaljs_the_other_two_parsers_still_read_and_judge_the_file(tmp_
     broken = data.replace(b"DTSTART;TZID=Europe/Warsaw:", b"DTSTART;TZID=Europe/Warsaw:2026-03-28 ", 1)
     with pytest.raises(Exception):  # a skip is no Exception: it would not be caught here
         parse_everywhere({"broken.ics": broken}, tmp_path)
+
+
+def test_a_sessions_description_and_an_events_audience_are_written_in_the_calendars_language():
+    start = datetime(2026, 3, 28, 10, tzinfo=WARSAW)
+    session = Session("s1", start, start + timedelta(hours=1), Text.of(pl="Powitanie", en="Welcome"),
+                      description=Text.of(pl="Kawa i rozmowa.", en="Coffee and a chat."))
+    event = make_event(audience=Text.of(pl="Liderzy organizacji", en="Leaders of organisations"),
+                       bring=Text.of(pl="Długopis", en="A pen"), sessions=(session,))
+    en = vevents(render([event], "en"))
+    # The labels are the English catalogue's words, written out here by hand.
+    assert str(en["spotkanie.s1@projekt.example.org"]["DESCRIPTION"]).startswith(
+        "Coffee and a chat.\n\nProgramme: Information meeting in Przemyśl\n\n")
+    description = str(en["spotkanie@projekt.example.org"]["DESCRIPTION"])
+    assert "Who it is for: Leaders of organisations\n\nWhat to bring: A pen\n\n" in description
+
+
+def test_an_event_mixing_a_day_and_a_time_is_refused_rather_than_written():
+    # The check refuses such data (load.py); a feed must never carry a DTSTART and a DTEND of two kinds.
+    with pytest.raises(ValueError, match="both be dates or both be times"):
+        render([make_event(start=date(2026, 3, 28), end=datetime(2026, 3, 28, 12, tzinfo=WARSAW))])
+    with pytest.raises(ValueError, match="both be dates or both be times"):
+        render([make_event(start=datetime(2026, 3, 28, 10, tzinfo=WARSAW), end=date(2026, 3, 28))])

@@ -13,6 +13,7 @@ import re
 from datetime import datetime, timezone
 
 from microsite.render.html import PageContext, render_event_page, render_partners
+from microsite.render.jsonld import to_jsonld_event
 from sitefactory import SiteCopy
 
 BASE = "https://example.org/project/"
@@ -62,3 +63,52 @@ def test_partners_carry_their_logo_as_an_absolute_address(demo: SiteCopy):
     by_name = {item["name"]: item for item in data}
     assert by_name[CDS]["logo"] == BASE + "assets/logos/cds.svg"
     assert all("logo" not in item for name, item in by_name.items() if name != CDS)  # no logo, no claim
+
+
+HYBRID = """
+  - id: warsztaty-hybrydowe-2019-05-14
+    kind: workshop
+    title: {pl: Warsztaty hybrydowe, en: Hybrid workshop}
+    description: {pl: Warsztaty na miejscu i w sieci., en: A workshop on site and online.}
+    start: 2019-05-14 10:00
+    end: 2019-05-14 14:00
+    venue: cwop-krosno
+    online_url: https://meet.example.org/warsztaty
+    sessions:
+      - id: czesc-pierwsza
+        start: 2019-05-14 10:00
+        end: 2019-05-14 12:00
+        venue: rckp-krosno
+        title: {pl: Część pierwsza, en: Part one}
+      - id: czesc-druga
+        start: 2019-05-14 12:30
+        end: 2019-05-14 14:00
+        title: {pl: Część druga, en: Part two}
+"""
+
+
+def test_a_hybrid_event_with_sessions_is_the_schema_org_event_written_by_hand(demo: SiteCopy):
+    """schema.org/Event: endDate; a VirtualLocation (the online room) beside the Place; its own description;
+    each session a subEvent of @type Event with the Place it is held at (none when it has no venue of its own)."""
+    demo.append("events.yaml", HYBRID)
+    site, problems = demo.load()
+    assert problems == []
+    event = next(e for e in site.events if e.id == "warsztaty-hybrydowe-2019-05-14")
+    data = to_jsonld_event(event, "en", url=BASE + "en/schedule/x/", description="what the page says")
+    cwop = {"@type": "Place", "name": "Centrum Wspierania Organizacji Pozarządowych",
+            "address": {"@type": "PostalAddress", "addressLocality": "Krosno", "addressCountry": "PL",
+                        "streetAddress": "ul. Grodzka 10"}}
+    rckp = {"@type": "Place", "name": "Regionalne Centrum Kultur Pogranicza",
+            "address": {"@type": "PostalAddress", "addressLocality": "Krosno", "addressCountry": "PL",
+                        "streetAddress": "ul. Kolejowa 1"}}
+    assert data["startDate"] == "2019-05-14T10:00:00+02:00" and data["endDate"] == "2019-05-14T14:00:00+02:00"
+    # Every place the event is held at: its own venue, then its sessions' venues.
+    assert data["location"] == [{"@type": "VirtualLocation", "url": "https://meet.example.org/warsztaty"}, cwop, rckp]
+    assert data["eventAttendanceMode"] == "https://schema.org/OfflineEventAttendanceMode"
+    assert data["description"] == "A workshop on site and online."
+    assert data["subEvent"] == [
+        {"@type": "Event", "name": "Part one", "startDate": "2019-05-14T10:00:00+02:00",
+         "endDate": "2019-05-14T12:00:00+02:00", "location": rckp},
+        {"@type": "Event", "name": "Part two", "startDate": "2019-05-14T12:30:00+02:00",
+         "endDate": "2019-05-14T14:00:00+02:00"},
+    ]
