@@ -1184,3 +1184,102 @@ def test_the_builds_check_report_reads_back_what_was_written(tmp_path) -> None:
     assert read_report(path) is None
     write_report(problems, {REPORT_ENV: str(path)})
     assert read_report(path) == problems
+
+
+def test_a_missing_id_is_reported_once(site: SiteCopy) -> None:
+    first = site.append("events.yaml", event().replace("  - id: test-event\n", "  -\n"))
+    line = site.line_of("events.yaml", "    kind: workshop", after=first)  # where the entry's fields start
+    entry = sum(text.startswith("  - ") for text in site.lines("events.yaml")) + 1  # the new entry is last
+    assert_problem(only(site.check()), file=EVENTS, line=line, field=f"events[{entry}].id",
+                   message=("'id'", "missing"), fix=("id: info-meeting-2027-01-20",))
+
+
+# --- the editor reads each message as written -----------------------------------------------
+# The rules above check the key words of a message; here the whole sentence and its fix, as the editors'
+# reference quotes them (docs/editors/reference.*.md): a word changed or shouted is a change the editor reads.
+
+
+def _languages(written: str):
+    return lambda site: site.replace("project.yaml", "languages: [pl, en]", written)
+
+
+def _with_event(**kwargs):
+    return lambda site: add_event(site, event(**kwargs))
+
+
+def _without_line(name: str, line: str):
+    return lambda site: site.replace(name, line, "")
+
+
+SLOT = {"start": "2026-03-17 10:00", "end": "2026-03-17 14:00"}
+TWO_SESSIONS_ONE_ID = SESSION.format(start="2026-05-12 10:00", end="2026-05-12 11:00") + """\
+      - id: rano
+        start: 2026-05-12 11:00
+        end: 2026-05-12 12:00
+        title: {pl: Później, en: Later}
+"""
+
+
+def _no_venues_and_a_venue_named(site: SiteCopy) -> None:
+    site.write("venues.yaml", "venues: []\n")
+    site.write("events.yaml", "events:\n" + event(venue="Sala 1"))
+
+
+def _occurrence_clash(site: SiteCopy) -> None:
+    add_event(site, event("test-dyzur-2026-03-24"))
+    add_event(site, event("test-dyzur", **SLOT, extra=REPEAT))
+
+
+@pytest.mark.parametrize("change, field, message, fix", [
+    (_languages("languages: [pl]"), "languages", "a site has at least two languages",
+     "add the second language, e.g. 'languages: [pl, en]'"),
+    (_languages("language: [pl, en]"), "languages", "the site's languages are not given",
+     "add a line 'languages: [pl, en]' (the first is the default, served at the site root)"),
+    # 'qq' is no language at all: its fix must not offer a lower-case spelling of it.
+    (_languages("languages: [pl, qq]"), "languages[2]", "'qq' is not a language code CLDR knows",
+     "use the two-letter ISO 639-1 code, e.g. pl, en, uk, de"),
+    (_languages("languages: [pl, EN]"), "languages[2]", "'EN' is not a language code CLDR knows",
+     "use the two-letter ISO 639-1 code, e.g. pl, en, uk, de; write it in lower case: en"),
+    (_without_line("project.yaml", "currency: PLN\n"), "currency", "the required field 'currency' is missing or empty",
+     "add a line 'currency: PLN' to this entry"),
+    (lambda site: site.replace("project.yaml", "  - id: institutions\n", "  -\n"), "results[1].id",
+     "the required field 'id' is missing or empty", "add a line 'id: institutions' to this entry"),
+    (lambda site: site.append("venues.yaml", "\n  - name: Sala bez id\n    city: Krosno\n    country: PL\n"),
+     ".id", "the required field 'id' is missing or empty", "add a line 'id: community-centre' to this entry"),
+    (_no_venues_and_a_venue_named, ".venue", "'Sala 1' is not a valid id",
+     "use only lower-case letters a–z, digits and hyphens, e.g. 'id'"),
+    (_with_event(extra="    updated: 2026-05-01\n"), ".updated",
+     "'updated' is no longer used: calendars take the time of every change from the repository's history",
+     "delete this line"),
+    (_with_event(extra="    status: rescheduled\n"), ".status", "a rescheduled event must keep its previous start",
+     "add 'previous_start: <the old date and time>'"),
+    (_with_event(extra="    status: moved_online\n"), ".status",
+     "an event moved online needs the address of the meeting", "add 'online_url: https://…'"),
+    (_with_event(start="2031-05-12 10:00", end="2031-05-12 12:00"), ".start",
+     "2031-05-12 is outside the project's period (2018-09-03 – 2030-12-31)",
+     "check the year (the event is published all the same)"),
+    (_with_event(extra=SESSION.format(start="2026-05-12", end="2026-05-12")), ".sessions[1]",
+     "a programme session needs a start and end time", "write start and end as '2018-10-23 09:30'"),
+    (_with_event(extra=SESSION.format(start="2026-05-12 11:00", end="2026-05-12 10:30")), ".sessions[1].end",
+     "the session ends before it starts", "check both times"),
+    (_with_event(extra=TWO_SESSIONS_ONE_ID), ".sessions[2].id", "two sessions share the id 'rano'",
+     "give each session its own id"),
+    (_with_event(ident="test-dyzur", **SLOT, extra="    repeat:\n      every: week\n      until: 2026-04-14\n"
+                 "      count: 4\n"), ".repeat.count", "the repetition has both 'until' and 'count'",
+     "keep one: 'until' (the last day) or 'count' (how many dates)"),
+    (_with_event(ident="test-dyzur", **SLOT, extra="    repeat:\n      every: week\n      count: 0\n"), ".repeat.count",
+     "a slot repeats on at least one date", "write how many dates, the first one included, e.g. 'count: 10'"),
+    (_with_event(ident="test-dyzur", **SLOT, extra="    repeat:\n      every: week\n      until: 2026-04-14\n"
+                 "      except:\n        -\n"), ".repeat.except[1]",
+     "expected a date here, found an empty item or a list", "write one date per item, e.g. '- 2019-03-27', "
+     "or delete the item"),
+    (_occurrence_clash, ".id", "the occurrence id 'test-dyzur-2026-03-24' clashes with another event",
+     "rename one of them"),
+])
+def test_the_editor_reads_each_message_as_written(site: SiteCopy, change, field: str, message: str, fix: str) -> None:
+    change(site)
+    problems = site.check()
+    found = [p for p in problems if (p.field or "") == field or (field.startswith(".") and
+                                                                 (p.field or "").endswith(field))]
+    assert len(found) == 1, "\n".join(map(str, problems))
+    assert (found[0].message, found[0].fix) == (message, fix), str(found[0])
