@@ -1283,3 +1283,104 @@ def test_the_editor_reads_each_message_as_written(site: SiteCopy, change, field:
                                                                  (p.field or "").endswith(field))]
     assert len(found) == 1, "\n".join(map(str, problems))
     assert (found[0].message, found[0].fix) == (message, fix), str(found[0])
+
+
+# --- what is written reaches the site -------------------------------------------------------
+
+
+def test_optional_fields_of_the_project_reach_the_site(site: SiteCopy) -> None:
+    site.replace("project.yaml", "    target: 6\n", "    target: 6\n    achieved: 4\n")
+    project = site.load()[0].project
+    assert project.region.in_("en") == "Podkarpackie Voivodeship"
+    assert [stage.in_("en") for stage in project.stages][::5] == [
+        "Preparing the solution together with the transnational partner.",
+        "Drawing up recommendations for the user institutions so that the solution stays in use."]
+    assert len(project.stages) == 6
+    assert project.results[0].achieved == Decimal("4")
+
+
+def test_optional_fields_of_entries_reach_the_site(site: SiteCopy) -> None:
+    site.append("venues.yaml", "\n  - id: test-square\n    name: Rynek\n    street: Rynek 1\n    postal_code: 38-400\n"
+                "    city: Krosno\n    country: PL\n    latitude: 49.6887\n    longitude: 21.7706\n")
+    site.replace("partners.yaml", "    description:\n      pl: Fundacja, która pomaga testować.\n"
+                 "      en: A foundation that helps with testing.\n", "")
+    add_event(site, event(venue="test-square", extra="    audience: {pl: Mieszkańcy, en: Residents}\n"))
+    site.write("documents.yaml", DOCUMENTS + "    description: {pl: Podsumowanie, en: The summary}\n")
+    site.add_file("assets/documents/raport.pdf")
+    loaded, _ = site.load()
+    venue = next(v for v in loaded.venues if v.id == "test-square")
+    assert (venue.street, venue.postal_code, venue.latitude, venue.longitude) == ("Rynek 1", "38-400", 49.6887, 21.7706)
+    assert next(p for p in loaded.partners if p.id == "test-partner").description is None  # optional: no error
+    assert loaded_event(site, "test-event").audience.in_("en") == "Residents"
+    assert loaded.documents[0].description.in_("en") == "The summary"
+
+
+def test_a_session_without_id_is_named_by_its_start(site: SiteCopy) -> None:
+    """The id is part of the session's calendar UID; left out, it is the start written as 20260512T1000."""
+    add_event(site, event(extra=SESSION.format(start="2026-05-12 10:00", end="2026-05-12 11:00")
+                          .replace("      - id: rano\n        start", "      - start")))
+    assert [s.id for s in loaded_event(site, "test-event").sessions] == ["20260512T1000"]
+
+
+def test_a_list_of_previous_starts_keeps_each_in_the_events_zone(site: SiteCopy) -> None:
+    add_event(site, event(venue="test-pub", extra="    status: rescheduled\n"
+                          "    previous_start: [2026-05-05 10:00, 2026-05-08 09:00]\n"))
+    london = timezone(timedelta(hours=1))  # British Summer Time in May
+    assert [p.astimezone(london).replace(tzinfo=None) for p in loaded_event(site, "test-event").previous_starts] == [
+        datetime(2026, 5, 5, 10, 0), datetime(2026, 5, 8, 9, 0)]
+    assert [p.utcoffset() for p in loaded_event(site, "test-event").previous_starts] == [timedelta(hours=1)] * 2
+
+
+def test_a_wrong_date_in_a_list_of_previous_starts_names_its_event(site: SiteCopy) -> None:
+    line = add_event(site, event(extra="    status: rescheduled\n    previous_start: [2026-05-05 10:00, 2026-13-01]\n"))
+    assert_problem(only(site.check()), file=EVENTS, line=site.line_of("events.yaml", "previous_start:", after=line),
+                   field=f"{event_path(site, line)}.previous_start[2]", message=("'2026-13-01'", "no month 13"))
+
+
+def test_an_event_on_the_projects_last_day_is_inside_its_period(site: SiteCopy) -> None:
+    site.replace("project.yaml", "end: 2030-12-31", "end: 2026-05-12")
+    add_event(site, event(start="2026-05-12 10:00", end="2026-05-12 12:00"))
+    assert site.check() == []
+
+
+def test_an_error_in_one_event_does_not_hide_the_next(site: SiteCopy) -> None:
+    first = add_event(site, event("test-one", end="2026-05-12"))
+    second = add_event(site, event("test-two", venue="test-hal"))
+    assert sorted(p.field for p in site.check()) == [f"{event_path(site, first)}.end",
+                                                    f"{event_path(site, second)}.venue"]
+
+
+def test_a_repetition_needs_its_step(site: SiteCopy) -> None:
+    line = add_event(site, event("test-dyzur", **SLOT, extra="    repeat:\n      until: 2026-04-14\n"))
+    assert_problem(only(site.check()), file=EVENTS, line=site.line_of("events.yaml", "until:", after=line),
+                   field=f"{event_path(site, line)}.repeat.every", message=("'every'", "missing"), fix=("every: week",))
+
+
+def test_a_misspelt_venue_zone_is_the_venues_only_error(site: SiteCopy) -> None:
+    line = site.replace("venues.yaml", "    timezone: Europe/London", "    timezone: Europe/Londn")
+    assert_problem(only(site.check()), file=VENUES, line=line, field=f"venues[{site.entry_index('venues.yaml', line)}]"
+                   ".timezone", message=("Europe/Londn",))
+
+
+def test_a_misspelt_event_zone_is_not_replaced_by_the_venues(site: SiteCopy) -> None:
+    """Times are not judged in a zone the editor did not choose: 02:30 on 29 March 2026 exists in London, not in
+    Warsaw (the venue's zone), so the misspelt zone must be the only error."""
+    sessions = SESSION.format(start="2026-03-29 02:30", end="2026-03-29 03:30")
+    line = add_event(site, event(start="2026-03-29 01:00", end="2026-03-29 04:00", extra="    timezone: Europe/Londn\n"
+                                 "    status: rescheduled\n    previous_start: 2026-03-29 02:30\n" + sessions))
+    assert_problem(only(site.check()), file=EVENTS, line=site.line_of("events.yaml", "timezone:", after=line),
+                   field=f"{event_path(site, line)}.timezone", message=("Europe/Londn",))
+
+
+def test_an_event_at_a_venue_with_a_wrong_zone_is_not_judged_again(site: SiteCopy) -> None:
+    line = site.replace("venues.yaml", "    timezone: Europe/London", "    timezone: Europe/Warsaw")
+    add_event(site, event(venue="test-pub"))
+    assert_problem(only(site.check()), file=VENUES, line=line, field=f"venues[{site.entry_index('venues.yaml', line)}]"
+                   ".timezone", message=("Europe/Warsaw", "GB"))
+
+
+def test_the_site_languages_are_read_from_the_data_folder(site: SiteCopy) -> None:
+    """The preview asks for the languages without naming the folder: it is data/, as for the build."""
+    from microsite.load import site_languages
+
+    assert site_languages(site.root) == ("pl", "en")
