@@ -482,10 +482,7 @@ def _load_events(ctx: Context, node: yaml.Node | None, default_tz: str | None, v
         bring = r.text("bring", required=False, fallback=True)
         registration = r.url("registration_url")
         revision = r.integer("revision") or 0
-        updated = r.when("updated", "UTC", required=False)
-        if isinstance(updated, date) and not isinstance(updated, datetime):
-            updated = datetime(updated.year, updated.month, updated.day, tzinfo=timezone.utc)
-        if r.has("updated"):
+        if r.has("updated"):  # not read: whatever it holds, the editor is told to delete it
             ctx.warn(r.raw("updated"), f"{path}.updated", "'updated' is no longer used: calendars take the time "
                      "of every change from the repository's history", "delete this line")
         # A previous start written in a misspelt zone cannot be read (the zone is reported): it is there all the same.
@@ -509,7 +506,7 @@ def _load_events(ctx: Context, node: yaml.Node | None, default_tz: str | None, v
         if (isinstance(start, datetime)) != (isinstance(end, datetime)):
             continue  # reported by _check_span
         event = Event(ident, kind, title, start, end, tz, status, description, venue, online_url, organiser,
-                      audience, registration, tuple(previous), sessions, None, revision, updated, bring,
+                      audience, registration, tuple(previous), sessions, None, revision, None, bring,
                       source=location_of(item, ctx.file))
         if r.has("repeat"):
             events.extend(_expand(ctx, r, path, event, seen, period))

@@ -573,8 +573,11 @@ def test_a_previous_start_needs_the_status_rescheduled(site: SiteCopy, status: s
                    fix=("status: rescheduled",))
 
 
-def test_the_old_updated_field_is_a_warning_to_delete_it(site: SiteCopy) -> None:
-    line = add_event(site, event(extra="    updated: 2026-05-01\n"))
+@pytest.mark.parametrize("value", ["2026-05-01", "yesterday"])
+def test_the_old_updated_field_is_a_warning_to_delete_it(site: SiteCopy, value: str) -> None:
+    """The field is not read (docs/editors/reference: 'Not used (a warning)'), so what it holds is no error."""
+    line = add_event(site, event(extra=f"    updated: {value}\n"))
+    assert not site.errors()
     assert_problem(only(site.check(), "warning"), file=EVENTS, severity="warning",
                    line=site.line_of("events.yaml", "updated:", after=line),
                    field=f"{event_path(site, line)}.updated", message=("no longer used",), fix=("delete",))
@@ -1377,6 +1380,12 @@ def test_an_event_at_a_venue_with_a_wrong_zone_is_not_judged_again(site: SiteCop
     add_event(site, event(venue="test-pub"))
     assert_problem(only(site.check()), file=VENUES, line=line, field=f"venues[{site.entry_index('venues.yaml', line)}]"
                    ".timezone", message=("Europe/Warsaw", "GB"))
+
+
+def test_a_language_without_interface_texts_is_named_where_it_is_written(site: SiteCopy) -> None:
+    line = site.replace("project.yaml", "languages: [pl, en]", "languages: [pl, de]")
+    assert_problem(only(site.check()), file=PROJECT, line=line, column=17, field="languages[2]",
+                   message=("no interface texts in 'de'",), fix=("microsite/catalogues/de.yaml",))
 
 
 def test_the_site_languages_are_read_from_the_data_folder(site: SiteCopy) -> None:
