@@ -485,8 +485,9 @@ def _load_events(ctx: Context, node: yaml.Node | None, default_tz: str | None, v
         if r.has("updated"):  # not read: whatever it holds, the editor is told to delete it
             ctx.warn(r.raw("updated"), f"{path}.updated", "'updated' is no longer used: calendars take the time "
                      "of every change from the repository's history", "delete this line")
-        # A previous start written in a misspelt zone cannot be read (the zone is reported): it is there all the same.
-        if status is EventStatus.RESCHEDULED and not previous and (zone_ok or not r.has("previous_start")):
+        # A previous start written but unreadable (a wrong date, a misspelt zone) is reported as such, not as missing.
+        written = r.has("previous_start") and r.raw("previous_start").value != []
+        if status is EventStatus.RESCHEDULED and not written:
             ctx.error(r.raw("status") or item, f"{path}.status", "a rescheduled event must keep its previous start",
                       "add 'previous_start: <the old date and time>'")
         if previous and status in (EventStatus.SCHEDULED, EventStatus.POSTPONED):

@@ -565,6 +565,19 @@ def test_an_event_moved_online_needs_the_meetings_address(site: SiteCopy) -> Non
                    fix=("online_url:",))
 
 
+@pytest.mark.parametrize("written", ["", "    previous_start: []\n"])
+def test_a_rescheduled_event_keeps_its_previous_start(site: SiteCopy, written: str) -> None:
+    line = add_event(site, event(extra="    status: rescheduled\n" + written))
+    assert_problem(only(site.check()), file=EVENTS, line=site.line_of("events.yaml", "status:", after=line),
+                   field=f"{event_path(site, line)}.status", message=("previous start",), fix=("previous_start:",))
+
+
+def test_a_wrong_previous_start_is_not_also_called_missing(site: SiteCopy) -> None:
+    line = add_event(site, event(extra="    status: rescheduled\n    previous_start: 2026-13-01 10:00\n"))
+    assert_problem(only(site.check()), file=EVENTS, line=site.line_of("events.yaml", "previous_start:", after=line),
+                   field=f"{event_path(site, line)}.previous_start", message=("'2026-13-01 10:00'", "no month 13"))
+
+
 @pytest.mark.parametrize("status", ["scheduled", "postponed"])
 def test_a_previous_start_needs_the_status_rescheduled(site: SiteCopy, status: str) -> None:
     line = add_event(site, event(extra=f"    status: {status}\n    previous_start: 2026-05-05 10:00\n"))
