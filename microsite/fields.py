@@ -202,7 +202,9 @@ class Reader:
     def ident(self, key: str, *, required: bool = True, example: str = "info-meeting-2027-01-20") -> str | None:
         """Read an id: lower-case letters, digits and single hyphens, short enough for an address and a file name."""
         got = self._scalar(key, required, example)
-        if got is not None and len(got[1]) > MAX_ID_LENGTH:
+        if got is None:
+            return None  # missing or not one value: reported once, by _scalar
+        if len(got[1]) > MAX_ID_LENGTH:
             self.ctx.error(got[0], self._sub(key), f"the id is too long ({len(got[1]):,} characters; at most "
                            f"{MAX_ID_LENGTH})", "shorten it: it becomes part of web addresses and file names")
             return None

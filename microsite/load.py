@@ -482,13 +482,12 @@ def _load_events(ctx: Context, node: yaml.Node | None, default_tz: str | None, v
         bring = r.text("bring", required=False, fallback=True)
         registration = r.url("registration_url")
         revision = r.integer("revision") or 0
-        updated = r.when("updated", "UTC", required=False)
-        if isinstance(updated, date) and not isinstance(updated, datetime):
-            updated = datetime(updated.year, updated.month, updated.day, tzinfo=timezone.utc)
-        if r.has("updated"):
+        if r.has("updated"):  # not read: whatever it holds, the editor is told to delete it
             ctx.warn(r.raw("updated"), f"{path}.updated", "'updated' is no longer used: calendars take the time "
                      "of every change from the repository's history", "delete this line")
-        if status is EventStatus.RESCHEDULED and not previous:
+        # A previous start written but unreadable (a wrong date, a misspelt zone) is reported as such, not as missing.
+        written = r.has("previous_start") and r.raw("previous_start").value != []
+        if status is EventStatus.RESCHEDULED and not written:
             ctx.error(r.raw("status") or item, f"{path}.status", "a rescheduled event must keep its previous start",
                       "add 'previous_start: <the old date and time>'")
         if previous and status in (EventStatus.SCHEDULED, EventStatus.POSTPONED):
@@ -508,7 +507,7 @@ def _load_events(ctx: Context, node: yaml.Node | None, default_tz: str | None, v
         if (isinstance(start, datetime)) != (isinstance(end, datetime)):
             continue  # reported by _check_span
         event = Event(ident, kind, title, start, end, tz, status, description, venue, online_url, organiser,
-                      audience, registration, tuple(previous), sessions, None, revision, updated, bring,
+                      audience, registration, tuple(previous), sessions, None, revision, None, bring,
                       source=location_of(item, ctx.file))
         if r.has("repeat"):
             events.extend(_expand(ctx, r, path, event, seen, period))

@@ -589,6 +589,19 @@ def test_an_event_moved_online_needs_the_meetings_address(site: SiteCopy) -> Non
                    fix=("online_url:",))
 
 
+@pytest.mark.parametrize("written", ["", "    previous_start: []\n"])
+def test_a_rescheduled_event_keeps_its_previous_start(site: SiteCopy, written: str) -> None:
+    line = add_event(site, event(extra="    status: rescheduled\n" + written))
+    assert_problem(only(site.check()), file=EVENTS, line=site.line_of("events.yaml", "status:", after=line),
+                   field=f"{event_path(site, line)}.status", message=("previous start",), fix=("previous_start:",))
+
+
+def test_a_wrong_previous_start_is_not_also_called_missing(site: SiteCopy) -> None:
+    line = add_event(site, event(extra="    status: rescheduled\n    previous_start: 2026-13-01 10:00\n"))
+    assert_problem(only(site.check()), file=EVENTS, line=site.line_of("events.yaml", "previous_start:", after=line),
+                   field=f"{event_path(site, line)}.previous_start", message=("'2026-13-01 10:00'", "no month 13"))
+
+
 @pytest.mark.parametrize("status", ["scheduled", "postponed"])
 def test_a_previous_start_needs_the_status_rescheduled(site: SiteCopy, status: str) -> None:
     line = add_event(site, event(extra=f"    status: {status}\n    previous_start: 2026-05-05 10:00\n"))
@@ -597,8 +610,11 @@ def test_a_previous_start_needs_the_status_rescheduled(site: SiteCopy, status: s
                    fix=("status: rescheduled",))
 
 
-def test_the_old_updated_field_is_a_warning_to_delete_it(site: SiteCopy) -> None:
-    line = add_event(site, event(extra="    updated: 2026-05-01\n"))
+@pytest.mark.parametrize("value", ["2026-05-01", "yesterday"])
+def test_the_old_updated_field_is_a_warning_to_delete_it(site: SiteCopy, value: str) -> None:
+    """The field is not read (docs/editors/reference: 'Not used (a warning)'), so what it holds is no error."""
+    line = add_event(site, event(extra=f"    updated: {value}\n"))
+    assert not site.errors()
     assert_problem(only(site.check(), "warning"), file=EVENTS, severity="warning",
                    line=site.line_of("events.yaml", "updated:", after=line),
                    field=f"{event_path(site, line)}.updated", message=("no longer used",), fix=("delete",))
@@ -1272,3 +1288,209 @@ def test_the_builds_check_report_reads_back_what_was_written(tmp_path) -> None:
     assert read_report(path) is None
     write_report(problems, {REPORT_ENV: str(path)})
     assert read_report(path) == problems
+
+
+def test_a_missing_id_is_reported_once(site: SiteCopy) -> None:
+    first = site.append("events.yaml", event().replace("  - id: test-event\n", "  -\n"))
+    line = site.line_of("events.yaml", "    kind: workshop", after=first)  # where the entry's fields start
+    entry = sum(text.startswith("  - ") for text in site.lines("events.yaml")) + 1  # the new entry is last
+    assert_problem(only(site.check()), file=EVENTS, line=line, field=f"events[{entry}].id",
+                   message=("'id'", "missing"), fix=("id: info-meeting-2027-01-20",))
+
+
+# --- the editor reads each message as written -----------------------------------------------
+# The rules above check the key words of a message; here the whole sentence and its fix, as the editors'
+# reference quotes them (docs/editors/reference.*.md): a word changed or shouted is a change the editor reads.
+
+
+def _languages(written: str):
+    return lambda site: site.replace("project.yaml", "languages: [pl, en]", written)
+
+
+def _with_event(**kwargs):
+    return lambda site: add_event(site, event(**kwargs))
+
+
+def _without_line(name: str, line: str):
+    return lambda site: site.replace(name, line, "")
+
+
+SLOT = {"start": "2026-03-17 10:00", "end": "2026-03-17 14:00"}
+TWO_SESSIONS_ONE_ID = SESSION.format(start="2026-05-12 10:00", end="2026-05-12 11:00") + """\
+      - id: rano
+        start: 2026-05-12 11:00
+        end: 2026-05-12 12:00
+        title: {pl: Później, en: Later}
+"""
+
+
+def _no_venues_and_a_venue_named(site: SiteCopy) -> None:
+    site.write("venues.yaml", "venues: []\n")
+    site.write("events.yaml", "events:\n" + event(venue="Sala 1"))
+
+
+def _occurrence_clash(site: SiteCopy) -> None:
+    add_event(site, event("test-dyzur-2026-03-24"))
+    add_event(site, event("test-dyzur", **SLOT, extra=REPEAT))
+
+
+@pytest.mark.parametrize("change, field, message, fix", [
+    (_languages("languages: [pl]"), "languages", "a site has at least two languages",
+     "add the second language, e.g. 'languages: [pl, en]'"),
+    (_languages("language: [pl, en]"), "languages", "the site's languages are not given",
+     "add a line 'languages: [pl, en]' (the first is the default, served at the site root)"),
+    # 'qq' is no language at all: its fix must not offer a lower-case spelling of it.
+    (_languages("languages: [pl, qq]"), "languages[2]", "'qq' is not a language code CLDR knows",
+     "use the two-letter ISO 639-1 code, e.g. pl, en, uk, de"),
+    (_languages("languages: [pl, EN]"), "languages[2]", "'EN' is not a language code CLDR knows",
+     "use the two-letter ISO 639-1 code, e.g. pl, en, uk, de; write it in lower case: en"),
+    (_without_line("project.yaml", "currency: PLN\n"), "currency", "the required field 'currency' is missing or empty",
+     "add a line 'currency: PLN' to this entry"),
+    (lambda site: site.replace("project.yaml", "  - id: institutions\n", "  -\n"), "results[1].id",
+     "the required field 'id' is missing or empty", "add a line 'id: institutions' to this entry"),
+    (lambda site: site.append("venues.yaml", "\n  - name: Sala bez id\n    city: Krosno\n    country: PL\n"),
+     ".id", "the required field 'id' is missing or empty", "add a line 'id: community-centre' to this entry"),
+    (_no_venues_and_a_venue_named, ".venue", "'Sala 1' is not a valid id",
+     "use only lower-case letters a–z, digits and hyphens, e.g. 'id'"),
+    (_with_event(extra="    updated: 2026-05-01\n"), ".updated",
+     "'updated' is no longer used: calendars take the time of every change from the repository's history",
+     "delete this line"),
+    (_with_event(extra="    status: rescheduled\n"), ".status", "a rescheduled event must keep its previous start",
+     "add 'previous_start: <the old date and time>'"),
+    (_with_event(extra="    status: moved_online\n"), ".status",
+     "an event moved online needs the address of the meeting", "add 'online_url: https://…'"),
+    (_with_event(start="2031-05-12 10:00", end="2031-05-12 12:00"), ".start",
+     "2031-05-12 is outside the project's period (2018-09-03 – 2030-12-31)",
+     "check the year (the event is published all the same)"),
+    (_with_event(extra=SESSION.format(start="2026-05-12", end="2026-05-12")), ".sessions[1]",
+     "a programme session needs a start and end time", "write start and end as '2018-10-23 09:30'"),
+    (_with_event(extra=SESSION.format(start="2026-05-12 11:00", end="2026-05-12 10:30")), ".sessions[1].end",
+     "the session ends before it starts", "check both times"),
+    (_with_event(extra=TWO_SESSIONS_ONE_ID), ".sessions[2].id", "two sessions share the id 'rano'",
+     "give each session its own id"),
+    (_with_event(ident="test-dyzur", **SLOT, extra="    repeat:\n      every: week\n      until: 2026-04-14\n"
+                 "      count: 4\n"), ".repeat.count", "the repetition has both 'until' and 'count'",
+     "keep one: 'until' (the last day) or 'count' (how many dates)"),
+    (_with_event(ident="test-dyzur", **SLOT, extra="    repeat:\n      every: week\n      count: 0\n"), ".repeat.count",
+     "a slot repeats on at least one date", "write how many dates, the first one included, e.g. 'count: 10'"),
+    (_with_event(ident="test-dyzur", **SLOT, extra="    repeat:\n      every: week\n      until: 2026-04-14\n"
+                 "      except:\n        -\n"), ".repeat.except[1]",
+     "expected a date here, found an empty item or a list", "write one date per item, e.g. '- 2019-03-27', "
+     "or delete the item"),
+    (_occurrence_clash, ".id", "the occurrence id 'test-dyzur-2026-03-24' clashes with another event",
+     "rename one of them"),
+])
+def test_the_editor_reads_each_message_as_written(site: SiteCopy, change, field: str, message: str, fix: str) -> None:
+    change(site)
+    problems = site.check()
+    found = [p for p in problems if (p.field or "") == field or (field.startswith(".") and
+                                                                 (p.field or "").endswith(field))]
+    assert len(found) == 1, "\n".join(map(str, problems))
+    assert (found[0].message, found[0].fix) == (message, fix), str(found[0])
+
+
+# --- what is written reaches the site -------------------------------------------------------
+
+
+def test_optional_fields_of_the_project_reach_the_site(site: SiteCopy) -> None:
+    site.replace("project.yaml", "    target: 6\n", "    target: 6\n    achieved: 4\n")
+    project = site.load()[0].project
+    assert project.region.in_("en") == "Podkarpackie Voivodeship"
+    assert [stage.in_("en") for stage in project.stages][::5] == [
+        "Preparing the solution together with the transnational partner.",
+        "Drawing up recommendations for the user institutions so that the solution stays in use."]
+    assert len(project.stages) == 6
+    assert project.results[0].achieved == Decimal("4")
+
+
+def test_optional_fields_of_entries_reach_the_site(site: SiteCopy) -> None:
+    site.append("venues.yaml", "\n  - id: test-square\n    name: Rynek\n    street: Rynek 1\n    postal_code: 38-400\n"
+                "    city: Krosno\n    country: PL\n    latitude: 49.6887\n    longitude: 21.7706\n")
+    site.replace("partners.yaml", "    description:\n      pl: Fundacja, która pomaga testować.\n"
+                 "      en: A foundation that helps with testing.\n", "")
+    add_event(site, event(venue="test-square", extra="    audience: {pl: Mieszkańcy, en: Residents}\n"))
+    site.write("documents.yaml", DOCUMENTS + "    description: {pl: Podsumowanie, en: The summary}\n")
+    site.add_file("assets/documents/raport.pdf")
+    loaded, _ = site.load()
+    venue = next(v for v in loaded.venues if v.id == "test-square")
+    assert (venue.street, venue.postal_code, venue.latitude, venue.longitude) == ("Rynek 1", "38-400", 49.6887, 21.7706)
+    assert next(p for p in loaded.partners if p.id == "test-partner").description is None  # optional: no error
+    assert loaded_event(site, "test-event").audience.in_("en") == "Residents"
+    assert loaded.documents[0].description.in_("en") == "The summary"
+
+
+def test_a_session_without_id_is_named_by_its_start(site: SiteCopy) -> None:
+    """The id is part of the session's calendar UID; left out, it is the start written as 20260512T1000."""
+    add_event(site, event(extra=SESSION.format(start="2026-05-12 10:00", end="2026-05-12 11:00")
+                          .replace("      - id: rano\n        start", "      - start")))
+    assert [s.id for s in loaded_event(site, "test-event").sessions] == ["20260512T1000"]
+
+
+def test_a_list_of_previous_starts_keeps_each_in_the_events_zone(site: SiteCopy) -> None:
+    add_event(site, event(venue="test-pub", extra="    status: rescheduled\n"
+                          "    previous_start: [2026-05-05 10:00, 2026-05-08 09:00]\n"))
+    london = timezone(timedelta(hours=1))  # British Summer Time in May
+    assert [p.astimezone(london).replace(tzinfo=None) for p in loaded_event(site, "test-event").previous_starts] == [
+        datetime(2026, 5, 5, 10, 0), datetime(2026, 5, 8, 9, 0)]
+    assert [p.utcoffset() for p in loaded_event(site, "test-event").previous_starts] == [timedelta(hours=1)] * 2
+
+
+def test_a_wrong_date_in_a_list_of_previous_starts_names_its_event(site: SiteCopy) -> None:
+    line = add_event(site, event(extra="    status: rescheduled\n    previous_start: [2026-05-05 10:00, 2026-13-01]\n"))
+    assert_problem(only(site.check()), file=EVENTS, line=site.line_of("events.yaml", "previous_start:", after=line),
+                   field=f"{event_path(site, line)}.previous_start[2]", message=("'2026-13-01'", "no month 13"))
+
+
+def test_an_event_on_the_projects_last_day_is_inside_its_period(site: SiteCopy) -> None:
+    site.replace("project.yaml", "end: 2030-12-31", "end: 2026-05-12")
+    add_event(site, event(start="2026-05-12 10:00", end="2026-05-12 12:00"))
+    assert site.check() == []
+
+
+def test_an_error_in_one_event_does_not_hide_the_next(site: SiteCopy) -> None:
+    first = add_event(site, event("test-one", end="2026-05-12"))
+    second = add_event(site, event("test-two", venue="test-hal"))
+    assert sorted(p.field for p in site.check()) == [f"{event_path(site, first)}.end",
+                                                    f"{event_path(site, second)}.venue"]
+
+
+def test_a_repetition_needs_its_step(site: SiteCopy) -> None:
+    line = add_event(site, event("test-dyzur", **SLOT, extra="    repeat:\n      until: 2026-04-14\n"))
+    assert_problem(only(site.check()), file=EVENTS, line=site.line_of("events.yaml", "until:", after=line),
+                   field=f"{event_path(site, line)}.repeat.every", message=("'every'", "missing"), fix=("every: week",))
+
+
+def test_a_misspelt_venue_zone_is_the_venues_only_error(site: SiteCopy) -> None:
+    line = site.replace("venues.yaml", "    timezone: Europe/London", "    timezone: Europe/Londn")
+    assert_problem(only(site.check()), file=VENUES, line=line, field=f"venues[{site.entry_index('venues.yaml', line)}]"
+                   ".timezone", message=("Europe/Londn",))
+
+
+def test_a_misspelt_event_zone_is_not_replaced_by_the_venues(site: SiteCopy) -> None:
+    """Times are not judged in a zone the editor did not choose: 02:30 on 29 March 2026 exists in London, not in
+    Warsaw (the venue's zone), so the misspelt zone must be the only error."""
+    sessions = SESSION.format(start="2026-03-29 02:30", end="2026-03-29 03:30")
+    line = add_event(site, event(start="2026-03-29 01:00", end="2026-03-29 04:00", extra="    timezone: Europe/Londn\n"
+                                 "    status: rescheduled\n    previous_start: 2026-03-29 02:30\n" + sessions))
+    assert_problem(only(site.check()), file=EVENTS, line=site.line_of("events.yaml", "timezone:", after=line),
+                   field=f"{event_path(site, line)}.timezone", message=("Europe/Londn",))
+
+
+def test_an_event_at_a_venue_with_a_wrong_zone_is_not_judged_again(site: SiteCopy) -> None:
+    line = site.replace("venues.yaml", "    timezone: Europe/London", "    timezone: Europe/Warsaw")
+    add_event(site, event(venue="test-pub"))
+    assert_problem(only(site.check()), file=VENUES, line=line, field=f"venues[{site.entry_index('venues.yaml', line)}]"
+                   ".timezone", message=("Europe/Warsaw", "GB"))
+
+
+def test_a_language_without_interface_texts_is_named_where_it_is_written(site: SiteCopy) -> None:
+    line = site.replace("project.yaml", "languages: [pl, en]", "languages: [pl, de]")
+    assert_problem(only(site.check()), file=PROJECT, line=line, column=17, field="languages[2]",
+                   message=("no interface texts in 'de'",), fix=("microsite/catalogues/de.yaml",))
+
+
+def test_the_site_languages_are_read_from_the_data_folder(site: SiteCopy) -> None:
+    """The preview asks for the languages without naming the folder: it is data/, as for the build."""
+    from microsite.load import site_languages
+
+    assert site_languages(site.root) == ("pl", "en")
