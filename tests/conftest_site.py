@@ -37,6 +37,11 @@ def project_copy(dest: Path, fixture: Path = DEMO) -> Path:
     return dest
 
 
+def site_files(site: Path) -> dict[str, bytes]:
+    """Return every file of a built site with its bytes: to prove a failed build left the site untouched."""
+    return {str(p.relative_to(site)): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
 def add_generator(root: Path) -> None:
     """Give a project folder the generator parts its mkdocs.yml names (hooks/, overrides/)."""
     for part in GENERATOR_PARTS:

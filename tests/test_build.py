@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest_site import project_copy
+from conftest_site import project_copy, site_files
 from microsite.build import build_site
 
 NOW_ENV = {"MICROSITE_NOW": "2019-03-01T12:00:00Z", "PATH": "/usr/bin:/bin"}
@@ -20,10 +20,6 @@ def project(tmp_path_factory) -> Path:
     return root
 
 
-def _snapshot(site: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(site)): p.read_bytes() for p in site.rglob("*") if p.is_file()}
-
-
 def test_build_writes_the_site(project):
     assert (project / "site" / "index.html").exists()
     assert (project / "site" / "en" / "index.html").exists()
@@ -31,7 +27,7 @@ def test_build_writes_the_site(project):
 
 
 def test_data_error_fails_and_keeps_the_previous_site(project):
-    before = _snapshot(project / "site")
+    before = site_files(project / "site")
     events = project / "data" / "events.yaml"
     original = events.read_text(encoding="utf-8")
     events.write_text(original.replace("end: 2019-03-27 19:00", "end: 2019-02-31 19:00"), encoding="utf-8")
@@ -41,12 +37,12 @@ def test_data_error_fails_and_keeps_the_previous_site(project):
     finally:
         events.write_text(original, encoding="utf-8")
     assert "data/events.yaml:" in out.getvalue() and "impossible date" in out.getvalue()
-    assert _snapshot(project / "site") == before
+    assert site_files(project / "site") == before
     assert not list(project.glob(".site-build-*"))
 
 
 def test_mkdocs_error_fails_and_keeps_the_previous_site(project):
-    before = _snapshot(project / "site")
+    before = site_files(project / "site")
     page = project / "content" / "pl" / "contact.md"
     original = page.read_text(encoding="utf-8")
     page.write_text(original + "\n<!-- microsite:event no-such-event -->\n", encoding="utf-8")
@@ -56,7 +52,7 @@ def test_mkdocs_error_fails_and_keeps_the_previous_site(project):
     finally:
         page.write_text(original, encoding="utf-8")
     assert "previous site/ is unchanged" in out.getvalue()
-    assert _snapshot(project / "site") == before
+    assert site_files(project / "site") == before
 
 
 @pytest.mark.parametrize("command", ["microsite", "mkdocs"])
@@ -93,7 +89,7 @@ def test_broken_front_matter_fails_both_builds_with_a_located_message(project, c
     ("[contact](contact.md#nope)", ("links to 'contact.md#nope'", "no heading or anchor 'nope'")),
 ])
 def test_a_broken_link_fails_the_build_naming_the_page_and_the_link(project, link, words):
-    before = _snapshot(project / "site")
+    before = site_files(project / "site")
     page = project / "content" / "pl" / "about.md"
     original = page.read_text(encoding="utf-8")
     page.write_text(original + f"\nZobacz {link}.\n", encoding="utf-8")
@@ -108,7 +104,7 @@ def test_a_broken_link_fails_the_build_naming_the_page_and_the_link(project, lin
     assert len(reported) == 1 and reported[0].startswith(f"content/pl/about.md:{line}:{column}: "), out.getvalue()
     assert all(word in reported[0] for word in words), reported
     assert "previous site/ is unchanged" in out.getvalue()
-    assert _snapshot(project / "site") == before
+    assert site_files(project / "site") == before
 
 
 def test_any_other_warning_fails_the_build_in_mkdocs_words(project):

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest_site import add_generator, build_demo, project_copy
+from conftest_site import add_generator, build_demo, project_copy, site_files
 from microsite.build import build_site
 from microsite.check import check_project
 from sitefactory import SiteCopy, assert_problem, only
@@ -97,13 +97,9 @@ def built(tmp_path_factory) -> Path:
     return root
 
 
-def _snapshot(site: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(site)): p.read_bytes() for p in site.rglob("*") if p.is_file()}
-
-
 @pytest.mark.parametrize("relative, target", ATTACKS[:4], ids=[a[0] for a in ATTACKS[:4]])
 def test_the_build_refuses_a_link_and_keeps_the_previous_site(built: Path, relative: str, target: str) -> None:
-    before = _snapshot(built / "site")
+    before = site_files(built / "site")
     link = _link(built, relative, target)
     out = io.StringIO()
     try:
@@ -111,7 +107,7 @@ def test_the_build_refuses_a_link_and_keeps_the_previous_site(built: Path, relat
     finally:
         link.unlink()
     assert f"{relative}: this is a link to '{target}'" in out.getvalue()
-    assert _snapshot(built / "site") == before
+    assert site_files(built / "site") == before
     assert not list(built.glob(".site-*"))
 
 
