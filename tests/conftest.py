@@ -8,16 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest_site import DEMO
+from conftest_site import DEMO, TOOLS_OWN
 from microsite.load import load_site
 from microsite.model import Site
 from sitefactory import SiteCopy, copy_demo
 
-__all__ = ["TOOLS_OWN", "demo", "no_microsite_variables", "site"]
-
-TOOLS_OWN = ("MICROSITE_PROPERDOCS_PYTHON", "MICROSITE_ZENSICAL")
-"""Variables that name a test tool (``make test-platform``, ``make canary-zensical``), not a setting of the site."""
-
+__all__ = ["demo", "no_microsite_variables", "site"]
 
 @pytest.fixture(scope="session", autouse=True)
 def no_microsite_variables() -> Iterator[None]:

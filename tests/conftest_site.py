@@ -30,6 +30,10 @@ MKDOCS = (sys.executable, "-m", "mkdocs")
 """The build command: MkDocs of this interpreter (tests/exits/ builds with the exits from it as well)."""
 
 
+TOOLS_OWN = ("MICROSITE_PROPERDOCS_PYTHON", "MICROSITE_ZENSICAL")
+"""Variables that name a test tool (``make test-platform``, ``make canary-zensical``), not a setting of the site."""
+
+
 def project_copy(dest: Path, fixture: Path = DEMO) -> Path:
     """Copy a fixture project into ``dest`` with the generator's adapter and theme; return ``dest``."""
     shutil.copytree(fixture, dest, dirs_exist_ok=True)

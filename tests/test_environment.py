@@ -14,7 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import TOOLS_OWN
+from conftest_site import TOOLS_OWN  # not from conftest: tests/browser has a conftest of its own
 from conftest_site import REPO
 
 EXPORTED = {
