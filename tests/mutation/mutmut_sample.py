@@ -4,8 +4,9 @@ mutmut (pinned in pyproject.toml's ``mutation`` extra, configured under ``[tool.
 into ``mutants/`` with every mutant behind a switch, and runs for each mutant the in-process tests that call
 the mutated function (see docs/mutation.md for why builds through MkDocs are not among them).
 
-The sample is every N-th mutant of each module in mutmut's own order (N = all mutants / ``--sample``), so two
-runs of one commit test the same mutants and a module's share of the sample is its share of the mutants.
+The sample is chosen by each mutant's name (its hash below ``--sample`` / all mutants), so two runs of one
+commit test the same mutants, a module's share of the sample is about its share of the mutants, and a change
+to one function leaves the rest of the sample, already judged, as it was.
 mutmut keeps its results in ``mutants/``: a second run re-tests only the functions that changed.
 
 Exit status 1 when a mutant of the sample survives and ``tests/mutation/survivors.md`` does not list it
@@ -17,6 +18,7 @@ Usage: ``.venv/bin/python tests/mutation/mutmut_sample.py [--sample 400 | --all]
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import re
@@ -59,13 +61,23 @@ def _natural(name: str) -> tuple:
 
 
 def sample(names: dict[str, list[str]], size: int | None) -> list[str]:
-    """Return every N-th mutant of each module, N chosen so the total is about ``size`` (None: all)."""
-    total = sum(len(found) for found in names.values())
-    if size is None or size >= total:
-        return [name for found in names.values() for name in found]
-    step = total / size
-    return [found[int(i * step)] for found in names.values() for i in range(int(len(found) / step + 0.5))
-            if int(i * step) < len(found)]
+    """Return about ``size`` mutants (None: all), each chosen by its name's hash, not by its position.
+
+    A mutant is in the sample when its name hashes below size / total. So the sample is the same on every
+    run of one commit, spread over the modules as the mutants are, and a change to one function changes only
+    that function's share: the other mutants, already judged, stay in (every N-th by position would shift
+    the whole sample whenever one mutant is added or removed anywhere).
+    """
+    every = [name for found in names.values() for name in found]
+    if size is None or size >= len(every):
+        return every
+    share = size / len(every)
+    return [name for name in every if _unit(name) < share]
+
+
+def _unit(name: str) -> float:
+    """Return a number in [0, 1) fixed by the mutant's name."""
+    return int.from_bytes(hashlib.sha256(name.encode("utf-8")).digest()[:8], "big") / 2 ** 64
 
 
 def results() -> dict[str, dict[str, str]]:
@@ -90,18 +102,19 @@ def main() -> int:
     parser.add_argument("--sample", type=int, default=400, help="about how many mutants to test (default 400)")
     parser.add_argument("--all", action="store_true", help="test every mutant")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--report", action="store_true", help="only print what mutants/ holds for the sample")
     args = parser.parse_args()
     started, cpu = time.monotonic(), os.times()
     names = mutant_names()
     chosen = sample(names, None if args.all else args.sample)
     # In batches: a command line has a limit, and mutmut keeps what each batch found.
-    for index in range(0, len(chosen), 200):
+    for index in range(0, 0 if args.report else len(chosen), 200):
         subprocess.run([*MUTMUT, "run", "--max-children", str(args.jobs), *chosen[index:index + 200]], cwd=REPO,
                        check=False, stdout=subprocess.DEVNULL)
     found = results()
     picked = set(chosen)
     print(f"\nmutmut: {len(chosen)} of {sum(map(len, names.values()))} mutants "
-          f"({'all' if args.all else 'every N-th of each module'})")
+          f"({'all' if args.all else 'chosen by name'})")
     print(f"  {'module':<34} {'killed':>7} {'survived':>9} {'no tests':>9} {'other':>6} {'score':>7}")
     survivors = []
     for module in sorted(names):
