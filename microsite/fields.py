@@ -55,7 +55,8 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
 
 
 MAX_PROBLEMS = 100
-"""After this many problems in one file its reading stops: the first ones are what the editor fixes first."""
+"""After this many errors in one file its reading stops: the first ones are what the editor fixes first.
+Warnings never stop it (they do not stop the build either): past this many, they are counted, not listed."""
 
 
 class TooManyProblems(Exception):
@@ -82,6 +83,8 @@ class Context:
     problems: list[Problem] = field(default_factory=list)
     absent: frozenset[str] = frozenset()
     """The data files that do not exist: a reference into one of them says so."""
+    unlisted_warnings: int = 0
+    """Warnings past :data:`MAX_PROBLEMS` of them: counted, and said in one line by :meth:`all_problems`."""
 
     def error(self, node: yaml.Node | None, path: str, message: str, fix: str) -> None:
         """Record an error at a node."""
@@ -91,10 +94,23 @@ class Context:
         """Record a warning at a node; warnings do not stop the build."""
         self._add(Problem(location_of(node, self.file), path, message, fix, "warning"))
 
+    def all_problems(self) -> list[Problem]:
+        """Return the problems recorded, with one line for the warnings past the limit, if any."""
+        if not self.unlisted_warnings:
+            return list(self.problems)
+        return [*self.problems, Problem(Location(self.file), "", f"and {self.unlisted_warnings:,} more warnings like "
+                                        "the ones above", "deal with the warnings listed, then check again to see "
+                                        "the rest", "warning")]
+
     def _add(self, problem: Problem) -> None:
-        self.problems.append(problem)
-        if len(self.problems) >= MAX_PROBLEMS:
-            raise TooManyProblems(self)
+        if problem.is_error:
+            self.problems.append(problem)
+            if sum(p.is_error for p in self.problems) >= MAX_PROBLEMS:
+                raise TooManyProblems(self)
+        elif sum(not p.is_error for p in self.problems) < MAX_PROBLEMS:
+            self.problems.append(problem)
+        else:
+            self.unlisted_warnings += 1
 
 
 class Reader:

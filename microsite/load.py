@@ -121,10 +121,10 @@ def load_site(root: Path | str, *, data_dir: str = "data", content_dir: str = "c
         documents = _load_documents(contexts["documents.yaml"], nodes["documents.yaml"], paths)
     except TooManyProblems as exc:
         # A file this wrong is not read to its end, nor are the files after it (they would refer to it).
-        raise SiteDataError([*problems, *(p for ctx in contexts.values() for p in ctx.problems), exc.problem]) \
+        raise SiteDataError([*problems, *(p for ctx in contexts.values() for p in ctx.all_problems()), exc.problem]) \
             from None
     for ctx in contexts.values():
-        problems.extend(ctx.problems)
+        problems.extend(ctx.all_problems())
     problems.extend(_unknown_files(paths))
     if project is None or any(p.is_error for p in problems):
         raise SiteDataError(problems)

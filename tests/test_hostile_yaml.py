@@ -295,3 +295,20 @@ def test_check_accepts_a_front_matter_exactly_when_mkdocs_reads_it_as_written(de
 
 
 ACCEPTED = {FRONT_MATTERS[i] for i in (0, 1, 2, 3, 4, 5, 9, 10, 11, 13)}
+
+
+def test_warnings_past_the_limit_are_counted_and_never_fail_the_check(demo: SiteCopy) -> None:
+    """Warnings do not stop the build, so many of them must not become an error (a weekly slot running past
+    the funded period warns once per date): past the limit they are counted in one line, not listed."""
+    extra = MAX_PROBLEMS + 50
+    demo.append("events.yaml", "".join(
+        f"\n  - id: after-the-project-{n}\n    kind: duty_hours\n    title: {{pl: Dyżur {n}, en: Duty hours {n}}}\n"
+        f"    start: 2031-01-{1 + n % 28:02d} 10:00\n    end: 2031-01-{1 + n % 28:02d} 12:00\n    venue: krakow\n"
+        for n in range(extra)))
+    site, warnings = demo.load()
+    assert len(site.events) == 9 + extra  # every event is read and published
+    events_file = [w for w in warnings if w.location.file == EVENTS]
+    assert len(events_file) == MAX_PROBLEMS + 1 and not any(w.is_error for w in events_file)
+    assert all("outside the project's period" in w.message for w in events_file[:MAX_PROBLEMS])
+    assert_problem(events_file[-1], file=EVENTS, line=None, message=("and 50 more warnings",),
+                   fix=("check again",), severity="warning")
