@@ -484,6 +484,9 @@ def test_proper_name_may_be_written_once(site: SiteCopy) -> None:
 
 @pytest.mark.parametrize("file, block, ident", [
     ("events.yaml", event("test-twice") + event("test-twice"), "test-twice"),
+    # Two weekly slots under one id: one slip, one error (not one more per date of the second series).
+    ("events.yaml", 2 * event("test-twice", start="2026-03-17 10:00", end="2026-03-17 14:00",
+                              extra="    repeat:\n      every: week\n      until: 2026-04-14\n"), "test-twice"),
     ("venues.yaml", TEST_VENUES.replace("test-pub", "test-hall").replace("test-hall", "test-twice"), "test-twice"),
     ("partners.yaml", TEST_PARTNER.replace("test-partner", "test-twice") * 2, "test-twice"),
 ])
