@@ -889,6 +889,19 @@ def test_a_negative_amount(site: SiteCopy, key: str) -> None:
                    message=("-5 is negative",), fix=("zero or more",))
 
 
+# The examples are the editors' reference's own: "Digits and a dot only: `772883.74`" and the rate "e.g. `94.29`".
+@pytest.mark.parametrize("key, written, example", [("total_value", "772 883,74 zł", "772883.74"),
+                                                   ("grant", "728.752,08", "728752.08"),
+                                                   ("co_financing_rate", "94,29%", "94.29")])
+def test_an_amount_written_the_polish_way_is_not_a_number(site: SiteCopy, key: str, written: str,
+                                                          example: str) -> None:
+    line = site.line_of("project.yaml", f"{key}:")
+    site.replace_line("project.yaml", line, f"{key}: '{written}'")
+    problem = only([p for p in site.check() if p.field == key])
+    assert_problem(problem, file=PROJECT, line=line, message=(f"'{written}' is not a number",))
+    assert problem.fix.endswith(f"with a dot before decimals and no spaces or currency, e.g. {example}")
+
+
 @pytest.mark.parametrize("code", ["zł", "pln", "PLNX", "P1N"])
 def test_a_currency_that_is_not_an_iso_code(site: SiteCopy, code: str) -> None:
     line = site.line_of("project.yaml", "currency:")
