@@ -889,6 +889,16 @@ def test_a_negative_amount(site: SiteCopy, key: str) -> None:
                    message=("-5 is negative",), fix=("zero or more",))
 
 
+@pytest.mark.parametrize("key", ["total_value", "grant", "co_financing_rate"])
+def test_an_amount_of_0_is_a_warning_in_the_reference_s_words(site: SiteCopy, key: str) -> None:
+    # The editors' reference quotes this warning word for word (and tells to leave the field out).
+    line = site.line_of("project.yaml", f"{key}:")
+    site.replace_line("project.yaml", line, f"{key}: 0")
+    warning = only([p for p in site.check() if p.field == key], "warning")
+    assert_problem(warning, file=PROJECT, line=line, severity="warning", fix=(f"leave '{key}' out",))
+    assert warning.message == "the amount is 0, and the facts card will say so"
+
+
 # The examples are the editors' reference's own: "Digits and a dot only: `772883.74`" and the rate "e.g. `94.29`".
 @pytest.mark.parametrize("key, written, example", [("total_value", "772 883,74 zł", "772883.74"),
                                                    ("grant", "728.752,08", "728752.08"),
