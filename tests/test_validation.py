@@ -899,6 +899,15 @@ def test_an_amount_of_0_is_a_warning_in_the_reference_s_words(site: SiteCopy, ke
     assert warning.message == "the amount is 0, and the facts card will say so"
 
 
+def test_a_rate_above_100_is_refused_in_the_reference_s_words(site: SiteCopy) -> None:
+    # The editors' reference: "`is more than the whole` — Write the rate in per cent, from 0 to 100."
+    site.replace("project.yaml", "grant: 728752.08", "")
+    line = site.replace("project.yaml", "co_financing_rate: 94.29", "co_financing_rate: 100.5")
+    problem = only(site.check())
+    assert_problem(problem, file=PROJECT, line=line, field="co_financing_rate")
+    assert (problem.message, problem.fix) == ("100.5% is more than the whole", "write the rate in per cent, from 0 to 100")
+
+
 # The examples are the editors' reference's own: "Digits and a dot only: `772883.74`" and the rate "e.g. `94.29`".
 @pytest.mark.parametrize("key, written, example", [("total_value", "772 883,74 zł", "772883.74"),
                                                    ("grant", "728.752,08", "728752.08"),
