@@ -905,7 +905,8 @@ def test_a_rate_above_100_is_refused_in_the_reference_s_words(site: SiteCopy) ->
     line = site.replace("project.yaml", "co_financing_rate: 94.29", "co_financing_rate: 100.5")
     problem = only(site.check())
     assert_problem(problem, file=PROJECT, line=line, field="co_financing_rate")
-    assert (problem.message, problem.fix) == ("100.5% is more than the whole", "write the rate in per cent, from 0 to 100")
+    assert problem.message == "100.5% is more than the whole"
+    assert problem.fix == "write the rate in per cent, from 0 to 100"
 
 
 # The examples are the editors' reference's own: "Digits and a dot only: `772883.74`" and the rate "e.g. `94.29`".
