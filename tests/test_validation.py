@@ -866,6 +866,16 @@ def test_co_financing_rate_must_agree_with_the_amounts(site: SiteCopy) -> None:
                    message=(f"{wrong}%", "disagrees", f"{actual}%"), fix=("rate", "amounts"))
 
 
+def test_a_rate_that_disagrees_names_both_amounts_and_the_way_out(site: SiteCopy) -> None:
+    # The demo's funding agreement: 728 752.08 of 772 883.74 is 94.29 %. The fix is the one the editors'
+    # reference gives: correct the rate or an amount, or leave the rate out (the program works it out).
+    line = site.replace("project.yaml", "co_financing_rate: 94.29", "co_financing_rate: 89.29")
+    problem = only(site.check())
+    assert_problem(problem, file=PROJECT, line=line, field="co_financing_rate")
+    assert problem.message == "the rate 89.29% disagrees with the amounts: 728752.08 of 772883.74 is 94.29%"
+    assert problem.fix == "correct the rate or one of the amounts (or leave the rate out: it is worked out)"
+
+
 def test_co_financing_rate_allows_rounding_to_a_hundredth(site: SiteCopy) -> None:
     actual = (_amount(site, "grant") / _amount(site, "total_value") * 100).quantize(Decimal("0.01"))
     line = site.line_of("project.yaml", "co_financing_rate:")
