@@ -178,6 +178,7 @@ def test_an_event_called_index_is_refused(demo: SiteCopy) -> None:
     line = demo.replace("events.yaml", "id: dyzur-krosno-2019-03-27", "id: index")
     problem = next(p for p in demo.check() if p.field.endswith(".id"))
     assert_problem(problem, file=EVENTS, line=line, message=("'index'", "schedule page"), fix=("another id",))
+    assert problem.fix == "give the event another id (its date is a good part of one)"
 
 
 def test_an_id_too_long_for_a_file_name_is_refused(demo: SiteCopy) -> None:

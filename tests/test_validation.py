@@ -704,8 +704,11 @@ def test_end_after_start_across_the_repeated_hour(site: SiteCopy) -> None:
 
 def test_all_day_start_with_timed_end(site: SiteCopy) -> None:
     line = add_event(site, event(start="2026-05-12"))
-    assert_problem(only(site.check()), file=EVENTS, field=f"{event_path(site, line)}.end",
+    problem = only(site.check())
+    assert_problem(problem, file=EVENTS, field=f"{event_path(site, line)}.end",
                    line=site.line_of("events.yaml", "end: 2026-05-12", after=line), message=("has a time",))
+    # The fix shows both ways an editor can write it, in the form the field reads.
+    assert problem.fix == "give both with times ('2019-03-27 15:00') or both as whole days ('2019-03-27')"
 
 
 def test_local_time_in_the_dst_gap_does_not_exist(site: SiteCopy) -> None:
@@ -1182,6 +1185,14 @@ def test_the_end_of_a_repetition_is_one_date_or_one_number(site: SiteCopy, endin
     where = ending.split("\n")[-2].strip() if field.endswith("count") else "repeat:"
     assert_problem(only(site.check()), file=EVENTS, field=f"{event_path(site, line)}.{field}", message=message,
                    fix=fix, line=site.line_of("events.yaml", where, after=line) + (field == "repeat"))
+
+
+def test_a_repetition_without_an_end_shows_both_ways_to_end_it(site: SiteCopy) -> None:
+    add_event(site, event("test-dyzur", start="2026-03-17 10:00", end="2026-03-17 14:00",
+                          extra="    repeat:\n      every: week\n"))
+    problem = only(site.check())
+    assert problem.message == "the repetition has no end"
+    assert problem.fix == "add 'until: <the last day, YYYY-MM-DD>' or 'count: <how many dates, e.g. 10>'"
 
 
 @pytest.mark.parametrize("key", ["except", "cancelled"])
