@@ -1551,3 +1551,11 @@ def test_the_site_languages_are_read_from_the_data_folder(site: SiteCopy) -> Non
     from microsite.load import site_languages
 
     assert site_languages(site.root) == ("pl", "en")
+
+
+def test_the_usable_languages_leave_out_only_the_one_written_wrong(site: SiteCopy) -> None:
+    """While project.yaml has a language the generator cannot serve, the pages are checked in the others."""
+    from microsite.load import site_languages
+
+    site.replace("project.yaml", "languages: [pl, en]", "languages: [pl, de, en]")
+    assert site_languages(site.root) == ("pl", "en")
