@@ -235,6 +235,14 @@ def test_the_sites_languages_are_a_list(site: SiteCopy, written: str, words, fix
                    field="languages", message=words, fix=fix)
 
 
+def test_languages_written_as_one_word_say_how_to_list_them(site: SiteCopy) -> None:
+    line = site.replace("project.yaml", "languages: [pl, en]", "languages: pl")
+    problem = only([p for p in site.check() if p.field == "languages"])
+    assert_problem(problem, file=PROJECT, line=line, field="languages")
+    assert problem.message == "expected a list of language codes"
+    assert problem.fix == "write e.g. 'languages: [pl, en]' (the first is the default)"
+
+
 def test_recursive_alias_does_not_hang(site: SiteCopy) -> None:
     line = add_event(site, event(venue="&v [*v]"))
     venue_line = site.line_of("events.yaml", "venue: &v", after=line)
@@ -541,6 +549,23 @@ def test_a_session_within_its_events_dates(site: SiteCopy, start: str, end: str,
                    message=words, fix=fix)
 
 
+def test_a_session_outside_its_events_dates_names_the_days_it_may_take(site: SiteCopy) -> None:
+    add_event(site, event(extra=SESSION.format(start="2026-05-13 10:00", end="2026-05-13 11:00")))
+    problem = only(site.check())
+    assert problem.message == "the session falls outside the event's dates"
+    assert problem.fix == "use a day from 2026-05-12 to 2026-05-12"
+
+
+def test_a_session_at_an_unknown_venue_says_which_list_to_use(site: SiteCopy) -> None:
+    line = add_event(site, event(extra=SESSION.format(start="2026-05-12 10:00", end="2026-05-12 11:00")
+                                 + "        venue: test-hal\n"))
+    problem = only(site.check())
+    assert_problem(problem, file=EVENTS, line=site.line_of("events.yaml", "        venue: test-hal", after=line),
+                   field=f"{event_path(site, line)}.sessions[1].venue")
+    assert problem.message == "there is no venue with the id 'test-hal'"
+    assert problem.fix == "did you mean 'test-hall'? use an id from data/venues.yaml, or add the venue there"
+
+
 def test_duplicate_yaml_key(site: SiteCopy) -> None:
     line = add_event(site, event(extra="    venue: test-pub\n"))
     first = site.line_of("events.yaml", "venue: test-hall", after=line)
@@ -574,15 +599,21 @@ def test_reference_to_a_venue_with_errors_is_not_reported_twice(site: SiteCopy) 
 def test_project_beneficiary_must_be_a_partner(site: SiteCopy) -> None:
     line = site.line_of("project.yaml", "beneficiary:")
     site.replace_line("project.yaml", line, "beneficiary: nobody")
-    assert_problem(only(site.check()), file=PROJECT, line=line, column=14, field="beneficiary",
+    problem = only(site.check())
+    assert_problem(problem, file=PROJECT, line=line, column=14, field="beneficiary",
                    message=("no partner", "'nobody'"), fix=("test-partner",))
+    # The demo's three partners and the test's own, in alphabetical order.
+    assert problem.fix == ("use one of the ids in partners.yaml: british-council, cds, community-organisers, "
+                           "test-partner")
 
 
 def test_event_without_a_place(site: SiteCopy) -> None:
     line = add_event(site, event())
     site.replace("events.yaml", "    venue: test-hall\n", "")
-    assert_problem(only(site.check()), file=EVENTS, line=line, field=f"{event_path(site, line)}.venue",
+    problem = only(site.check())
+    assert_problem(problem, file=EVENTS, line=line, field=f"{event_path(site, line)}.venue",
                    message=("no place",), fix=("venue:", "online_url:"))
+    assert problem.fix == "add 'venue: <id from venues.yaml>' or 'online_url: https://…'"
 
 
 def test_an_event_moved_online_needs_the_meetings_address(site: SiteCopy) -> None:
@@ -831,8 +862,10 @@ def test_coordinates_out_of_range(site: SiteCopy) -> None:
 def test_latitude_without_longitude_or_the_other_way_round(site: SiteCopy, given: str) -> None:
     site.replace("venues.yaml", "    street: ul. Testowa 1\n", f"    street: ul. Testowa 1\n    {given}\n")
     line = site.line_of("venues.yaml", "  - id: test-hall")
-    assert_problem(only(site.check()), file=VENUES, line=line, field=f"venues[{site.entry_index('venues.yaml', line)}]",
+    problem = only(site.check())
+    assert_problem(problem, file=VENUES, line=line, field=f"venues[{site.entry_index('venues.yaml', line)}]",
                    message=("only one of latitude and longitude",), fix=("both",))
+    assert problem.fix == "give both, or neither"
 
 
 @pytest.mark.parametrize("code", ["Polska", "XY", "P1"])
