@@ -955,6 +955,32 @@ def test_a_rate_above_100_is_refused_in_the_reference_s_words(site: SiteCopy) ->
     assert problem.fix == "write the rate in per cent, from 0 to 100"
 
 
+def test_a_project_may_leave_out_its_dates(site: SiteCopy) -> None:
+    # The editors' reference marks 'start' and 'end' "no" (the card then shows only the date it knows).
+    lines = site.lines("project.yaml")
+    site.write("project.yaml", "\n".join(line for line in lines if not line.startswith(("start:", "end:"))))
+    assert len(site.lines("project.yaml")) == len(lines) - 2
+    loaded, problems = site.load()
+    assert problems == [] and (loaded.project.start, loaded.project.end) == (None, None)
+
+
+def test_a_project_without_amounts_needs_no_currency(site: SiteCopy) -> None:
+    # The editors' reference: 'currency' is required "with an amount", i.e. when total_value or grant is given.
+    for key in ("total_value", "grant", "co_financing_rate", "currency"):
+        site.replace_line("project.yaml", site.line_of("project.yaml", f"{key}:"), "")
+    loaded, problems = site.load()
+    assert problems == [] and (loaded.project.total_value, loaded.project.currency) == (None, None)
+
+
+@pytest.mark.parametrize("key", ["total_value", "grant"])
+def test_an_amount_needs_its_currency(site: SiteCopy, key: str) -> None:
+    other = "grant" if key == "total_value" else "total_value"
+    for gone in (other, "co_financing_rate", "currency"):
+        site.replace_line("project.yaml", site.line_of("project.yaml", f"{gone}:"), "")
+    assert_problem(only(site.check()), file=PROJECT, line=None, field="currency",
+                   message=("the required field 'currency' is missing",), fix=("currency: PLN",))
+
+
 # The examples are the editors' reference's own: "Digits and a dot only: `772883.74`" and the rate "e.g. `94.29`".
 @pytest.mark.parametrize("key, written, example", [("total_value", "772 883,74 zł", "772883.74"),
                                                    ("grant", "728.752,08", "728752.08"),
