@@ -868,6 +868,14 @@ def test_latitude_without_longitude_or_the_other_way_round(site: SiteCopy, given
     assert problem.fix == "give both, or neither"
 
 
+def test_a_partner_id_in_capitals_shows_a_partner_s_id(site: SiteCopy) -> None:
+    line = site.replace("partners.yaml", "  - id: test-partner", "  - id: Test-Partner")
+    problem = only([p for p in site.check() if p.location.file == "data/partners.yaml"])
+    assert_problem(problem, file="data/partners.yaml", line=line, message=("'Test-Partner'",))
+    # The example is a partner's id (the lead partner), not an event's.
+    assert problem.fix == "use only lower-case letters a–z, digits and hyphens, e.g. 'lead'"
+
+
 @pytest.mark.parametrize("code", ["Polska", "XY", "P1"])
 def test_a_country_that_is_not_an_iso_code(site: SiteCopy, code: str) -> None:
     hall = site.line_of("venues.yaml", "  - id: test-hall")
