@@ -566,6 +566,14 @@ def test_a_session_at_an_unknown_venue_says_which_list_to_use(site: SiteCopy) ->
     assert problem.fix == "did you mean 'test-hall'? use an id from data/venues.yaml, or add the venue there"
 
 
+def test_a_session_written_wrong_does_not_hide_the_next_ones(site: SiteCopy) -> None:
+    sessions = ("    sessions:\n      - Rano, 10:00\n"
+                + SESSION.format(start="2026-05-12 11:00", end="2026-05-12 10:30").split("\n", 1)[1])
+    line = add_event(site, event(extra=sessions))
+    assert sorted(p.field for p in site.check()) == [f"{event_path(site, line)}.sessions[1]",
+                                                     f"{event_path(site, line)}.sessions[2].end"]
+
+
 def test_duplicate_yaml_key(site: SiteCopy) -> None:
     line = add_event(site, event(extra="    venue: test-pub\n"))
     first = site.line_of("events.yaml", "venue: test-hall", after=line)
