@@ -521,8 +521,9 @@ def test_duplicate_session_ids(site: SiteCopy) -> None:
 """
     line = add_event(site, event(extra=sessions))
     second = site.line_of("events.yaml", "- id: rano", after=site.line_of("events.yaml", "- id: rano", after=line))
-    assert_problem(only(site.check()), file=EVENTS, line=second, field=f"{event_path(site, line)}.sessions[2].id",
-                   message=("'rano'",), fix=("own id",))
+    # Column 13: the second 'rano' itself ("      - id: rano"), not the session's first key.
+    assert_problem(only(site.check()), file=EVENTS, line=second, column=13,
+                   field=f"{event_path(site, line)}.sessions[2].id", message=("'rano'",), fix=("own id",))
 
 
 SESSION = """    sessions:
