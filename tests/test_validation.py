@@ -575,6 +575,21 @@ def test_a_session_written_wrong_does_not_hide_the_next_ones(site: SiteCopy) -> 
                                                      f"{event_path(site, line)}.sessions[2].end"]
 
 
+def test_a_session_description_without_english_falls_back_with_a_warning(site: SiteCopy) -> None:
+    # As an event's description: a missing translation shows the default language, and only warns.
+    sessions = SESSION.format(start="2026-05-12 10:00", end="2026-05-12 11:00") + "        description: {pl: Kawa.}\n"
+    line = add_event(site, event(extra=sessions))
+    problems = site.check()
+    assert not [p for p in problems if p.is_error], problems
+    assert only(problems, "warning").field == f"{event_path(site, line)}.sessions[1].description.en"
+    assert loaded_event(site, "test-event").sessions[0].description.in_("en") == "Kawa."
+
+
+def test_a_session_start_that_is_no_date_is_one_error(site: SiteCopy) -> None:
+    line = add_event(site, event(extra=SESSION.format(start="jutro rano", end="2026-05-12 11:00")))
+    assert only(site.check()).field == f"{event_path(site, line)}.sessions[1].start"
+
+
 def test_duplicate_yaml_key(site: SiteCopy) -> None:
     line = add_event(site, event(extra="    venue: test-pub\n"))
     first = site.line_of("events.yaml", "venue: test-hall", after=line)
