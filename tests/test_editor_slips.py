@@ -95,6 +95,19 @@ def test_a_contact_may_leave_out_its_phone_and_email(demo: SiteCopy) -> None:
     assert problems == [] and site.project.contact.phone is None and site.project.contact.email is None
 
 
+def test_a_contact_needs_only_its_name(demo: SiteCopy) -> None:
+    # The editors' reference: "when there is a contact, its name is required"; address, phone, e-mail and
+    # people are all marked "no".
+    demo.replace("project.yaml",
+                 "  people: Dagmara Bieńkowska, Cezary Ulasiński, Justyna Szymańska, Magdalena Widuch\n"
+                 "  address: ul. Włóczków 22/3, 30-103 Kraków\n"
+                 '  phone: "+48 12 623 77 40"\n  email: cds@cds.krakow.pl\n', "")
+    site, problems = demo.load()
+    contact = site.project.contact
+    assert problems == [] and contact.name.in_("pl") == "Centrum Doradztwa Strategicznego s.c."
+    assert (contact.address, contact.phone, contact.email, contact.people) == (None, None, None, None)
+
+
 def test_an_email_address_at_a_test_domain_is_accepted(demo: SiteCopy) -> None:
     # .test is reserved for testing (RFC 6761 §6.2): a trial site may use it without a real domain.
     demo.replace("project.yaml", "email: cds@cds.krakow.pl", "email: biuro@fundacja.test")
@@ -165,6 +178,7 @@ def test_an_event_called_index_is_refused(demo: SiteCopy) -> None:
     line = demo.replace("events.yaml", "id: dyzur-krosno-2019-03-27", "id: index")
     problem = next(p for p in demo.check() if p.field.endswith(".id"))
     assert_problem(problem, file=EVENTS, line=line, message=("'index'", "schedule page"), fix=("another id",))
+    assert problem.fix == "give the event another id (its date is a good part of one)"
 
 
 def test_an_id_too_long_for_a_file_name_is_refused(demo: SiteCopy) -> None:

@@ -235,6 +235,14 @@ def test_the_sites_languages_are_a_list(site: SiteCopy, written: str, words, fix
                    field="languages", message=words, fix=fix)
 
 
+def test_languages_written_as_one_word_say_how_to_list_them(site: SiteCopy) -> None:
+    line = site.replace("project.yaml", "languages: [pl, en]", "languages: pl")
+    problem = only([p for p in site.check() if p.field == "languages"])
+    assert_problem(problem, file=PROJECT, line=line, field="languages")
+    assert problem.message == "expected a list of language codes"
+    assert problem.fix == "write e.g. 'languages: [pl, en]' (the first is the default)"
+
+
 def test_recursive_alias_does_not_hang(site: SiteCopy) -> None:
     line = add_event(site, event(venue="&v [*v]"))
     venue_line = site.line_of("events.yaml", "venue: &v", after=line)
@@ -484,6 +492,9 @@ def test_proper_name_may_be_written_once(site: SiteCopy) -> None:
 
 @pytest.mark.parametrize("file, block, ident", [
     ("events.yaml", event("test-twice") + event("test-twice"), "test-twice"),
+    # Two weekly slots under one id: one slip, one error (not one more per date of the second series).
+    ("events.yaml", 2 * event("test-twice", start="2026-03-17 10:00", end="2026-03-17 14:00",
+                              extra="    repeat:\n      every: week\n      until: 2026-04-14\n"), "test-twice"),
     ("venues.yaml", TEST_VENUES.replace("test-pub", "test-hall").replace("test-hall", "test-twice"), "test-twice"),
     ("partners.yaml", TEST_PARTNER.replace("test-partner", "test-twice") * 2, "test-twice"),
 ])
@@ -510,8 +521,9 @@ def test_duplicate_session_ids(site: SiteCopy) -> None:
 """
     line = add_event(site, event(extra=sessions))
     second = site.line_of("events.yaml", "- id: rano", after=site.line_of("events.yaml", "- id: rano", after=line))
-    assert_problem(only(site.check()), file=EVENTS, line=second, field=f"{event_path(site, line)}.sessions[2].id",
-                   message=("'rano'",), fix=("own id",))
+    # Column 13: the second 'rano' itself ("      - id: rano"), not the session's first key.
+    assert_problem(only(site.check()), file=EVENTS, line=second, column=13,
+                   field=f"{event_path(site, line)}.sessions[2].id", message=("'rano'",), fix=("own id",))
 
 
 SESSION = """    sessions:
@@ -536,6 +548,46 @@ def test_a_session_within_its_events_dates(site: SiteCopy, start: str, end: str,
                       after=line)
     assert_problem(only(site.check()), file=EVENTS, line=at, field=f"{event_path(site, line)}.{field}",
                    message=words, fix=fix)
+
+
+def test_a_session_outside_its_events_dates_names_the_days_it_may_take(site: SiteCopy) -> None:
+    add_event(site, event(extra=SESSION.format(start="2026-05-13 10:00", end="2026-05-13 11:00")))
+    problem = only(site.check())
+    assert problem.message == "the session falls outside the event's dates"
+    assert problem.fix == "use a day from 2026-05-12 to 2026-05-12"
+
+
+def test_a_session_at_an_unknown_venue_says_which_list_to_use(site: SiteCopy) -> None:
+    line = add_event(site, event(extra=SESSION.format(start="2026-05-12 10:00", end="2026-05-12 11:00")
+                                 + "        venue: test-hal\n"))
+    problem = only(site.check())
+    assert_problem(problem, file=EVENTS, line=site.line_of("events.yaml", "        venue: test-hal", after=line),
+                   field=f"{event_path(site, line)}.sessions[1].venue")
+    assert problem.message == "there is no venue with the id 'test-hal'"
+    assert problem.fix == "did you mean 'test-hall'? use an id from data/venues.yaml, or add the venue there"
+
+
+def test_a_session_written_wrong_does_not_hide_the_next_ones(site: SiteCopy) -> None:
+    sessions = ("    sessions:\n      - Rano, 10:00\n"
+                + SESSION.format(start="2026-05-12 11:00", end="2026-05-12 10:30").split("\n", 1)[1])
+    line = add_event(site, event(extra=sessions))
+    assert sorted(p.field for p in site.check()) == [f"{event_path(site, line)}.sessions[1]",
+                                                     f"{event_path(site, line)}.sessions[2].end"]
+
+
+def test_a_session_description_without_english_falls_back_with_a_warning(site: SiteCopy) -> None:
+    # As an event's description: a missing translation shows the default language, and only warns.
+    sessions = SESSION.format(start="2026-05-12 10:00", end="2026-05-12 11:00") + "        description: {pl: Kawa.}\n"
+    line = add_event(site, event(extra=sessions))
+    problems = site.check()
+    assert not [p for p in problems if p.is_error], problems
+    assert only(problems, "warning").field == f"{event_path(site, line)}.sessions[1].description.en"
+    assert loaded_event(site, "test-event").sessions[0].description.in_("en") == "Kawa."
+
+
+def test_a_session_start_that_is_no_date_is_one_error(site: SiteCopy) -> None:
+    line = add_event(site, event(extra=SESSION.format(start="jutro rano", end="2026-05-12 11:00")))
+    assert only(site.check()).field == f"{event_path(site, line)}.sessions[1].start"
 
 
 def test_duplicate_yaml_key(site: SiteCopy) -> None:
@@ -571,15 +623,21 @@ def test_reference_to_a_venue_with_errors_is_not_reported_twice(site: SiteCopy) 
 def test_project_beneficiary_must_be_a_partner(site: SiteCopy) -> None:
     line = site.line_of("project.yaml", "beneficiary:")
     site.replace_line("project.yaml", line, "beneficiary: nobody")
-    assert_problem(only(site.check()), file=PROJECT, line=line, column=14, field="beneficiary",
+    problem = only(site.check())
+    assert_problem(problem, file=PROJECT, line=line, column=14, field="beneficiary",
                    message=("no partner", "'nobody'"), fix=("test-partner",))
+    # The demo's three partners and the test's own, in alphabetical order.
+    assert problem.fix == ("use one of the ids in partners.yaml: british-council, cds, community-organisers, "
+                           "test-partner")
 
 
 def test_event_without_a_place(site: SiteCopy) -> None:
     line = add_event(site, event())
     site.replace("events.yaml", "    venue: test-hall\n", "")
-    assert_problem(only(site.check()), file=EVENTS, line=line, field=f"{event_path(site, line)}.venue",
+    problem = only(site.check())
+    assert_problem(problem, file=EVENTS, line=line, field=f"{event_path(site, line)}.venue",
                    message=("no place",), fix=("venue:", "online_url:"))
+    assert problem.fix == "add 'venue: <id from venues.yaml>' or 'online_url: https://…'"
 
 
 def test_an_event_moved_online_needs_the_meetings_address(site: SiteCopy) -> None:
@@ -701,8 +759,11 @@ def test_end_after_start_across_the_repeated_hour(site: SiteCopy) -> None:
 
 def test_all_day_start_with_timed_end(site: SiteCopy) -> None:
     line = add_event(site, event(start="2026-05-12"))
-    assert_problem(only(site.check()), file=EVENTS, field=f"{event_path(site, line)}.end",
+    problem = only(site.check())
+    assert_problem(problem, file=EVENTS, field=f"{event_path(site, line)}.end",
                    line=site.line_of("events.yaml", "end: 2026-05-12", after=line), message=("has a time",))
+    # The fix shows both ways an editor can write it, in the form the field reads.
+    assert problem.fix == "give both with times ('2019-03-27 15:00') or both as whole days ('2019-03-27')"
 
 
 def test_local_time_in_the_dst_gap_does_not_exist(site: SiteCopy) -> None:
@@ -825,8 +886,18 @@ def test_coordinates_out_of_range(site: SiteCopy) -> None:
 def test_latitude_without_longitude_or_the_other_way_round(site: SiteCopy, given: str) -> None:
     site.replace("venues.yaml", "    street: ul. Testowa 1\n", f"    street: ul. Testowa 1\n    {given}\n")
     line = site.line_of("venues.yaml", "  - id: test-hall")
-    assert_problem(only(site.check()), file=VENUES, line=line, field=f"venues[{site.entry_index('venues.yaml', line)}]",
+    problem = only(site.check())
+    assert_problem(problem, file=VENUES, line=line, field=f"venues[{site.entry_index('venues.yaml', line)}]",
                    message=("only one of latitude and longitude",), fix=("both",))
+    assert problem.fix == "give both, or neither"
+
+
+def test_a_partner_id_in_capitals_shows_a_partner_s_id(site: SiteCopy) -> None:
+    line = site.replace("partners.yaml", "  - id: test-partner", "  - id: Test-Partner")
+    problem = only([p for p in site.check() if p.location.file == "data/partners.yaml"])
+    assert_problem(problem, file="data/partners.yaml", line=line, message=("'Test-Partner'",))
+    # The example is a partner's id (the lead partner), not an event's.
+    assert problem.fix == "use only lower-case letters a–z, digits and hyphens, e.g. 'lead'"
 
 
 @pytest.mark.parametrize("code", ["Polska", "XY", "P1"])
@@ -863,6 +934,16 @@ def test_co_financing_rate_must_agree_with_the_amounts(site: SiteCopy) -> None:
                    message=(f"{wrong}%", "disagrees", f"{actual}%"), fix=("rate", "amounts"))
 
 
+def test_a_rate_that_disagrees_names_both_amounts_and_the_way_out(site: SiteCopy) -> None:
+    # The demo's funding agreement: 728 752.08 of 772 883.74 is 94.29 %. The fix is the one the editors'
+    # reference gives: correct the rate or an amount, or leave the rate out (the program works it out).
+    line = site.replace("project.yaml", "co_financing_rate: 94.29", "co_financing_rate: 89.29")
+    problem = only(site.check())
+    assert_problem(problem, file=PROJECT, line=line, field="co_financing_rate")
+    assert problem.message == "the rate 89.29% disagrees with the amounts: 728752.08 of 772883.74 is 94.29%"
+    assert problem.fix == "correct the rate or one of the amounts (or leave the rate out: it is worked out)"
+
+
 def test_co_financing_rate_allows_rounding_to_a_hundredth(site: SiteCopy) -> None:
     actual = (_amount(site, "grant") / _amount(site, "total_value") * 100).quantize(Decimal("0.01"))
     line = site.line_of("project.yaml", "co_financing_rate:")
@@ -884,6 +965,65 @@ def test_a_negative_amount(site: SiteCopy, key: str) -> None:
     site.replace_line("project.yaml", line, f"{key}: -5")
     assert_problem(only([p for p in site.check() if p.field == key]), file=PROJECT, line=line, column=len(key) + 3,
                    message=("-5 is negative",), fix=("zero or more",))
+
+
+@pytest.mark.parametrize("key", ["total_value", "grant", "co_financing_rate"])
+def test_an_amount_of_0_is_a_warning_in_the_reference_s_words(site: SiteCopy, key: str) -> None:
+    # The editors' reference quotes this warning word for word (and tells to leave the field out).
+    line = site.line_of("project.yaml", f"{key}:")
+    site.replace_line("project.yaml", line, f"{key}: 0")
+    warning = only([p for p in site.check() if p.field == key], "warning")
+    assert_problem(warning, file=PROJECT, line=line, severity="warning", fix=(f"leave '{key}' out",))
+    assert warning.message == "the amount is 0, and the facts card will say so"
+
+
+def test_a_rate_above_100_is_refused_in_the_reference_s_words(site: SiteCopy) -> None:
+    # The editors' reference: "`is more than the whole` — Write the rate in per cent, from 0 to 100."
+    site.replace("project.yaml", "grant: 728752.08", "")
+    line = site.replace("project.yaml", "co_financing_rate: 94.29", "co_financing_rate: 100.5")
+    problem = only(site.check())
+    assert_problem(problem, file=PROJECT, line=line, field="co_financing_rate")
+    assert problem.message == "100.5% is more than the whole"
+    assert problem.fix == "write the rate in per cent, from 0 to 100"
+
+
+def test_a_project_may_leave_out_its_dates(site: SiteCopy) -> None:
+    # The editors' reference marks 'start' and 'end' "no" (the card then shows only the date it knows).
+    lines = site.lines("project.yaml")
+    site.write("project.yaml", "\n".join(line for line in lines if not line.startswith(("start:", "end:"))))
+    assert len(site.lines("project.yaml")) == len(lines) - 2
+    loaded, problems = site.load()
+    assert problems == [] and (loaded.project.start, loaded.project.end) == (None, None)
+
+
+def test_a_project_without_amounts_needs_no_currency(site: SiteCopy) -> None:
+    # The editors' reference: 'currency' is required "with an amount", i.e. when total_value or grant is given.
+    for key in ("total_value", "grant", "co_financing_rate", "currency"):
+        site.replace_line("project.yaml", site.line_of("project.yaml", f"{key}:"), "")
+    loaded, problems = site.load()
+    assert problems == [] and (loaded.project.total_value, loaded.project.currency) == (None, None)
+
+
+@pytest.mark.parametrize("key", ["total_value", "grant"])
+def test_an_amount_needs_its_currency(site: SiteCopy, key: str) -> None:
+    other = "grant" if key == "total_value" else "total_value"
+    for gone in (other, "co_financing_rate", "currency"):
+        site.replace_line("project.yaml", site.line_of("project.yaml", f"{gone}:"), "")
+    assert_problem(only(site.check()), file=PROJECT, line=None, field="currency",
+                   message=("the required field 'currency' is missing",), fix=("currency: PLN",))
+
+
+# The examples are the editors' reference's own: "Digits and a dot only: `772883.74`" and the rate "e.g. `94.29`".
+@pytest.mark.parametrize("key, written, example", [("total_value", "772 883,74 zł", "772883.74"),
+                                                   ("grant", "728.752,08", "728752.08"),
+                                                   ("co_financing_rate", "94,29%", "94.29")])
+def test_an_amount_written_the_polish_way_is_not_a_number(site: SiteCopy, key: str, written: str,
+                                                          example: str) -> None:
+    line = site.line_of("project.yaml", f"{key}:")
+    site.replace_line("project.yaml", line, f"{key}: '{written}'")
+    problem = only([p for p in site.check() if p.field == key])
+    assert_problem(problem, file=PROJECT, line=line, message=(f"'{written}' is not a number",))
+    assert problem.fix.endswith(f"with a dot before decimals and no spaces or currency, e.g. {example}")
 
 
 @pytest.mark.parametrize("code", ["zł", "pln", "PLNX", "P1N"])
@@ -1136,6 +1276,14 @@ def test_the_end_of_a_repetition_is_one_date_or_one_number(site: SiteCopy, endin
     where = ending.split("\n")[-2].strip() if field.endswith("count") else "repeat:"
     assert_problem(only(site.check()), file=EVENTS, field=f"{event_path(site, line)}.{field}", message=message,
                    fix=fix, line=site.line_of("events.yaml", where, after=line) + (field == "repeat"))
+
+
+def test_a_repetition_without_an_end_shows_both_ways_to_end_it(site: SiteCopy) -> None:
+    add_event(site, event("test-dyzur", start="2026-03-17 10:00", end="2026-03-17 14:00",
+                          extra="    repeat:\n      every: week\n"))
+    problem = only(site.check())
+    assert problem.message == "the repetition has no end"
+    assert problem.fix == "add 'until: <the last day, YYYY-MM-DD>' or 'count: <how many dates, e.g. 10>'"
 
 
 @pytest.mark.parametrize("key", ["except", "cancelled"])
@@ -1493,4 +1641,12 @@ def test_the_site_languages_are_read_from_the_data_folder(site: SiteCopy) -> Non
     """The preview asks for the languages without naming the folder: it is data/, as for the build."""
     from microsite.load import site_languages
 
+    assert site_languages(site.root) == ("pl", "en")
+
+
+def test_the_usable_languages_leave_out_only_the_one_written_wrong(site: SiteCopy) -> None:
+    """While project.yaml has a language the generator cannot serve, the pages are checked in the others."""
+    from microsite.load import site_languages
+
+    site.replace("project.yaml", "languages: [pl, en]", "languages: [pl, de, en]")
     assert site_languages(site.root) == ("pl", "en")

@@ -65,6 +65,13 @@ def test_partners_carry_their_logo_as_an_absolute_address(demo: SiteCopy):
     assert all("logo" not in item for name, item in by_name.items() if name != CDS)  # no logo, no claim
 
 
+def test_a_partner_s_address_names_its_city(site):
+    # schema.org PostalAddress: addressLocality is the city; the demo's partners.yaml says cds is in Kraków, PL.
+    data = _jsonld(render_partners(PageContext(site, "pl", "partners/", BASE, NOW)))
+    by_name = {item["name"]: item for item in data}
+    assert by_name[CDS]["address"] == {"@type": "PostalAddress", "addressCountry": "PL", "addressLocality": "Kraków"}
+
+
 HYBRID = """
   - id: warsztaty-hybrydowe-2019-05-14
     kind: workshop
