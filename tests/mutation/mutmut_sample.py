@@ -7,7 +7,10 @@ the mutated function (see docs/mutation.md for why builds through MkDocs are not
 The sample is chosen by each mutant's name (its hash below ``--sample`` / all mutants), so two runs of one
 commit test the same mutants, a module's share of the sample is about its share of the mutants, and a change
 to one function leaves the rest of the sample, already judged, as it was.
-mutmut keeps its results in ``mutants/``: a second run re-tests only the functions that changed.
+mutmut keeps its results in ``mutants/``; this script names the sample's mutants, so each run tests them all
+again. After adding tests, ``--recheck`` tests only the sample's mutants that are not yet killed (survivors,
+and those of functions that changed since, which mutmut has reset); a killed mutant stays killed while tests
+are only added.
 
 Exit status 1 when a mutant of the sample survives and ``tests/mutation/survivors.md`` does not list it
 (by its name, in backticks) with the reason it is harmless.
@@ -103,13 +106,19 @@ def main() -> int:
     parser.add_argument("--all", action="store_true", help="test every mutant")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--report", action="store_true", help="only print what mutants/ holds for the sample")
+    parser.add_argument("--recheck", action="store_true", help="test only the sample's mutants not yet killed")
     args = parser.parse_args()
     started, cpu = time.monotonic(), os.times()
     names = mutant_names()
     chosen = sample(names, None if args.all else args.sample)
+    if args.recheck:
+        before = results()
+        chosen_to_run = [name for name in chosen if before.get(name.rsplit(".", 1)[0], {}).get(name) != KILLED]
+    else:
+        chosen_to_run = chosen
     # In batches: a command line has a limit, and mutmut keeps what each batch found.
-    for index in range(0, 0 if args.report else len(chosen), 200):
-        subprocess.run([*MUTMUT, "run", "--max-children", str(args.jobs), *chosen[index:index + 200]], cwd=REPO,
+    for index in range(0, 0 if args.report else len(chosen_to_run), 200):
+        subprocess.run([*MUTMUT, "run", "--max-children", str(args.jobs), *chosen_to_run[index:index + 200]], cwd=REPO,
                        check=False, stdout=subprocess.DEVNULL)
     found = results()
     picked = set(chosen)
