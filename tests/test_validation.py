@@ -371,6 +371,9 @@ def test_list_used_as_a_key(site: SiteCopy) -> None:
     problem = only(site.check())
     assert_problem(problem, file=EVENTS, line=site.line_of("events.yaml", "[a, b]", after=line),
                    field=event_path(site, line), message=("field name",))
+    # The editor reads these words as written (in plain lower case, like every other problem).
+    assert problem.message == "a list or a group of fields is used as a field name"
+    assert problem.fix == "write a plain field name such as 'id:' at the start of the line"
 
 
 def test_a_list_used_as_a_key_does_not_hide_the_fields_after_it(site: SiteCopy) -> None:
