@@ -785,6 +785,16 @@ def test_unknown_status_without_a_close_match_lists_the_values(site: SiteCopy) -
     assert problem.fix == "use one of: scheduled, cancelled, postponed, rescheduled, moved_online"
 
 
+def test_a_status_written_as_a_list_is_shown_written_on_one_line(site: SiteCopy) -> None:
+    line = add_event(site, event(extra="    status: [cancelled]\n"))
+    problem = only(site.check())
+    assert_problem(problem, file=EVENTS, field=f"{event_path(site, line)}.status",
+                   line=site.line_of("events.yaml", "status: [cancelled]", after=line))
+    assert problem.message == "expected a single value here, found a list or a group of fields"
+    # The example is a real status (the first the reference lists), not a placeholder.
+    assert problem.fix == "write it on one line, e.g. 'status: scheduled'"
+
+
 # --- venues and time zones ------------------------------------------------------------------
 
 
