@@ -261,6 +261,16 @@ def test_wrong_type_in_an_event(site: SiteCopy, key: str, value: str, words: tup
                    field=f"{event_path(site, line)}.{key}", message=words)
 
 
+def test_a_date_in_words_is_answered_with_the_format_and_an_example(site: SiteCopy) -> None:
+    line = add_event(site, event(start="next tuesday"))
+    problem = only(site.check())
+    assert_problem(problem, file=EVENTS, line=site.line_of("events.yaml", "start: next tuesday", after=line),
+                   field=f"{event_path(site, line)}.start")
+    assert problem.message == "'next tuesday' is not a date"
+    # ISO 8601's notation in capitals (as the editors' reference writes it), the rest in plain words.
+    assert problem.fix == "write it as YYYY-MM-DD, with the time as HH:MM if needed, e.g. '2019-03-27 15:00'"
+
+
 def test_text_where_a_whole_number_is_expected(site: SiteCopy) -> None:
     line = add_event(site, event(extra="    revision: two\n"))
     key_line = site.line_of("events.yaml", "revision: two", after=line)
@@ -655,6 +665,16 @@ def test_impossible_month_and_time(site: SiteCopy) -> None:
     assert [p.field for p in problems] == [f"{event_path(site, line)}.start", f"{event_path(site, line)}.end"]
     assert "no month 13" in problems[0].message
     assert "impossible time" in problems[1].message and "00:00 to 23:59" in problems[1].fix
+
+
+@pytest.mark.parametrize("end, clock", [("2026-05-12 10:59", (10, 59, 0)), ("2026-05-12 23:59", (23, 59, 0)),
+                                        ("2026-05-12 23:59:59", (23, 59, 59))])
+def test_the_last_minute_and_second_of_an_hour_are_valid_times(site: SiteCopy, end: str, clock: tuple) -> None:
+    # A 24-hour clock runs from 00:00 to 23:59 (ISO 8601), as the fix for an impossible time says.
+    add_event(site, event(end=end))
+    assert site.check() == []
+    ends = loaded_event(site, "test-event").end
+    assert (ends.hour, ends.minute, ends.second) == clock
 
 
 def test_year_far_off_is_a_typo(site: SiteCopy) -> None:
