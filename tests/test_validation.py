@@ -1087,6 +1087,7 @@ def test_html_in_a_one_line_value_is_a_warning(site: SiteCopy) -> None:
     assert_problem(warning, file=PROJECT, line=line, field="programme_period",
                    severity="warning", message=("HTML",), fix=("remove the tags",))
     assert warning.message == "this text contains HTML markup, which is shown as plain text"
+    assert warning.fix == "remove the tags; links and formatting belong in the Markdown pages"
 
 
 def test_comparison_signs_are_not_html(site: SiteCopy) -> None:
@@ -1348,6 +1349,14 @@ def _without_line(name: str, line: str):
     return lambda site: site.replace(name, line, "")
 
 
+def _event_with_title(written: str):
+    """Add the test event with its title replaced by ``written`` (lines indented 4 spaces; '' leaves it out)."""
+    def change(site: SiteCopy) -> None:
+        add_event(site, event())
+        site.replace("events.yaml", "    title:\n      pl: Warsztaty testowe\n      en: Test workshop\n", written)
+    return change
+
+
 SLOT = {"start": "2026-03-17 10:00", "end": "2026-03-17 14:00"}
 TWO_SESSIONS_ONE_ID = SESSION.format(start="2026-05-12 10:00", end="2026-05-12 11:00") + """\
       - id: rano
@@ -1412,6 +1421,13 @@ def _occurrence_clash(site: SiteCopy) -> None:
      "or delete the item"),
     (_occurrence_clash, ".id", "the occurrence id 'test-dyzur-2026-03-24' clashes with another event",
      "rename one of them"),
+    # A text's example shows one line per site language (the test site's are pl and en).
+    (_event_with_title(""), ".title", "the required field 'title' is missing or empty",
+     "add a line 'title: {pl: …, en: …}' to this entry"),
+    (_event_with_title("    title: [Warsztaty, Workshop]\n"), ".title", "expected a text in each language, found a list",
+     "write it as: pl: … en: …"),
+    (_event_with_title("    title:\n      [pl, en]: Warsztaty\n"), ".title",
+     "a list or a group of fields is used as a language code", "write one line per language: pl: …, en: …"),
 ])
 def test_the_editor_reads_each_message_as_written(site: SiteCopy, change, field: str, message: str, fix: str) -> None:
     change(site)
