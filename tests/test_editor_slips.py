@@ -39,6 +39,15 @@ def test_an_address_with_a_user_name_is_refused(demo: SiteCopy) -> None:
                    fix=("without 'www.cds.krakow.pl@'",))
 
 
+def test_an_address_with_two_user_names_is_told_to_drop_everything_before_the_last_at(demo: SiteCopy) -> None:
+    # A browser goes to the host after the last '@' (RFC 3986: userinfo may not hold '@', so the last one ends it):
+    # the fix must remove both names, or the address still leads to evil.example.
+    line = _website(demo, "https://cds@www.cds.krakow.pl@evil.example/")
+    problem = only(demo.check())
+    assert_problem(problem, file=PARTNERS, line=line, message=("leads to 'evil.example'", "user name"))
+    assert problem.fix == "write the address without 'cds@www.cds.krakow.pl@'"
+
+
 def test_an_unencrypted_address_is_a_warning(demo: SiteCopy) -> None:
     line = _website(demo, "http://www.cds.krakow.pl")
     assert_problem(only(demo.check(), "warning"), file=PARTNERS, line=line, message=("http://",),

@@ -209,6 +209,17 @@ def test_two_builds_give_identical_bytes_whatever_the_hash_seed(site, files):
         assert done.stdout.strip() == digest.hexdigest(), f"PYTHONHASHSEED={seed} changed the feeds"
 
 
+def test_a_venue_abroad_is_located_with_its_country_in_the_feeds_language(site, files):
+    # The demo's zone is Europe/Warsaw (Poland, by CLDR): Polish venues go without 'Polska', the British ones
+    # carry the country's name as CLDR writes it in the feed's language (pl 'Wielka Brytania', en 'United Kingdom').
+    for lang, abroad, home in (("pl", "Wielka Brytania", "Polska"), ("en", "United Kingdom", "Poland")):
+        unfolded = files[lang][feed_path(lang, "all")].replace(b"\r\n ", b"").decode()
+        locations = [line for line in unfolded.split("\r\n") if line.startswith("LOCATION:")]
+        assert f"LOCATION:Lincoln\\, {abroad}" in locations, locations
+        assert "LOCATION:Centrum Wspierania Organizacji Pozarządowych\\, ul. Grodzka 10\\, Krosno" in locations
+        assert not [line for line in locations if line.endswith(home)], locations
+
+
 def test_a_project_whose_zone_names_no_country_names_no_venues_country(site):
     # Europe/Warsaw is Poland's zone, so Polish venues go without 'Polska'; UTC is no country's, and then
     # no venue's country is named (render/place.py: the home country is not known).

@@ -123,8 +123,9 @@ def test_another_funder_may_show_at_most_four_signs(demo: SiteCopy):
     demo.add_file("assets/funding/x.svg", b"<svg xmlns='http://www.w3.org/2000/svg'/>")
     sign = "    - logo: assets/funding/x.svg\n      label: {pl: X, en: X}\n"
     line = set_funding(demo, "funding:\n  kind: other\n  funder: {pl: X, en: X}\n  signs:\n" + sign * 5 + STATEMENT)
-    assert_problem(only(demo.check()), file=PROJECT, line=line + 4, field="funding.signs", message=("5 signs",),
-                   fix=("four",))
+    problem = only(demo.check())
+    assert_problem(problem, file=PROJECT, line=line + 4, field="funding.signs", message=("5 signs",))
+    assert problem.fix == "keep at most four in one line, as funders' rules ask"
 
 
 def test_no_funder_means_no_strip_and_no_share(demo: SiteCopy):
@@ -139,8 +140,9 @@ def test_no_funder_means_no_strip_and_no_share(demo: SiteCopy):
 
 def test_no_funder_with_a_grant_or_a_statement_is_a_mistake(demo: SiteCopy):
     line = set_funding(demo, "funding:\n  kind: none\n" + STATEMENT)
-    assert_problem(only([p for p in demo.check() if p.field == "funding.statement"]), file=PROJECT, line=line + 3,
-                   message=("kind is 'none'",))
+    statement = only([p for p in demo.check() if p.field == "funding.statement"])
+    assert_problem(statement, file=PROJECT, line=line + 3, message=("kind is 'none'",))
+    assert statement.fix == "name the funder's kind, or remove the statement"
     set_funding(demo, "funding:\n  kind: none\n")
     grant = demo.line_of("project.yaml", "grant:")
     rate = demo.line_of("project.yaml", "co_financing_rate:")
@@ -296,7 +298,8 @@ def test_an_eea_period_the_generator_has_no_texts_for_is_said_and_shows_no_sloga
     set_funding(demo, "funding:\n  kind: eea-grants\n" + STATEMENT)  # the demo's period is EU's 2014-2020
     warning = next(p for p in demo.warnings() if p.field == "programme_period")
     assert_problem(warning, file=PROJECT, line=None, field="programme_period", severity="warning",
-                   message=("2014-2021 and 2021-2028", "'2014-2020'", "slogan is not shown"))
+                   message=("the texts of 'eea-grants'", "2014-2021 and 2021-2028", "'2014-2020'",
+                            "slogan is not shown"))
     site, _ = demo.load()
     assert site.project.funding.slogan is None
     assert "ms-funding__slogan" not in render_funding_strip(site, "en", asset_prefix="")

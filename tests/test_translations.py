@@ -216,11 +216,18 @@ def test_every_broken_hash_of_a_language_is_reported_not_only_the_first(project)
 @pytest.mark.parametrize("text, line, field, message", [
     ("- en\n- uk\n", 1, "", "the file is not a list of languages"),
     ("en:\n  - a list, not item: hash lines\n", 2, "en", "is not a list of 'item: hash' lines"),
+    ("en: all translated\n", 1, "en", "is not a list of 'item: hash' lines"),
 ])
 def test_a_records_file_of_another_shape_is_reported_by_check(project, text, line, field, message):
     (project / "data/translations.yaml").write_text(text, encoding="utf-8")
     problems = [p for p in check_project(project) if p.location.file == "data/translations.yaml"]
     assert [(p.location.line, p.field, p.message) for p in problems] == [(line, field, message)]
+
+
+def test_a_language_with_nothing_recorded_yet_is_no_problem(project):
+    # 'en:' with no lines under it is an empty list to an editor, not a mistake.
+    (project / "data/translations.yaml").write_text("en:\nuk:\n", encoding="utf-8")
+    assert [p for p in check_project(project) if p.location.file == "data/translations.yaml"] == []
 
 
 def test_the_report_refuses_a_project_whose_languages_cannot_be_read(project):

@@ -269,6 +269,16 @@ def test_wrong_type_in_an_event(site: SiteCopy, key: str, value: str, words: tup
                    field=f"{event_path(site, line)}.{key}", message=words)
 
 
+def test_a_date_in_words_is_answered_with_the_format_and_an_example(site: SiteCopy) -> None:
+    line = add_event(site, event(start="next tuesday"))
+    problem = only(site.check())
+    assert_problem(problem, file=EVENTS, line=site.line_of("events.yaml", "start: next tuesday", after=line),
+                   field=f"{event_path(site, line)}.start")
+    assert problem.message == "'next tuesday' is not a date"
+    # ISO 8601's notation in capitals (as the editors' reference writes it), the rest in plain words.
+    assert problem.fix == "write it as YYYY-MM-DD, with the time as HH:MM if needed, e.g. '2019-03-27 15:00'"
+
+
 def test_text_where_a_whole_number_is_expected(site: SiteCopy) -> None:
     line = add_event(site, event(extra="    revision: two\n"))
     key_line = site.line_of("events.yaml", "revision: two", after=line)
@@ -379,6 +389,9 @@ def test_list_used_as_a_key(site: SiteCopy) -> None:
     problem = only(site.check())
     assert_problem(problem, file=EVENTS, line=site.line_of("events.yaml", "[a, b]", after=line),
                    field=event_path(site, line), message=("field name",))
+    # The editor reads these words as written (in plain lower case, like every other problem).
+    assert problem.message == "a list or a group of fields is used as a field name"
+    assert problem.fix == "write a plain field name such as 'id:' at the start of the line"
 
 
 def test_a_list_used_as_a_key_does_not_hide_the_fields_after_it(site: SiteCopy) -> None:
@@ -712,6 +725,16 @@ def test_impossible_month_and_time(site: SiteCopy) -> None:
     assert "impossible time" in problems[1].message and "00:00 to 23:59" in problems[1].fix
 
 
+@pytest.mark.parametrize("end, clock", [("2026-05-12 10:59", (10, 59, 0)), ("2026-05-12 23:59", (23, 59, 0)),
+                                        ("2026-05-12 23:59:59", (23, 59, 59))])
+def test_the_last_minute_and_second_of_an_hour_are_valid_times(site: SiteCopy, end: str, clock: tuple) -> None:
+    # A 24-hour clock runs from 00:00 to 23:59 (ISO 8601), as the fix for an impossible time says.
+    add_event(site, event(end=end))
+    assert site.check() == []
+    ends = loaded_event(site, "test-event").end
+    assert (ends.hour, ends.minute, ends.second) == clock
+
+
 def test_year_far_off_is_a_typo(site: SiteCopy) -> None:
     # Year 1 used to crash (it cannot be converted to UTC); no project runs in 0001 or 9999.
     line = add_event(site, event(start="0001-01-01", end="0001-01-01"))
@@ -841,6 +864,16 @@ def test_unknown_status_without_a_close_match_lists_the_values(site: SiteCopy) -
     assert_problem(problem, file=EVENTS, field=f"{event_path(site, line)}.status",
                    line=site.line_of("events.yaml", "status: xyzzy", after=line), message=("'xyzzy'", "allowed values"))
     assert problem.fix == "use one of: scheduled, cancelled, postponed, rescheduled, moved_online"
+
+
+def test_a_status_written_as_a_list_is_shown_written_on_one_line(site: SiteCopy) -> None:
+    line = add_event(site, event(extra="    status: [cancelled]\n"))
+    problem = only(site.check())
+    assert_problem(problem, file=EVENTS, field=f"{event_path(site, line)}.status",
+                   line=site.line_of("events.yaml", "status: [cancelled]", after=line))
+    assert problem.message == "expected a single value here, found a list or a group of fields"
+    # The example is a real status (the first the reference lists), not a placeholder.
+    assert problem.fix == "write it on one line, e.g. 'status: scheduled'"
 
 
 # --- venues and time zones ------------------------------------------------------------------
@@ -1194,6 +1227,7 @@ def test_html_in_a_one_line_value_is_a_warning(site: SiteCopy) -> None:
     assert_problem(warning, file=PROJECT, line=line, field="programme_period",
                    severity="warning", message=("HTML",), fix=("remove the tags",))
     assert warning.message == "this text contains HTML markup, which is shown as plain text"
+    assert warning.fix == "remove the tags; links and formatting belong in the Markdown pages"
 
 
 def test_comparison_signs_are_not_html(site: SiteCopy) -> None:
@@ -1463,6 +1497,14 @@ def _without_line(name: str, line: str):
     return lambda site: site.replace(name, line, "")
 
 
+def _event_with_title(written: str):
+    """Add the test event with its title replaced by ``written`` (lines indented 4 spaces; '' leaves it out)."""
+    def change(site: SiteCopy) -> None:
+        add_event(site, event())
+        site.replace("events.yaml", "    title:\n      pl: Warsztaty testowe\n      en: Test workshop\n", written)
+    return change
+
+
 SLOT = {"start": "2026-03-17 10:00", "end": "2026-03-17 14:00"}
 TWO_SESSIONS_ONE_ID = SESSION.format(start="2026-05-12 10:00", end="2026-05-12 11:00") + """\
       - id: rano
@@ -1527,6 +1569,13 @@ def _occurrence_clash(site: SiteCopy) -> None:
      "or delete the item"),
     (_occurrence_clash, ".id", "the occurrence id 'test-dyzur-2026-03-24' clashes with another event",
      "rename one of them"),
+    # A text's example shows one line per site language (the test site's are pl and en).
+    (_event_with_title(""), ".title", "the required field 'title' is missing or empty",
+     "add a line 'title: {pl: …, en: …}' to this entry"),
+    (_event_with_title("    title: [Warsztaty, Workshop]\n"), ".title", "expected a text in each language, found a list",
+     "write it as: pl: … en: …"),
+    (_event_with_title("    title:\n      [pl, en]: Warsztaty\n"), ".title",
+     "a list or a group of fields is used as a language code", "write one line per language: pl: …, en: …"),
 ])
 def test_the_editor_reads_each_message_as_written(site: SiteCopy, change, field: str, message: str, fix: str) -> None:
     change(site)

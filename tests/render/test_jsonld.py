@@ -53,7 +53,7 @@ def test_a_language_without_a_preview_image_gives_events_none(site):
     assert "image" not in data
 
 
-def test_partners_carry_their_logo_as_an_absolute_address(demo: SiteCopy):
+def test_partners_carry_their_logo_as_an_absolute_address_and_a_postal_address(demo: SiteCopy):
     demo.add_file("assets/logos/cds.svg", b"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 10 10'/>")
     demo.insert_after("partners.yaml", "    website: https://www.cds.krakow.pl",
                       "    logo: assets/logos/cds.svg\n    logo_alt: {pl: Logo CDS, en: CDS logo}")
@@ -63,6 +63,10 @@ def test_partners_carry_their_logo_as_an_absolute_address(demo: SiteCopy):
     by_name = {item["name"]: item for item in data}
     assert by_name[CDS]["logo"] == BASE + "assets/logos/cds.svg"
     assert all("logo" not in item for name, item in by_name.items() if name != CDS)  # no logo, no claim
+    # schema.org/Organization: address is a PostalAddress (the country as its ISO code, the town when given).
+    assert by_name[CDS]["address"] == {"@type": "PostalAddress", "addressCountry": "PL", "addressLocality": "Kraków"}
+    assert by_name["Community Organisers Ltd."]["address"] == {"@type": "PostalAddress", "addressCountry": "GB"}
+    assert all(item["@context"] == "https://schema.org" for item in data)
 
 
 def test_a_partner_s_address_names_its_city(site):
@@ -119,3 +123,60 @@ def test_a_hybrid_event_with_sessions_is_the_schema_org_event_written_by_hand(de
         {"@type": "Event", "name": "Part two", "startDate": "2019-05-14T12:30:00+02:00",
          "endDate": "2019-05-14T14:00:00+02:00"},
     ]
+
+
+ONLINE_AT_A_MAPPED_VENUE = """
+  - id: sala-z-mapa
+    name: Sala z mapą
+    street: ul. Testowa 1
+    postal_code: 38-400
+    city: Krosno
+    country: PL
+    latitude: 49.6887
+    longitude: 21.7706
+"""
+
+ONLINE_ONLY = """
+  - id: spotkanie-w-sieci-2019-05-20
+    kind: information_meeting
+    title: {pl: Spotkanie w sieci, en: Online meeting}
+    description: {pl: Spotkanie przez internet., en: A meeting over the internet.}
+    start: 2019-05-20 18:00
+    end: 2019-05-20 19:00
+    online_url: https://meet.example.org/spotkanie
+  - id: warsztaty-przy-mapie-2019-05-21
+    kind: workshop
+    title: {pl: Warsztaty przy mapie, en: Map workshop}
+    description: {pl: Warsztaty., en: A workshop.}
+    start: 2019-05-21 10:00
+    end: 2019-05-21 12:00
+    venue: sala-z-mapa
+"""
+
+
+def test_an_online_event_and_a_venue_with_postal_code_and_coordinates_are_the_schema_org_event_written_by_hand(
+        demo: SiteCopy):
+    """schema.org/Event with eventAttendanceMode OnlineEventAttendanceMode and a VirtualLocation when it is held
+    online only; a Place's PostalAddress carries postalCode and its geo GeoCoordinates (schema.org/Place)."""
+    demo.append("venues.yaml", ONLINE_AT_A_MAPPED_VENUE)
+    demo.append("events.yaml", ONLINE_ONLY)
+    site, problems = demo.load()
+    assert problems == []
+    by_id = {e.id: e for e in site.events}
+    online = to_jsonld_event(by_id["spotkanie-w-sieci-2019-05-20"], "en", url=BASE + "en/schedule/a/")
+    assert online == {
+        "@context": "https://schema.org", "@type": "Event", "name": "Online meeting",
+        "startDate": "2019-05-20T18:00:00+02:00", "endDate": "2019-05-20T19:00:00+02:00",
+        "eventStatus": "https://schema.org/EventScheduled", "inLanguage": "en", "url": BASE + "en/schedule/a/",
+        "eventAttendanceMode": "https://schema.org/OnlineEventAttendanceMode",
+        "location": {"@type": "VirtualLocation", "url": "https://meet.example.org/spotkanie"},
+        "description": "A meeting over the internet.",
+    }
+    mapped = to_jsonld_event(by_id["warsztaty-przy-mapie-2019-05-21"], "pl", url=BASE + "schedule/b/")
+    assert mapped["eventAttendanceMode"] == "https://schema.org/OfflineEventAttendanceMode"
+    assert mapped["location"] == {
+        "@type": "Place", "name": "Sala z mapą",
+        "address": {"@type": "PostalAddress", "streetAddress": "ul. Testowa 1", "postalCode": "38-400",
+                    "addressLocality": "Krosno", "addressCountry": "PL"},
+        "geo": {"@type": "GeoCoordinates", "latitude": 49.6887, "longitude": 21.7706},
+    }
