@@ -85,6 +85,8 @@ class Context:
     """The data files that do not exist: a reference into one of them says so."""
     unlisted_warnings: int = 0
     """Warnings past :data:`MAX_PROBLEMS` of them: counted, and said in one line by :meth:`all_problems`."""
+    _errors: int = field(default=0, init=False, repr=False)
+    _warnings: int = field(default=0, init=False, repr=False)
 
     def error(self, node: yaml.Node | None, path: str, message: str, fix: str) -> None:
         """Record an error at a node."""
@@ -105,10 +107,12 @@ class Context:
     def _add(self, problem: Problem) -> None:
         if problem.is_error:
             self.problems.append(problem)
-            if sum(p.is_error for p in self.problems) >= MAX_PROBLEMS:
+            self._errors += 1
+            if self._errors >= MAX_PROBLEMS:
                 raise TooManyProblems(self)
-        elif sum(not p.is_error for p in self.problems) < MAX_PROBLEMS:
+        elif self._warnings < MAX_PROBLEMS:
             self.problems.append(problem)
+            self._warnings += 1
         else:
             self.unlisted_warnings += 1
 
