@@ -47,6 +47,7 @@ from mkdocs.config import load_config  # noqa: E402
 from mkdocs.livereload import LiveReloadServer  # noqa: E402
 
 from microsite.check import Checker  # noqa: E402
+from microsite.printed import PrintCache  # noqa: E402
 from microsite.errors import Problem, SiteDataError  # noqa: E402
 from microsite.load import site_languages  # noqa: E402
 from microsite.render.preview import render_problem_page, render_problem_panel  # noqa: E402
@@ -65,7 +66,7 @@ class Preview:
         self.root = self.config_file.parent
         self.url = f"http://{host}:{port}/"
         self.addr = f"{host}:{port}"
-        self.checker = Checker(self.root)
+        self.checker = Checker(self.root, print_cache=PrintCache.of_project(self.root))
         self.folders = [Path(tempfile.mkdtemp(prefix="microsite-preview-")) for _ in range(2)]
         self.server = LiveReloadServer(builder=self.build, host=host, port=port, root=str(self.folders[0]))
         self.inner = self.server.serve_request

@@ -36,7 +36,7 @@ from microsite.markers import MARKER
 from microsite.meta import PageMeta, head_alternates, render_head
 from microsite.model import Event, Site
 from microsite.news import NewsPost, has_news, load_news
-from microsite.printed import StripError
+from microsite.printed import PrintCache, StripError
 from microsite.render import html
 from microsite.render.blocks import BlockError, render_blocks
 from microsite.gitlog import GitError, read_file_times
@@ -75,7 +75,7 @@ def _fingerprint(root: Path) -> tuple:
 def _load(root: Path, fingerprint: tuple) -> Checked:
     """Load and check the site as `microsite check` does (once per change of the files, not per language)."""
     try:
-        checked = Checker(root).check()
+        checked = Checker(root, print_cache=PrintCache.of_project(root)).check()
     except SiteDataError as exc:
         write_report(exc.problems, os.environ)  # `microsite build` prints them as `microsite check` does
         errors = sum(1 for p in exc.problems if p.is_error)
@@ -385,7 +385,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     site_dir = Path(config.site_dir)
     try:
         files = language_files(site, lang, base_url=_base_url(config), now=build.now, versions=build.versions,
-                               news=build.news if build.has_feed else None, content_root=Path(config.docs_dir))
+                               news=build.news if build.has_feed else None, content_root=Path(config.docs_dir),
+                               print_cache=PrintCache.of_project(_root(config)))
     except StripError as exc:
         raise PluginError(f"The poster and flyers cannot be printed: {exc}") from None
     files.update(not_found_files(config.get(_404_PAGES) or {}, lang, site.project.default_language))

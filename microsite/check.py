@@ -24,7 +24,7 @@ from .load import load_site, site_languages
 from .model import Site
 from .news import load_news
 from .pages import check_pages
-from .printed import check_sign_files
+from .printed import PrintCache, check_sign_files
 from .translations import check_records
 from .siteconfig import check_site_config, configured_languages
 from .sources import check_sources
@@ -60,10 +60,13 @@ class _Data:
 class Checker:
     """Check one project, as often as asked, reading its data files again only when they changed."""
 
-    def __init__(self, root: Path | str, *, data_dir: str = "data", content_dir: str = "content") -> None:
+    def __init__(self, root: Path | str, *, data_dir: str = "data", content_dir: str = "content",
+                 print_cache: PrintCache | None = None) -> None:
         self.root = Path(root)
         self.data_dir = data_dir
         self.content_dir = content_dir
+        self.print_cache = print_cache or PrintCache(None)
+        """Remembers the sign files found printable, so svglib reads each file once (None: read every time)."""
         self._data: _Data | None = None
 
     def check(self) -> Checked:
@@ -91,7 +94,7 @@ class Checker:
                     *check_records(root, self.data_dir),
                     *check_site_config(root, site.languages, site, {page.src_uri for page in data.generated},
                                        self.content_dir),
-                    *check_images(root, site, self.content_dir), *check_sign_files(site, content)]
+                    *check_images(root, site, self.content_dir), *check_sign_files(site, content, self.print_cache)]
         if any(p.is_error for p in problems):
             raise SiteDataError(problems)
         return Checked(site, tuple(problems), data.generated)
@@ -137,10 +140,10 @@ def data_stamp(root: Path, data_dir: str = "data", content_dir: str = "content")
     return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
 
 
-def load_checked(root: Path | str, *, data_dir: str = "data", content_dir: str = "content"
-                 ) -> tuple[Site, list[Problem]]:
+def load_checked(root: Path | str, *, data_dir: str = "data", content_dir: str = "content",
+                 print_cache: PrintCache | None = None) -> tuple[Site, list[Problem]]:
     """Load the site and check its pages; return it with warnings, or raise with every problem."""
-    checked = Checker(root, data_dir=data_dir, content_dir=content_dir).check()
+    checked = Checker(root, data_dir=data_dir, content_dir=content_dir, print_cache=print_cache).check()
     return checked.site, list(checked.warnings)
 
 
@@ -173,10 +176,11 @@ def _taken_event_pages(site: Site, editors: set[str], content_dir: str) -> list[
     return list(problems.values())
 
 
-def check_project(root: Path | str, *, data_dir: str = "data", content_dir: str = "content") -> list[Problem]:
+def check_project(root: Path | str, *, data_dir: str = "data", content_dir: str = "content",
+                  print_cache: PrintCache | None = None) -> list[Problem]:
     """Return every problem (errors and warnings) of the site in ``root``."""
     try:
-        _, warnings = load_checked(root, data_dir=data_dir, content_dir=content_dir)
+        _, warnings = load_checked(root, data_dir=data_dir, content_dir=content_dir, print_cache=print_cache)
     except SiteDataError as exc:
         return exc.problems
     return warnings

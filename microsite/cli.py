@@ -18,6 +18,7 @@ from pathlib import Path
 from .errors import SiteDataError, format_problems, problems_to_json
 from . import scaffold, starter
 from .check import check_project
+from .printed import PrintCache
 from .funding import FUNDING_KINDS
 from .translations import mark_translations, shell_word, translation_report
 
@@ -112,7 +113,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _check(args: argparse.Namespace, root: Path) -> int:
     """Validate without building; print problems to stderr, or JSON to stdout."""
-    problems = check_project(root)
+    problems = check_project(root, print_cache=PrintCache.of_project(root))
     errors = sum(1 for p in problems if p.is_error)
     if args.json:
         print(problems_to_json(problems))

@@ -16,11 +16,13 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import lru_cache
 
+from .catalogue import label
 from .model import Event, EventStatus, Site
 from .model.event import start_instant
 from .upcoming import upcoming_items
+from .urls import absolute_url, event_feed_path, event_page_url, feed_path, page_url
 
-__all__ = ["FLYER_HORIZON", "Flyer", "plan_flyers", "flyer_of"]
+__all__ = ["FLYER_HORIZON", "Flyer", "flyer_codes", "flyer_of", "plan_flyers"]
 
 FLYER_HORIZON = timedelta(days=92)
 """How far ahead an entry's next date may be for it to have a flyer: about three months."""
@@ -60,3 +62,21 @@ def flyer_of(site: Site, now: datetime, event: Event) -> Flyer | None:
 @lru_cache(maxsize=4)
 def _by_event(site: Site, now: datetime) -> dict[str, Flyer]:
     return {event.id: flyer for flyer in plan_flyers(site, now) for event in flyer.events}
+
+
+def flyer_codes(site: Site, lang: str, flyer: Flyer, base_url: str) -> tuple[tuple[str, str], tuple[str, str]]:
+    """Return the flyer's two QR codes as (caption, address): the event's page and its calendar.
+
+    A weekly slot's dates each have a page, so its flyer leads to the schedule,
+    and to the calendar of its kind to subscribe to; a single event's to its page
+    and to its own calendar file, to add once.
+    """
+    default = site.project.default_language
+    event = flyer.events[0]
+    if flyer.series:
+        feed = next((f for f in site.feeds if f.slug != "all" and f.includes(event)), None) or \
+            next(f for f in site.feeds if f.includes(event))
+        return ((label("schedule", lang), absolute_url(base_url, page_url("schedule/", lang, default))),
+                (label("print_calendar_subscribe", lang), absolute_url(base_url, feed_path(lang, feed.slug))))
+    return ((label("print_event_page", lang), absolute_url(base_url, event_page_url(event.id, lang, default))),
+            (label("add_to_calendar", lang), absolute_url(base_url, event_feed_path(lang, event.id))))

@@ -22,7 +22,7 @@ from .feeds import render_feeds
 from .model import Site
 from .news import NewsPost
 from .newsfeed import render_news_feed
-from .printed import render_printed
+from .printed import PrintCache, render_printed
 from .render.html import render_upcoming_data
 from .searchindex import search_index_path, split_search_index
 from .sitemap import SitemapEntry, render_robots, render_sitemap
@@ -33,11 +33,12 @@ __all__ = ["headers_file", "language_files", "merged_search_path", "not_found_fi
 
 
 def language_files(site: Site, lang: str, *, base_url: str, now: datetime, versions: Mapping,
-                   news: tuple[NewsPost, ...] | None, content_root: Path) -> dict[str, bytes]:
+                   news: tuple[NewsPost, ...] | None, content_root: Path, print_cache: PrintCache) -> dict[str, bytes]:
     """Return what one language adds to the site: its calendars, the home page's data, its news feed, print.
 
     ``news`` is the language's posts, or None when it has no news section (and so no feed);
-    ``content_root`` holds the official sign files the poster and flyers place. Raises
+    ``content_root`` holds the official sign files the poster and flyers place, ``print_cache``
+    the sheets of the last build (only a changed one is drawn again). Raises
     StripError naming a sign file that cannot be drawn.
     """
     files = render_feeds(site, lang, base_url=base_url, published_at=now, versions=versions)
@@ -45,7 +46,8 @@ def language_files(site: Site, lang: str, *, base_url: str, now: datetime, versi
         files[upcoming_data_path(lang)] = render_upcoming_data(site, lang, base_url=base_url, now=now)
     if news is not None:
         files[news_feed_path(lang)] = render_news_feed(site, lang, news, base_url=base_url, now=now)
-    files.update(render_printed(site, lang, base_url=base_url, content_root=content_root, now=now))
+    files.update(render_printed(site, lang, base_url=base_url, content_root=content_root, now=now,
+                                 cache=print_cache))
     return files
 
 

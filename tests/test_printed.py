@@ -26,12 +26,13 @@ from PIL import Image
 from conftest_site import BASE_URL, FIXTURES, build_demo, project_copy
 from microsite.check import check_project, load_checked
 from microsite.flyers import plan_flyers
-from microsite.printed import render_printed
+from microsite.printed import PrintCache, render_printed
 from sitefactory import SiteCopy
 
 A3 = (841.9, 1190.6)
 A5 = (419.5, 595.3)
 POINT = 0.5  # tolerance of a page size, in points
+NO_CACHE = PrintCache(None)  # every sheet drawn afresh
 
 
 @pytest.fixture(scope="module")
@@ -168,7 +169,7 @@ def test_the_fonts_are_embedded_and_write_polish_and_ukrainian_letters(built: Pa
     root = project_copy(tmp_path / "uk-fund", FIXTURES / "uk-fund")
     site, _ = load_checked(root)
     files = render_printed(site, "uk", base_url=BASE_URL, content_root=root / "content",
-                           now=datetime(2025, 1, 1, tzinfo=timezone.utc))
+                           now=datetime(2025, 1, 1, tzinfo=timezone.utc), cache=NO_CACHE)
     poster = tmp_path / "poster.pdf"
     poster.write_bytes(files["print/uk/poster.pdf"])
     assert "Сусідські прогулянки – знайомимося з Лінкольном разом" in text_of(pdf(poster))
@@ -185,7 +186,7 @@ def test_no_logo_is_printed_larger_than_the_eu_flag(demo: SiteCopy, tmp_path: Pa
     site, problems = demo.load()
     assert site is not None, problems
     files = render_printed(site, "pl", base_url=BASE_URL, content_root=demo.root / "content",
-                           now=datetime(2019, 3, 1, tzinfo=timezone.utc))
+                           now=datetime(2019, 3, 1, tzinfo=timezone.utc), cache=NO_CACHE)
     poster = tmp_path / "poster.pdf"
     poster.write_bytes(files["print/pl/poster.pdf"])
     image = image_of(poster, scale=1.0)
@@ -275,7 +276,7 @@ def test_a_weekly_slot_has_one_flyer_with_its_dates_to_come_and_its_calendar(tmp
     root = project_copy(tmp_path / "eea", FIXTURES / "eea-project")
     site, _ = load_checked(root)
     files = render_printed(site, "en", base_url=BASE_URL, content_root=root / "content",
-                           now=datetime(2025, 3, 5, tzinfo=timezone.utc))
+                           now=datetime(2025, 3, 5, tzinfo=timezone.utc), cache=NO_CACHE)
     assert "print/en/flyers/open-hours.pdf" in files
     assert not any(name.startswith("print/en/flyers/open-hours-") for name in files)  # one flyer, not one a date
     flyer = tmp_path / "flyer.pdf"
@@ -296,7 +297,8 @@ def test_printed_matter_is_the_same_bytes_every_time(tmp_path: Path):
     for copy in ("one", "two"):
         root = project_copy(tmp_path / copy)
         site, _ = load_checked(root)
-        printed.append(render_printed(site, "pl", base_url=BASE_URL, content_root=root / "content", now=now))
+        printed.append(render_printed(site, "pl", base_url=BASE_URL, content_root=root / "content", now=now,
+                                      cache=NO_CACHE))
     assert printed[0] == printed[1] and len(printed[0]) > 1
 
 
@@ -319,15 +321,15 @@ def test_a_sign_file_that_cannot_be_printed_is_named_by_the_check_and_stops_the_
 
 
 def test_a_replaced_sign_file_is_printed_anew_in_the_same_process(demo: SiteCopy):
-    """The preview keeps printed matter between saves; a new official sign must still reach the poster."""
+    """The print cache keeps printed matter between saves; a new official sign must still reach the poster."""
     site, problems = demo.load()
     assert site is not None, problems
-    content, now = demo.root / "content", datetime(2019, 3, 1, tzinfo=timezone.utc)
-    before = render_printed(site, "pl", base_url=BASE_URL, content_root=content, now=now)["print/pl/poster.pdf"]
+    content, now, cache = demo.root / "content", datetime(2019, 3, 1, tzinfo=timezone.utc), PrintCache(demo.root / "kept")
+    before = render_printed(site, "pl", base_url=BASE_URL, content_root=content, now=now, cache=cache)["print/pl/poster.pdf"]
     sign = content / "assets" / "funding" / "fe-power.svg"
     sign.write_text("<svg xmlns='http://www.w3.org/2000/svg' width='300' height='100'>"
                     "<rect width='300' height='100' fill='#00a000'/></svg>", encoding="utf-8")
-    after = render_printed(site, "pl", base_url=BASE_URL, content_root=content, now=now)["print/pl/poster.pdf"]
+    after = render_printed(site, "pl", base_url=BASE_URL, content_root=content, now=now, cache=cache)["print/pl/poster.pdf"]
     assert after != before
 
 
@@ -336,7 +338,7 @@ def test_a_visit_in_several_places_prints_each_sessions_place(demo: SiteCopy, tm
     site, problems = demo.load()
     assert site is not None, problems
     files = render_printed(site, "en", base_url=BASE_URL, content_root=demo.root / "content",
-                           now=datetime(2018, 9, 1, tzinfo=timezone.utc))
+                           now=datetime(2018, 9, 1, tzinfo=timezone.utc), cache=NO_CACHE)
     flyer = tmp_path / "visit.pdf"
     flyer.write_bytes(files["print/en/flyers/wizyta-studyjna-2018.pdf"])
     text = " ".join(text_of(pdf(flyer)).split())
@@ -352,7 +354,7 @@ def test_eea_grants_print_their_periods_slogan_on_the_poster_and_every_flyer():
     site, problems = load_site(FIXTURES / "eea-project")
     assert site is not None, problems
     files = render_printed(site, "en", base_url=BASE_URL, content_root=FIXTURES / "eea-project" / "content",
-                           now=datetime(2025, 3, 1, tzinfo=timezone.utc))
+                           now=datetime(2025, 3, 1, tzinfo=timezone.utc), cache=NO_CACHE)
     flyers = [name for name in files if name.startswith("print/en/flyers/")]
     assert flyers
     for name in ["print/en/poster.pdf", *flyers]:

@@ -18,13 +18,12 @@ from reportlab.lib.pagesizes import A4, A5
 from ..catalogue import label
 from ..fields import zone_country
 from ..flyers import Flyer
-from ..model import EventStatus, Site
+from ..model import EventStatus, Project
 from ..render.html import place_lines, previous_text, programme_days, status_label, when_text
-from ..urls import absolute_url, event_feed_path, event_page_url, feed_path, page_url
 from .sheet import BOLD, GREY, MM, Sheet, new_canvas, wrap
-from .strip import draw_funding_header, strip_signs
+from .strip import PrintedSign, draw_funding_header
 
-__all__ = ["FLYER_SIZES", "render_flyer", "flyer_codes"]
+__all__ = ["FLYER_SIZES", "render_flyer"]
 
 FLYER_SIZES = (A5, A4)
 """A5 first; A4 when the flyer's text does not fit A5 at a readable size."""
@@ -34,40 +33,24 @@ _MARGIN = 12 * MM
 _MIN_SCALE = 0.7
 
 
-def flyer_codes(site: Site, lang: str, flyer: Flyer, base_url: str) -> tuple[tuple[str, str], tuple[str, str]]:
-    """Return the flyer's two QR codes as (caption, address): the event's page and its calendar.
+def render_flyer(project: Project, lang: str, flyer: Flyer, codes: tuple[tuple[str, str], ...],
+                 signs: tuple[PrintedSign, ...]) -> bytes:
+    """Return the flyer in ``lang`` as a PDF, with ``codes`` (:func:`microsite.flyers.flyer_codes`) at its foot.
 
-    A weekly slot's dates each have a page, so its flyer leads to the schedule,
-    and to the calendar of its kind to subscribe to; a single event's to its page
-    and to its own calendar file, to add once.
+    It is drawn from these arguments alone: the print cache keys it on them.
     """
-    default = site.project.default_language
-    event = flyer.events[0]
-    if flyer.series:
-        feed = next((f for f in site.feeds if f.slug != "all" and f.includes(event)), None) or \
-            next(f for f in site.feeds if f.includes(event))
-        return ((label("schedule", lang), absolute_url(base_url, page_url("schedule/", lang, default))),
-                (label("print_calendar_subscribe", lang), absolute_url(base_url, feed_path(lang, feed.slug))))
-    return ((label("print_event_page", lang), absolute_url(base_url, event_page_url(event.id, lang, default))),
-            (label("add_to_calendar", lang), absolute_url(base_url, event_feed_path(lang, event.id))))
-
-
-def render_flyer(site: Site, lang: str, flyer: Flyer, *, base_url: str, content_root: Path) -> bytes:
-    """Return the flyer in ``lang`` as a PDF."""
-    signs = strip_signs(site, lang, content_root)
-    codes = flyer_codes(site, lang, flyer, base_url)
     size, scale = FLYER_SIZES[-1], _MIN_SCALE
     for candidate in FLYER_SIZES:  # the smallest sheet the text fits at a readable size
-        fitted = _fit(site, lang, flyer, signs, candidate)
+        fitted = _fit(project, lang, flyer, signs, candidate)
         if fitted is not None:
             size, scale = candidate, fitted
             break
     event = flyer.events[0]
     buffer = io.BytesIO()
     canvas = new_canvas(buffer, size, lang=lang, title=event.title.in_(lang),
-                        author=site.project.short_name.in_(lang), subject=label("flyer_subject", lang))
+                        author=project.short_name.in_(lang), subject=label("flyer_subject", lang))
     sheet = Sheet(canvas, size[0], size[1], _MARGIN, scale)
-    _body(sheet, site, lang, flyer, signs)
+    _body(sheet, project, lang, flyer, signs)
     _codes(sheet, codes, _code_size(size))
     canvas.showPage()
     canvas.save()
@@ -78,21 +61,20 @@ def _code_size(size: tuple[float, float]) -> float:
     return 32 * MM if size == A5 else 42 * MM
 
 
-def _fit(site: Site, lang: str, flyer: Flyer, signs, size) -> float | None:
+def _fit(project: Project, lang: str, flyer: Flyer, signs, size) -> float | None:
     """Return the largest type scale at which the flyer fits ``size`` above its QR codes, or None."""
     scale = 1.5 if size == A5 else 1.6
     floor = _MIN_SCALE * (1.0 if size == A5 else 1.3)
     while scale >= floor:
         trial = Sheet(None, size[0], size[1], _MARGIN, scale)
-        _body(trial, site, lang, flyer, signs)
+        _body(trial, project, lang, flyer, signs)
         if trial.y >= _MARGIN + _code_size(size) + 24 * scale + 8:
             return scale
         scale -= 0.05
     return None
 
 
-def _body(sheet: Sheet, site: Site, lang: str, flyer: Flyer, signs) -> None:
-    project = site.project
+def _body(sheet: Sheet, project: Project, lang: str, flyer: Flyer, signs) -> None:
     event = flyer.events[0]
     draw_funding_header(sheet, project.funding, signs, lang, sign_height=12 * MM, text=7.5, gap=5)
     sheet.text(event.kind.label.in_(lang), 10, colour=GREY)
@@ -104,7 +86,7 @@ def _body(sheet: Sheet, site: Site, lang: str, flyer: Flyer, signs) -> None:
         sheet.text(status_label(event.status, lang) + (f" – {label('previously', lang)}: {previous}"
                                                        if previous else ""), 11, bold=True)
         sheet.space(6)
-    _dates(sheet, site, lang, flyer)
+    _dates(sheet, project, lang, flyer)
     home = zone_country(project.timezone) or ""
     venues = [event.venue] if event.venue else []
     for venue in venues:
@@ -124,9 +106,9 @@ def _body(sheet: Sheet, site: Site, lang: str, flyer: Flyer, signs) -> None:
         _programme(sheet, lang, event, home)
 
 
-def _dates(sheet: Sheet, site: Site, lang: str, flyer: Flyer) -> None:
+def _dates(sheet: Sheet, project: Project, lang: str, flyer: Flyer) -> None:
     """Write when: one event's day and time, or a weekly slot's next dates (the schedule has the rest)."""
-    zone_of = site.project.timezone
+    zone_of = project.timezone
     if not flyer.series:
         when = when_text(flyer.events[0], lang, zone_of)
         _fact(sheet, label("when", lang), _when_line(when, lang))

@@ -26,10 +26,11 @@ from svglib.fonts import FontMap
 from svglib.svglib import svg2rlg
 
 from ..errors import Location, Problem
-from ..model import Funding, FundingSign, Site
+from ..model import Funding, FundingSign
+from . import StripError
 from .sheet import BLACK, BOLD, GREY, REGULAR, Sheet, register_fonts, wrap
 
-__all__ = ["PrintedSign", "StripError", "check_sign_files", "draw_funding_header", "draw_strip", "strip_signs"]
+__all__ = ["PrintedSign", "draw_funding_header", "draw_strip", "sign_file_problem", "strip_signs"]
 
 EU_BLUE = CMYKColor(1, 0.8, 0, 0)
 """Pantone Reflex Blue in four-colour print (Council of Europe, the European flag's technical characteristics)."""
@@ -44,25 +45,14 @@ _DRAWN = {"eu-emblem": 1.5, "flag-pl": 1.6}
 _IMAGE_TYPES = (".png", ".jpg", ".jpeg", ".gif", ".webp")
 
 
-class StripError(ValueError):
-    """A sign's file cannot be printed; ``problem`` names the file and how to fix it (the check reports the same)."""
-
-    def __init__(self, problem: Problem) -> None:
-        super().__init__(str(problem))
-        self.problem = problem
-
-
-def check_sign_files(site: Site, content_root: Path) -> list[Problem]:
-    """Return a problem for every sign file the poster and flyers could not print (the build would stop there)."""
+def sign_file_problem(path: Path, content_root: Path) -> Problem | None:
+    """Return what stops the sign file at ``path`` from being printed, or None."""
     register_fonts()  # an SVG's text is set in them as it is read
-    problems = []
-    for sign in site.project.funding.signs:
-        if sign.logo is not None:
-            try:
-                _file(content_root / sign.logo, content_root)
-            except StripError as exc:
-                problems.append(exc.problem)
-    return problems
+    try:
+        _file(path, content_root)
+    except StripError as exc:
+        return exc.problem
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,10 +69,9 @@ class PrintedSign:
     """Whether the EU emblem's box limits it (a logo other than the standard signs, next to the EU emblem)."""
 
 
-def strip_signs(site: Site, lang: str, content_root: Path) -> tuple[PrintedSign, ...]:
-    """Return the project's signs, left to right, ready to be printed in ``lang``."""
+def strip_signs(funding: Funding, lang: str, content_root: Path) -> tuple[PrintedSign, ...]:
+    """Return the funder's signs, left to right, ready to be printed in ``lang``."""
     register_fonts()  # an SVG's text is set in them as it is read
-    funding = site.project.funding
     with_emblem = any(sign.kind == "eu-emblem" for sign in funding.signs)
     signs = []
     for sign in funding.signs:
