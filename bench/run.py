@@ -28,6 +28,8 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
+from microsite.printed.cache import CACHE_FOLDER
+
 from .bare import CAPTURE_CONFIG, bare_project, capture_config
 from .capture_hook import DUMP
 from .history import commit_history
@@ -142,10 +144,15 @@ def measure(sizes: Sizes, work: Path, *, quick: bool) -> Results:
     bare = _bare(builds[m], work, str(m), env)
     bare_demo = _bare(demo, work, "demo", env)
 
+    _say(f"warming the print cache of the {2 * m:,}-event project (one untimed build)")
+    _build(builds[2 * m], work / f"site-ours-{2 * m}", env=env)
+
     sites = ({("ours", n): work / f"site-ours-{n}" for n in builds} | {("bare", m): work / f"site-bare-{m}"}
+             | {("cold", m): work / f"site-cold-{m}", ("cold", 0): work / "site-cold-demo"}
              | {("ours", 0): work / "site-ours-demo", ("bare", 0): work / "site-bare-demo"})
     roots = {("ours", n): root for n, root in builds.items()} | {("bare", m): bare, ("ours", 0): demo,
-                                                               ("bare", 0): bare_demo}
+                                                               ("bare", 0): bare_demo, ("cold", m): builds[m],
+                                                               ("cold", 0): demo}
     for run_number in range(max(sizes.build_runs, sizes.demo_runs)):
         for (kind, n), site in sites.items():
             wanted = sizes.demo_runs if n == 0 else sizes.large_build_runs if kind == "ours" and n != m else \
@@ -153,9 +160,12 @@ def measure(sizes: Sizes, work: Path, *, quick: bool) -> Results:
             if run_number >= wanted:
                 continue
             name = "the demo" if n == 0 else f"{n:,} events"
-            _say(f"({1 if kind == 'ours' else 2}) {kind} build, {name}, run {run_number + 1}")
+            _say(f"({1 if kind != 'bare' else 2}) {kind} build, {name}, run {run_number + 1}")
+            if kind == "cold":  # a fresh clone's first build: every sheet drawn (the run keeps them again)
+                shutil.rmtree(roots[(kind, n)] / CACHE_FOLDER, ignore_errors=True)
             samples.setdefault((kind, n), []).append(_build(roots[(kind, n)], site, env=env))
     results.ours = {n: summarize(samples[("ours", n)]) for n in builds}
+    results.cold = {n: summarize(samples[("cold", n)]) for n in (m, 0)}
     results.bare = summarize(samples[("bare", m)])
     results.demo = {kind: summarize(samples[(kind, 0)]) for kind in ("ours", "bare")}
     results.pages = {"ours": _html_pages(sites[("ours", m)]), "bare": _html_pages(sites[("bare", m)])}
