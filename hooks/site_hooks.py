@@ -63,7 +63,12 @@ _SITEMAP = "microsite_sitemap"  # every language's canonical pages, for the site
 
 
 def _root(config: MkDocsConfig) -> Path:
-    return Path(config.config_file_path).resolve().parent
+    return _folder_of(config.config_file_path)
+
+
+@lru_cache(maxsize=4)  # asked for every page: resolving a path is a system call per folder in it
+def _folder_of(config_file_path: str) -> Path:
+    return Path(config_file_path).resolve().parent
 
 
 def _fingerprint(root: Path) -> tuple:
@@ -246,6 +251,7 @@ def on_pre_page(page: Page, *, config: MkDocsConfig, files: Files) -> Page:
 
 
 @lru_cache(maxsize=4)  # asked for each of thousands of event pages
+@lru_cache(maxsize=4)
 def _content_dir(docs_dir: str, config_file_path: str) -> str:
     """Return the content folder relative to the project root (``content``)."""
     return Path(docs_dir).resolve().relative_to(Path(config_file_path).resolve().parent).as_posix()
@@ -311,10 +317,12 @@ def _canonical(build: _Build, page: Page) -> str:
 
 
 def _note_for_sitemap(config: MkDocsConfig, build: _Build, page: Page, meta: PageMeta) -> None:
-    root = _root(config)
-    source = Path(page.file.abs_src_path).resolve().relative_to(root).as_posix() if page.file.abs_src_path else None
+    content = _content_dir(config.docs_dir, config.config_file_path)
+    # The page's file as the history names it (content/pl/about.md); MkDocs joins it to docs_dir.
+    source = f"{content}/{Path(os.path.relpath(page.file.abs_src_path, config.docs_dir)).as_posix()}" \
+        if page.file.abs_src_path else None
     markers = build.markers.get(page.url, ())
-    news = [f"{_content_dir(config.docs_dir, config.config_file_path)}/{build.lang}/{NEWS_DIR}/{p.slug}.md"
+    news = [f"{content}/{build.lang}/{NEWS_DIR}/{p.slug}.md"
             for p in build.news] if any(name == "news" for name, _ in markers) else []
     files, events = page_sources(markers, source, news)
     times, existing = build.file_times

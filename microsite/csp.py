@@ -16,6 +16,7 @@ import base64
 import hashlib
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 __all__ = ["HEADERS_FILE", "content_security_policy", "render_headers", "script_hashes"]
 
@@ -55,9 +56,14 @@ def script_hashes(html: str) -> set[str]:
         kind = _TYPE.search(attrs)
         if _SRC.search(attrs) or (kind and kind.group(1).lower() not in _SCRIPT_TYPES):
             continue
-        digest = hashlib.sha256(script.group("body").encode("utf-8")).digest()
-        found.add(f"'sha256-{base64.b64encode(digest).decode('ascii')}'")
+        found.add(_source(script.group("body")))
     return found
+
+
+@lru_cache(maxsize=256)  # the theme's few inline scripts, on every page of the site
+def _source(body: str) -> str:
+    digest = hashlib.sha256(body.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
 def content_security_policy(hashes: Iterable[str]) -> str:

@@ -37,7 +37,8 @@ def _git(root: Path, *args: str, when: str | None = None) -> None:
 
 @pytest.fixture(scope="module")
 def repository(tmp_path_factory) -> Path:
-    """The demo (with the generator's hooks and theme) in git: two commits, the second cancels a meeting."""
+    """The demo (with the generator's hooks and theme) in git: the second commit cancels a meeting, the third
+    changes the Polish contact page alone."""
     root = project_copy(tmp_path_factory.mktemp("calendars") / "project")
     _git(root, "init", "-q", "-b", "main")
     _git(root, "add", "-A")
@@ -48,6 +49,9 @@ def repository(tmp_path_factory) -> Path:
     entry_end = text.index("\n\n", text.index(marker))
     events.write_text(text[:entry_end] + "\n    status: cancelled" + text[entry_end:], encoding="utf-8")
     _git(root, "commit", "-q", "-am", "the Krosno meeting is cancelled", when="2018-11-15T09:30:00+01:00")
+    contact = root / "content" / "pl" / "contact.md"
+    contact.write_text(contact.read_text(encoding="utf-8") + "\nDyżury telefoniczne: wtorki 10–12.\n", encoding="utf-8")
+    _git(root, "commit", "-q", "-am", "phone hours on the Polish contact page", when="2018-11-16T09:00:00+01:00")
     return root
 
 
@@ -136,13 +140,14 @@ def test_microsite_build_from_an_archive_warns_and_builds(repository, tmp_path):
 
 def test_the_sitemap_dates_each_page_by_the_last_change_of_what_it_shows(built):
     """lastmod from the history: the first commit wrote everything (08:00 UTC, 1 October 2018), the second
-    changed events.yaml alone (08:30 UTC, 15 November 2018), cancelling one meeting."""
-    first, second = "2018-10-01T08:00:00Z", "2018-11-15T08:30:00Z"
+    changed events.yaml alone (08:30 UTC, 15 November 2018), cancelling one meeting, the third the Polish
+    contact page alone (08:00 UTC, 16 November 2018)."""
+    first, second, third = "2018-10-01T08:00:00Z", "2018-11-15T08:30:00Z", "2018-11-16T08:00:00Z"
     tree = ET.parse(built / "sitemap.xml").getroot()
     ns = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
     lastmod = {u.find(f"{ns}loc").text[len(BASE):]: u.find(f"{ns}lastmod").text for u in tree.findall(f"{ns}url")}
     assert lastmod["about/"] == lastmod["en/about/"] == first  # its text and its results: project.yaml
-    assert lastmod["contact/"] == lastmod["partners/"] == first
+    assert lastmod["contact/"] == third and lastmod["en/contact/"] == lastmod["partners/"] == first  # its own file
     assert lastmod[""] == lastmod["en/"] == second  # the home page lists upcoming events: events.yaml
     assert lastmod["schedule/"] == second
     assert lastmod[f"schedule/{CANCELLED}/"] == lastmod[f"en/schedule/{CANCELLED}/"] == second  # this event changed
