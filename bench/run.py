@@ -2,7 +2,8 @@
 
 Generates synthetic projects (:mod:`bench.synthetic`), then measures, each in
 its own process: (1) the full build with our hooks at M and 2M events, and of
-the demo; (2) a bare Material + mkdocs-static-i18n build of the same final
+the demo, with what the build before kept (``.cache/microsite``), and at M and
+of the demo with it emptied first (a fresh clone's first build); (2) a bare Material + mkdocs-static-i18n build of the same final
 pages (:mod:`bench.bare`), at M and of the demo; (3) loading and validation,
 beside PyYAML's composer alone on the same files, and (4) every feed, at a
 larger M and 2M; (5) the preview's time from saving a Markdown page or a data
@@ -28,7 +29,7 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
-from microsite.printed.cache import CACHE_FOLDER
+from microsite.buildcache import CACHE_FOLDER
 
 from .bare import CAPTURE_CONFIG, bare_project, capture_config
 from .capture_hook import DUMP
@@ -161,7 +162,7 @@ def measure(sizes: Sizes, work: Path, *, quick: bool) -> Results:
                 continue
             name = "the demo" if n == 0 else f"{n:,} events"
             _say(f"({1 if kind != 'bare' else 2}) {kind} build, {name}, run {run_number + 1}")
-            if kind == "cold":  # a fresh clone's first build: every sheet drawn (the run keeps them again)
+            if kind == "cold":  # a fresh clone's first build: nothing kept from a build before (the run keeps it again)
                 shutil.rmtree(roots[(kind, n)] / CACHE_FOLDER, ignore_errors=True)
             samples.setdefault((kind, n), []).append(_build(roots[(kind, n)], site, env=env))
     results.ours = {n: summarize(samples[("ours", n)]) for n in builds}

@@ -26,6 +26,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from microsite.buildcache import cache_folder
 from microsite.buildinfo import build_now
 from microsite.check import REPORT_ENV, Checked, Checker, write_report
 from microsite.csp import HEADERS_FILE, script_hashes
@@ -95,7 +96,7 @@ def _load(root: Path, fingerprint: tuple) -> Checked:
 @lru_cache(maxsize=2)
 def _versions(root: Path, fingerprint: tuple, site: Site, now: datetime) -> dict[str, EventVersion]:
     """Each event's versions from the git history, read once per change of the files (not per language)."""
-    history = read_history(root, site, now=now)
+    history = read_history(root, site, now=now, kept=cache_folder(root, "history") / "events.json")
     errors = [p for p in history.problems if p.is_error]
     if errors:
         raise PluginError("The calendars cannot be built:\n" + format_problems(errors))

@@ -27,7 +27,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
+import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
@@ -36,6 +38,7 @@ from pathlib import Path
 
 import yaml
 
+from .buildcache import generator_fingerprint
 from .errors import Location, Problem
 from .gitlog import Clone, Commit, GitError, read_blobs, read_clone, read_commits
 from .model.site import Site
@@ -87,11 +90,15 @@ def clone_problems(clone: Clone, data_dir: str = "data") -> list[Problem]:
     return []
 
 
-def read_history(root: Path | str, site: Site, *, now: datetime, data_dir: str = "data") -> History:
+def read_history(root: Path | str, site: Site, *, now: datetime, data_dir: str = "data",
+                 kept: Path | None = None) -> History:
     """Return the version of each of the site's events (by id), read from git at ``root``.
 
     ``now`` (aware) is the time of uncommitted changes, and of every event when
     there is no history to read. A shallow clone gives no versions and an error.
+    ``kept`` is a file where each version of events.yaml is kept, cut into
+    entries, for the next build (None: keep nothing); a kept version is not
+    read from git again.
     """
     root = Path(root)
     if not site.events:
@@ -108,8 +115,10 @@ def read_history(root: Path | str, site: Site, *, now: datetime, data_dir: str =
             return History({}, (Problem(Location(f"{data_dir}/events.yaml"), "", "git could not read the history "
                                         f"the calendars' version numbers come from ({error})",
                                         "check that 'git log' works in this folder, then build again"),))
-    files = _Files(root, data_dir, commits)
-    versions = _Counter(site, files).versions(commits, _worktree_commit(files, commits, now))
+    store = _KeptEntries.read(kept)
+    files = _Files(root, data_dir, commits, store)
+    versions = _Counter(site, files, store).versions(commits, _worktree_commit(files, commits, now))
+    store.write({commit.files[0] for commit in commits})
     return History(versions, tuple(problems))
 
 
@@ -117,8 +126,10 @@ class _Files:
     """The watched files' bytes: every version git holds, and the working copy (kept as bytes: never decoded
     whole, since YAML reads bytes and most versions only need cutting into entries)."""
 
-    def __init__(self, root: Path, data_dir: str, commits: list[Commit]) -> None:
-        wanted = sorted({blob for commit in commits for blob in commit.files if blob})
+    def __init__(self, root: Path, data_dir: str, commits: list[Commit], kept: _KeptEntries) -> None:
+        head = set(commits[-1].files) if commits else set()
+        wanted = sorted({blob for commit in commits for index, blob in enumerate(commit.files)
+                         if blob and (index or blob in head or not kept.has(blob))})
         self.texts: dict[str | None, bytes] = {None: b""}
         self.texts.update(read_blobs(root, wanted))
         self.worktree: list[str | None] = []
@@ -188,8 +199,9 @@ class _Counter:
     only the events of the changed entries are looked at.
     """
 
-    def __init__(self, site: Site, files: _Files) -> None:
+    def __init__(self, site: Site, files: _Files, kept: _KeptEntries) -> None:
         self.files = files
+        self.kept = kept
         # Only the events of the current version matter: each one's slot id and date, if it has them.
         self.events = {e.id: (e.series, e.id[len(e.series) + 1:] if e.series else None) for e in site.events}
         self.by_entry: dict[str, list[str]] = {}
@@ -198,12 +210,12 @@ class _Counter:
             self.by_entry.setdefault(ident, []).append(ident)
             if series:
                 self.by_entry.setdefault(series, []).append(ident)
-        self.chunks: dict[bytes, tuple[str, _Entry] | bool] = {}
-        """Each distinct entry text met, parsed (False: not one entry with an id)."""
         self.parsed: dict[str | None, object] = {}
         self.states: dict[tuple, _State | None] = {}
         self.versions_of: dict[str, list[_Entry]] = {}
         """Every version of each entry id met in the history, for the former rule's highest value."""
+        self.met: set[int] = set()
+        """The kept entries already in ``versions_of``."""
 
     def versions(self, commits: list[Commit], worktree: Commit | None) -> dict[str, EventVersion]:
         count: dict[str, int] = {}
@@ -320,29 +332,134 @@ class _Counter:
 
     def _entries(self, key: str | None) -> dict[str, _Entry] | None:
         """Return the events of one version of events.yaml by id (None when it is not YAML)."""
+        numbers = self.kept.entries_of(key) if key is not None and self.kept.has(key) else self._cut(key)
+        if key is not None and not self.kept.has(key) and not key.startswith("worktree:"):
+            self.kept.keep(key, numbers)
+        if numbers is None:
+            return None
+        table = self.kept.table
+        for number in numbers:
+            if number not in self.met:
+                self.met.add(number)
+                ident, entry = table[number]
+                self.versions_of.setdefault(ident, []).append(entry)
+        return dict(reversed([table[number] for number in numbers]))  # the first of two entries with one id wins
+
+    def _cut(self, key: str | None) -> list[int] | None:
+        """Return one version's entries (numbers in the kept table), in file order; None when it is not YAML."""
         text = self.files.texts[key]
         split = _split_entries(text)
         if split is not None:
             lead, chunks = split
-            found = list(map(self.chunks.get, chunks))  # most entries were met in an earlier version
-            for index, entry in enumerate(found):
-                if entry is None:
-                    entry = found[index] = self.chunks[chunks[index]] = _entry_of_chunk(lead + chunks[index])
-                    if entry:
-                        self.versions_of.setdefault(entry[0], []).append(entry[1])
-            if all(found):
-                return dict(reversed(found))  # the first of two entries with one id wins, as in the check
+            numbers = [self.kept.chunk(lead, chunk) for chunk in chunks]  # most were met in an earlier version
+            if all(number is not None for number in numbers):
+                return numbers
         data = self._parsed(key)  # a layout the fast path does not understand: parse the whole file
         if data is None:
             return None
-        entries: dict[str, _Entry] = {}
+        numbers, seen = [], set()
         items = data.get("events") if isinstance(data, dict) else None
         for item in items if isinstance(items, list) else []:
             entry = _entry(item)
-            if entry is not None and entry[0] not in entries:
-                entries[entry[0]] = entry[1]
-                self.versions_of.setdefault(entry[0], []).append(entry[1])
-        return entries
+            if entry is not None and entry[0] not in seen:
+                seen.add(entry[0])
+                numbers.append(self.kept.number(entry))
+        return numbers
+
+
+class _KeptEntries:
+    """Every version of events.yaml met, by git blob id, as numbers in a table of distinct entries; and each
+    entry text met (by its hash) with its number. Kept in a file between builds, so that a build reads from git
+    and parses only the versions and entries that are new since the last one.
+
+    A blob id names one content forever, and the file is dropped whole when the generator changes
+    (:func:`microsite.buildcache.generator_fingerprint`), so what is kept is what reading again would give.
+    """
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.table: list[tuple[str, _Entry]] = []
+        self.numbers: dict[tuple[str, _Entry], int] = {}
+        self.blobs: dict[str, list[int] | None] = {}
+        self.chunks: dict[str, int] = {}
+        """Hash of an entry's text → its number; -1 for a text that is not one entry with an id."""
+        self.changed = False
+
+    @classmethod
+    def read(cls, path: Path | None) -> _KeptEntries:
+        """Return what ``path`` keeps; nothing when there is no file, or it is damaged or of another generator."""
+        kept = cls(path)
+        if path is None:
+            return kept
+        try:
+            data = json.loads(path.read_bytes())
+            if data.get("generator") != generator_fingerprint():
+                raise ValueError("another generator")
+            for ident, shown, venues, organiser, cancelled, skipped, legacy, legacy_cancelled in data["entries"]:
+                kept.number((ident, _Entry(shown, tuple(venues), organiser, frozenset(cancelled),
+                                           frozenset(skipped), legacy, legacy_cancelled)))
+            size = len(kept.table)
+            for blob, numbers in data["blobs"].items():
+                if numbers is not None and not all(isinstance(n, int) and 0 <= n < size for n in numbers):
+                    raise ValueError("an entry out of the table")
+                kept.blobs[blob] = numbers
+            kept.chunks = {digest: n for digest, n in data["chunks"].items() if isinstance(n, int) and -1 <= n < size}
+        except (OSError, ValueError, TypeError, KeyError, AttributeError):
+            return cls(path)  # read everything again, and keep it anew
+        kept.changed = False
+        return kept
+
+    def has(self, blob: str) -> bool:
+        return blob in self.blobs
+
+    def entries_of(self, blob: str) -> list[int] | None:
+        return self.blobs[blob]
+
+    def keep(self, blob: str, numbers: list[int] | None) -> None:
+        self.blobs[blob] = numbers
+        self.changed = True
+
+    def number(self, entry: tuple[str, _Entry]) -> int:
+        """Return the entry's number in the table, adding it if it is new."""
+        found = self.numbers.get(entry)
+        if found is None:
+            found = self.numbers[entry] = len(self.table)
+            self.table.append(entry)
+            self.changed = True
+        return found
+
+    def chunk(self, lead: bytes, chunk: bytes) -> int | None:
+        """Return the number of the entry an entry's text gives (parsed once ever), or None if it gives none."""
+        digest = hashlib.sha1(lead + chunk).hexdigest()
+        found = self.chunks.get(digest)
+        if found is None:
+            parsed = _entry_of_chunk(lead + chunk)
+            found = self.chunks[digest] = self.number(parsed) if parsed else -1
+            self.changed = True
+        return None if found < 0 else found
+
+    def write(self, used: set[str | None]) -> None:
+        """Keep the versions in ``used`` (this history's) and the entries they hold, for the next build."""
+        if self.path is None or not self.changed and set(self.blobs) <= used:
+            return
+        blobs = {blob: numbers for blob, numbers in sorted(self.blobs.items()) if blob in used}
+        wanted = sorted({n for numbers in blobs.values() if numbers for n in numbers})
+        renumber = {old: new for new, old in enumerate(wanted)}
+        entries = [[ident, e.shown, list(e.venues), e.organiser, sorted(e.cancelled), sorted(e.skipped), e.legacy,
+                    e.legacy_cancelled] for ident, e in (self.table[n] for n in wanted)]
+        data = {"generator": generator_fingerprint(), "entries": entries,
+                "blobs": {blob: None if numbers is None else [renumber[n] for n in numbers]
+                          for blob, numbers in blobs.items()},
+                "chunks": {digest: renumber[n] if n >= 0 else -1 for digest, n in sorted(self.chunks.items())
+                           if n < 0 or n in renumber}}
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".new-")
+            with os.fdopen(handle, "w", encoding="utf-8") as file:
+                json.dump(data, file, ensure_ascii=False, separators=(",", ":"))
+            os.replace(temporary, self.path)  # whole or not at all
+        except OSError:
+            pass  # nothing kept: the next build reads everything again
 
 
 _EVENTS_KEY = re.compile(rb"^events:[ \t]*(?:#[^\n]*)?\n", re.M)

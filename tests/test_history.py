@@ -9,6 +9,7 @@ and reads the history as the build does.
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import tarfile
@@ -17,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from microsite import gitlog
+from microsite import gitlog, history
 from microsite.history import EventVersion, read_history
 from microsite.load import load_site
 from sitefactory import SiteCopy, copy_demo
@@ -68,11 +69,18 @@ class Repo:
         return when
 
     def versions(self, root: Path | None = None) -> dict[str, EventVersion]:
+        """Read the history afresh, and again with what earlier reads kept (as builds do): both must agree."""
         root = root or self.root
         site, _ = load_site(root)
         history = read_history(root, site, now=NOW)
         assert history.problems == ()
+        assert read_history(root, site, now=NOW, kept=self.kept) == history
         return dict(history.versions)
+
+    @property
+    def kept(self) -> Path:
+        """Where the versions read are kept between reads (beside the repository: never committed)."""
+        return self.root.parent / "kept-history.json"
 
     def sequence(self, ident: str) -> int:
         return self.versions()[ident].sequence
@@ -208,6 +216,20 @@ def test_an_unreadable_commit_is_passed_over(repo):
     assert repo.sequence(MEETING) == 0
 
 
+def test_an_entry_pasted_twice_counts_as_its_first_copy(repo):
+    """The check refuses a second entry with one id, but such a commit can be in the history: as the check
+    reads it, the first copy is the event."""
+    repo.commit("the demo")
+    text = repo.site.read("events.yaml")
+    start = text.index(f"  - id: {MEETING}\n")
+    copy = text[start:text.index("\n\n", start) + 1].replace("start: 2018-11-20 16:30", "start: 2018-11-20 17:00")
+    repo.site.write("events.yaml", text.rstrip("\n") + "\n\n" + copy)
+    repo.commit("a copy pasted at the end, with another time")
+    repo.site.write("events.yaml", text)
+    repo.commit("the copy removed")
+    assert repo.sequence(MEETING) == 0
+
+
 def test_merges_never_lower_what_a_deployed_commit_gave(repo):
     """A change on a branch merged into main, and an editor's `git pull` merge (main as the second parent)."""
     base = repo.commit("the demo")
@@ -312,7 +334,7 @@ def test_git_runs_a_fixed_number_of_times_whatever_the_events_and_commits(repo, 
 
     def count() -> int:
         calls.clear()
-        repo.versions()
+        read_history(repo.root, load_site(repo.root)[0], now=NOW)
         return len(calls)
 
     repo.commit("the demo")
@@ -387,3 +409,64 @@ def test_a_git_log_that_fails_is_the_builds_error_not_made_up_versions(repo, mon
     assert problem.is_error and result.versions == {}
     assert problem.location.file == "data/events.yaml" and "bad object HEAD" in problem.message
     assert "git log" in problem.fix
+
+
+def _blob(root: Path, path: str) -> str:
+    return _git(root, "rev-parse", f"HEAD:{path}").strip()
+
+
+def test_a_kept_version_is_not_read_from_git_again(repo, monkeypatch):
+    """Each build reads from git only the versions of events.yaml it has not kept (and HEAD's, to compare)."""
+    repo.commit("the demo")
+    for number in range(5):
+        _status(repo, MEETING, "cancelled" if number % 2 else "postponed")
+        repo.commit(f"edit {number}")
+    site = load_site(repo.root)[0]
+    fresh = read_history(repo.root, site, now=NOW)
+    asked: list[str] = []
+    read = history.read_blobs
+
+    def reading(root, ids):
+        asked.extend(ids)
+        return read(root, ids)
+
+    monkeypatch.setattr(history, "read_blobs", reading)
+    assert read_history(repo.root, site, now=NOW, kept=repo.kept) == fresh  # nothing kept yet: all read
+    events = {_git(repo.root, "rev-parse", f"HEAD~{n}:data/events.yaml").strip() for n in range(6)}
+    assert events <= set(asked)
+    asked.clear()
+    assert read_history(repo.root, site, now=NOW, kept=repo.kept) == fresh
+    assert events & set(asked) == {_blob(repo.root, "data/events.yaml")}  # HEAD's alone
+
+
+def test_a_damaged_or_foreign_kept_file_is_read_again_from_git(repo, monkeypatch):
+    repo.commit("the demo")
+    _status(repo, MEETING, "cancelled")
+    repo.commit("cancelled")
+    expected = repo.versions()
+    site = load_site(repo.root)[0]
+    out_of_table = json.loads(repo.kept.read_text(encoding="utf-8"))
+    out_of_table["blobs"] = {blob: [99999] for blob in out_of_table["blobs"]}
+    for damage in (b"{not json", b'{"generator": "x", "entries": [], "blobs": {}, "chunks": {}}',
+                   json.dumps(out_of_table).encode()):
+        repo.kept.write_bytes(damage)
+        assert dict(read_history(repo.root, site, now=NOW, kept=repo.kept).versions) == expected
+    monkeypatch.setattr(history, "generator_fingerprint", lambda: "another generator")
+    text = repo.kept.read_text(encoding="utf-8")
+    assert '"generator":"another generator"' not in text
+    assert dict(read_history(repo.root, site, now=NOW, kept=repo.kept).versions) == expected
+    assert '"generator":"another generator"' in repo.kept.read_text(encoding="utf-8")  # kept anew
+
+
+def test_the_kept_file_holds_only_the_history_it_was_last_read_with(repo):
+    repo.commit("the demo")
+    _status(repo, MEETING, "cancelled")
+    repo.commit("cancelled")
+    _status(repo, MEETING, "postponed")
+    repo.commit("postponed instead")
+    repo.versions()
+    assert len(json.loads(repo.kept.read_text(encoding="utf-8"))["blobs"]) == 3
+    _git(repo.root, "reset", "-q", "--hard", "HEAD~2")  # the last two commits undone
+    repo.versions()
+    kept = json.loads(repo.kept.read_text(encoding="utf-8"))
+    assert list(kept["blobs"]) == [_blob(repo.root, "data/events.yaml")]

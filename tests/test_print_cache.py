@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
+import microsite.buildcache as buildcache
 import microsite.printed as printed
-import microsite.printed.cache as cache_module
 from conftest_site import BASE_URL, build_demo
 from microsite.check import check_project
 from microsite.printed import PrintCache, render_printed
@@ -85,7 +85,7 @@ def test_what_every_sheet_is_drawn_from_draws_them_all_again(demo: SiteCopy, dra
     elif change == "address":  # every QR code
         base_url = "https://example.net/elsewhere/"
     else:  # a new version of the generator or of ReportLab draws other bytes
-        monkeypatch.setattr(cache_module, "generator_fingerprint", lambda: "another generator")
+        monkeypatch.setattr(buildcache, "generator_fingerprint", lambda: "another generator")
     after = _print(demo, cache, base_url=base_url)
     assert sorted(drawn) == ["flyer"] * 5 + ["poster"]
     if change == "project":

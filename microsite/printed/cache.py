@@ -7,8 +7,8 @@ drawn from: the values the drawing function takes (it reads nothing else), the
 bytes of the project's sign files, and the generator itself (its code, fonts and
 catalogues, and the printing libraries' versions). A kept PDF is therefore the
 one that would be drawn now (ReportLab's invariant mode makes drawing
-deterministic; tests compare kept and fresh bytes). The folder is
-:data:`CACHE_FOLDER` in the project, which git ignores; CI keeps it between runs.
+deterministic; tests compare kept and fresh bytes). The folder is the
+project's ``.cache/microsite/printed`` (:mod:`microsite.buildcache`).
 Each shelf (one language at one address) keeps only what its last build used.
 """
 
@@ -16,18 +16,12 @@ from __future__ import annotations
 
 import hashlib
 import os
-import platform
 import tempfile
-from functools import lru_cache
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-__all__ = ["CACHE_FOLDER", "PrintCache", "generator_fingerprint"]
+from .. import buildcache
 
-CACHE_FOLDER = ".cache/microsite/printed"
-"""Where a project keeps its printed matter between builds, relative to its root (in .gitignore)."""
-_LIBRARIES = ("reportlab", "svglib", "segno", "pillow", "lxml")
-"""What draws the sheets besides the generator's code: a new version may draw other bytes."""
+__all__ = ["PrintCache"]
 
 
 class PrintCache:
@@ -39,11 +33,11 @@ class PrintCache:
     @classmethod
     def of_project(cls, root: Path) -> PrintCache:
         """Return the cache kept in the project at ``root``."""
-        return cls(root / CACHE_FOLDER)
+        return cls(buildcache.cache_folder(root, "printed"))
 
     def key(self, *inputs: object) -> str:
         """Return the key of what is made from ``inputs`` (values whose repr says everything about them)."""
-        return hashlib.sha256(f"{generator_fingerprint()}\n{inputs!r}".encode()).hexdigest()
+        return hashlib.sha256(f"{buildcache.generator_fingerprint()}\n{inputs!r}".encode()).hexdigest()
 
     def load(self, shelf: str, key: str) -> bytes | None:
         """Return the PDF kept under ``key``, or None (none kept, or not a whole PDF)."""
@@ -83,20 +77,3 @@ class PrintCache:
         for entry in (self.folder / shelf).iterdir():
             if entry.name not in keys and not entry.name.startswith(".new-"):
                 entry.unlink(missing_ok=True)
-
-
-@lru_cache(maxsize=1)  # the generator does not change while a process runs
-def generator_fingerprint() -> str:
-    """Return a hash of what, besides its inputs, decides how a sheet is drawn: the generator and its libraries."""
-    digest = hashlib.sha256(platform.python_version().encode())
-    for library in _LIBRARIES:
-        try:
-            digest.update(f"\n{library} {version(library)}".encode())
-        except PackageNotFoundError:
-            digest.update(f"\n{library} -".encode())
-    package = Path(__file__).resolve().parents[1]
-    for path in sorted(package.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts:
-            digest.update(f"\n{path.relative_to(package).as_posix()}\n".encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
