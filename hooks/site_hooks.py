@@ -96,7 +96,8 @@ def _load(root: Path, fingerprint: tuple) -> Checked:
 @lru_cache(maxsize=2)
 def _versions(root: Path, fingerprint: tuple, site: Site, now: datetime) -> dict[str, EventVersion]:
     """Each event's versions from the git history, read once per change of the files (not per language)."""
-    history = read_history(root, site, now=now, kept=cache_folder(root, "history") / "events.json")
+    kept = cache_folder(root, "history")
+    history = read_history(root, site, now=now, kept=kept / "events.json" if kept else None)
     errors = [p for p in history.problems if p.is_error]
     if errors:
         raise PluginError("The calendars cannot be built:\n" + format_problems(errors))

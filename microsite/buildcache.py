@@ -23,9 +23,18 @@ _LIBRARIES = ("pyyaml", "reportlab", "svglib", "segno", "pillow", "lxml")
 """What reads the data and draws the sheets besides the generator's code: a new version may give other results."""
 
 
-def cache_folder(root: Path, part: str) -> Path:
-    """Return where the project at ``root`` keeps ``part`` ('printed', 'history')."""
-    return root / CACHE_FOLDER / part
+def cache_folder(root: Path, part: str) -> Path | None:
+    """Return where the project at ``root`` keeps ``part`` ('printed', 'history').
+
+    None when a folder on the way is a link or not a folder: a link could lead outside the repository,
+    and nothing outside it is read or written, so nothing is kept then.
+    """
+    folder = root
+    for name in (*Path(CACHE_FOLDER).parts, part):
+        folder = folder / name
+        if folder.is_symlink() or folder.exists() and not folder.is_dir():
+            return None
+    return folder
 
 
 @lru_cache(maxsize=1)  # the generator does not change while a process runs

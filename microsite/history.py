@@ -389,8 +389,8 @@ class _KeptEntries:
     def read(cls, path: Path | None) -> _KeptEntries:
         """Return what ``path`` keeps; nothing when there is no file, or it is damaged or of another generator."""
         kept = cls(path)
-        if path is None:
-            return kept
+        if path is None or path.is_symlink():
+            return kept  # a link is not what a build wrote, and could lead outside the repository
         try:
             data = json.loads(path.read_bytes())
             if data.get("generator") != generator_fingerprint():

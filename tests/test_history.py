@@ -470,3 +470,24 @@ def test_the_kept_file_holds_only_the_history_it_was_last_read_with(repo):
     repo.versions()
     kept = json.loads(repo.kept.read_text(encoding="utf-8"))
     assert list(kept["blobs"]) == [_blob(repo.root, "data/events.yaml")]
+
+
+def test_a_kept_file_that_is_a_link_is_not_read(repo, tmp_path):
+    """A link could lead outside the repository: the history is read from git instead."""
+    repo.commit("the demo")
+    _status(repo, MEETING, "cancelled")
+    repo.commit("cancelled")
+    expected = repo.versions()
+    outside = tmp_path / "outside.json"
+    outside.write_bytes(json.dumps(_fake_kept(repo.kept)).encode())
+    repo.kept.unlink()
+    repo.kept.symlink_to(outside)
+    site = load_site(repo.root)[0]
+    assert dict(read_history(repo.root, site, now=NOW, kept=repo.kept).versions) == expected
+
+
+def _fake_kept(path: Path) -> dict:
+    """What a kept file would hold if every entry of every version were the first one."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["blobs"] = {blob: [0] for blob in data["blobs"]}
+    return data

@@ -148,3 +148,29 @@ def test_the_build_keeps_its_printed_matter_in_the_project_and_publishes_the_sam
     pdfs = sorted(p.relative_to(first).as_posix() for p in first.rglob("*.pdf"))
     assert pdfs and pdfs == sorted(p.relative_to(second).as_posix() for p in second.rglob("*.pdf"))
     assert all((first / pdf).read_bytes() == (second / pdf).read_bytes() for pdf in pdfs)
+
+
+def test_a_cache_folder_that_is_a_link_is_neither_read_nor_written(demo: SiteCopy, tmp_path, drawn):
+    """A link could lead outside the repository, and nothing outside it is read or written: nothing is kept."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (demo.root / ".cache").symlink_to(outside, target_is_directory=True)
+    cache = PrintCache.of_project(demo.root)
+    assert _print(demo, cache) == _print(demo, cache) and drawn.count("poster") == 2  # drawn both times
+    assert list(outside.iterdir()) == []
+    assert not [p for p in check_project(demo.root, print_cache=cache) if p.is_error]
+    assert list(outside.iterdir()) == []
+
+
+def test_a_shelf_that_is_a_link_is_neither_read_written_nor_emptied(demo: SiteCopy, tmp_path, drawn):
+    cache = PrintCache.of_project(demo.root)
+    _print(demo, cache)
+    shelf = next(p for p in cache.folder.iterdir() if p.name.startswith("pl-"))
+    outside = tmp_path / "outside"
+    shelf.rename(outside)  # what a build kept, now outside the repository, with one more file
+    (outside / "not-ours.txt").write_text("keep me", encoding="utf-8")
+    shelf.symlink_to(outside, target_is_directory=True)
+    drawn.clear()
+    _print(demo, cache, now=datetime(2019, 4, 1, 12, tzinfo=timezone.utc))
+    assert sorted(drawn) == ["flyer", "flyer", "poster"]  # nothing read through the link
+    assert (outside / "not-ours.txt").exists() and len(list(outside.iterdir())) == 7  # nothing removed or added

@@ -32,7 +32,7 @@ class PrintCache:
 
     @classmethod
     def of_project(cls, root: Path) -> PrintCache:
-        """Return the cache kept in the project at ``root``."""
+        """Return the cache kept in the project at ``root`` (keeping nothing if its folder is a link)."""
         return cls(buildcache.cache_folder(root, "printed"))
 
     def key(self, *inputs: object) -> str:
@@ -41,30 +41,33 @@ class PrintCache:
 
     def load(self, shelf: str, key: str) -> bytes | None:
         """Return the PDF kept under ``key``, or None (none kept, or not a whole PDF)."""
-        if self.folder is None:
+        folder = self._shelf(shelf)
+        if folder is None or (folder / key).is_symlink():
             return None
         try:
-            data = (self.folder / shelf / key).read_bytes()
+            data = (folder / key).read_bytes()
         except OSError:
             return None
         return data if data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF") else None
 
     def store(self, shelf: str, key: str, data: bytes) -> None:
         """Keep ``data`` under ``key``; a folder that cannot be written only means drawing again next time."""
-        if self.folder is None:
+        folder = self._shelf(shelf)
+        if folder is None:
             return
         try:
-            (self.folder / shelf).mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.folder / shelf, prefix=".new-")
+            folder.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=folder, prefix=".new-")
             with os.fdopen(handle, "wb") as file:
                 file.write(data)
-            os.replace(temporary, self.folder / shelf / key)  # whole or not at all, even with two builds at once
+            os.replace(temporary, folder / key)  # whole or not at all, even with two builds at once
         except OSError:
             pass
 
     def knows(self, shelf: str, key: str) -> bool:
         """Say whether ``key`` was marked on ``shelf`` (a verdict rather than a PDF)."""
-        return self.folder is not None and (self.folder / shelf / key).is_file()
+        folder = self._shelf(shelf)
+        return folder is not None and not (folder / key).is_symlink() and (folder / key).is_file()
 
     def mark(self, shelf: str, key: str) -> None:
         """Remember ``key`` on ``shelf``."""
@@ -72,8 +75,16 @@ class PrintCache:
 
     def keep_only(self, shelf: str, keys: set[str]) -> None:
         """Remove from ``shelf`` what is not in ``keys``: what the last build did not use is not kept."""
-        if self.folder is None or not (self.folder / shelf).is_dir():
+        folder = self._shelf(shelf)
+        if folder is None or not folder.is_dir():
             return
-        for entry in (self.folder / shelf).iterdir():
+        for entry in folder.iterdir():
             if entry.name not in keys and not entry.name.startswith(".new-"):
                 entry.unlink(missing_ok=True)
+
+    def _shelf(self, shelf: str) -> Path | None:
+        """Return the shelf's folder; None when nothing is kept, or it is a link (it could lead outside the
+        repository: a build never makes one)."""
+        if self.folder is None or (self.folder / shelf).is_symlink():
+            return None
+        return self.folder / shelf
