@@ -17,7 +17,7 @@ from decimal import Decimal, InvalidOperation
 from enum import Enum
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator, Mapping, TypeVar
+from typing import Callable, Iterator, Mapping, TypeVar
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
@@ -232,11 +232,11 @@ class Reader:
                               f"use only lower-case letters a–z, digits and hyphens, e.g. '{example}'")
 
     def choice(self, key: str, enum: type[E], *, required: bool = True, default: E | None = None,
-               words: Mapping[str, tuple[str, ...]] | None = None) -> E | None:
+               words: Callable[[], Mapping[str, tuple[str, ...]]] | None = None) -> E | None:
         """Read one of the values of an enumeration.
 
-        ``words`` are what readers see for each value in every language ('Odwołane' for 'cancelled'):
-        an editor who writes one of them is told the value it stands for.
+        ``words`` gives what readers see for each value in every language ('Odwołane' for 'cancelled'):
+        an editor who writes one of them is told the value it stands for. It is asked only then.
         """
         got = self._scalar(key, required and default is None, _first_value(enum))
         if got is None:
@@ -246,7 +246,8 @@ class Reader:
             return enum(text)
         except ValueError:
             choices = [m.value for m in enum]
-            close = _closest(text, {value: (value, *(words or {}).get(value, ())) for value in choices})
+            known = words() if words else {}
+            close = _closest(text, {value: (value, *known.get(value, ())) for value in choices})
             hint = f"did you mean '{close}'? " if close else ""
             self.ctx.error(node, self._sub(key), f"'{text}' is not one of the allowed values",
                            f"{hint}use one of: {', '.join(choices)}")
