@@ -21,10 +21,8 @@ from typing import Callable, Iterator, Mapping, TypeVar
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-import phonenumbers
 import yaml
 from babel.core import get_global
-from email_validator import EmailNotValidError, validate_email
 
 from .placeholders import is_placeholder
 from .errors import Location, Problem
@@ -350,6 +348,8 @@ class Reader:
         if got is None:
             return None
         node, text = got
+        # Imported here: it compiles its grammar on import (about 20 ms), which a site without an address never needs.
+        from email_validator import EmailNotValidError, validate_email
         try:
             # test_environment: addresses at .test (RFC 2606, kept for tests) are accepted too.
             validate_email(text, check_deliverability=False, test_environment=True)
@@ -368,6 +368,7 @@ class Reader:
         if got is None:
             return None
         node, text = got
+        import phonenumbers  # here, not at the top: about 12 ms to import, and most projects give no phone number
         try:
             number = phonenumbers.parse(text, region)
         except phonenumbers.NumberParseException:
