@@ -21,8 +21,14 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[test]'
 	touch $(STAMP)
 
+# The generator's bytecode, written ahead as pip writes it for the packages it installs (but not for an editable
+# install): where PYTHONDONTWRITEBYTECODE is set Python never writes it, and every build would compile our hundred
+# modules again (about 0.12 s of CPU on the demo). Only what is out of date is compiled (50 ms when nothing is).
+BYTECODE := $(BIN)/python -m compileall -q microsite hooks
+
 ## Set up and build the site into site/ (the previous site/ stays if the build fails).
 site: $(STAMP)
+	$(BYTECODE)
 	$(BIN)/microsite build
 
 ## Live preview at http://127.0.0.1:8000/ (ADDR=127.0.0.1:8001 for another): follows data/, content/, mkdocs.yml and
@@ -99,9 +105,11 @@ scripts/lighthouse/node_modules/.installed: scripts/lighthouse/package.json scri
 
 ## Benchmark: build and preview cost against bare Material and mkdocs serve; writes BENCHMARKS.md (~12 min; `make bench-quick` ~4 min).
 bench: $(BENCH_STAMP) $(CHROMIUM)
+	$(BYTECODE)
 	$(BIN)/python -m bench.run --out BENCHMARKS.md
 
 bench-quick: $(BENCH_STAMP) $(CHROMIUM)
+	$(BYTECODE)
 	$(BIN)/python -m bench.run --quick
 
 # The benchmark's extras (a profiler), on top of the test extras (Playwright for the home page's transfer).

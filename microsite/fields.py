@@ -17,14 +17,12 @@ from decimal import Decimal, InvalidOperation
 from enum import Enum
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator, Mapping, TypeVar
+from typing import Callable, Iterator, Mapping, TypeVar
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-import phonenumbers
 import yaml
 from babel.core import get_global
-from email_validator import EmailNotValidError, validate_email
 
 from .placeholders import is_placeholder
 from .errors import Location, Problem
@@ -232,11 +230,11 @@ class Reader:
                               f"use only lower-case letters a–z, digits and hyphens, e.g. '{example}'")
 
     def choice(self, key: str, enum: type[E], *, required: bool = True, default: E | None = None,
-               words: Mapping[str, tuple[str, ...]] | None = None) -> E | None:
+               words: Callable[[], Mapping[str, tuple[str, ...]]] | None = None) -> E | None:
         """Read one of the values of an enumeration.
 
-        ``words`` are what readers see for each value in every language ('Odwołane' for 'cancelled'):
-        an editor who writes one of them is told the value it stands for.
+        ``words`` gives what readers see for each value in every language ('Odwołane' for 'cancelled'):
+        an editor who writes one of them is told the value it stands for. It is asked only then.
         """
         got = self._scalar(key, required and default is None, _first_value(enum))
         if got is None:
@@ -246,7 +244,8 @@ class Reader:
             return enum(text)
         except ValueError:
             choices = [m.value for m in enum]
-            close = _closest(text, {value: (value, *(words or {}).get(value, ())) for value in choices})
+            known = words() if words else {}
+            close = _closest(text, {value: (value, *known.get(value, ())) for value in choices})
             hint = f"did you mean '{close}'? " if close else ""
             self.ctx.error(node, self._sub(key), f"'{text}' is not one of the allowed values",
                            f"{hint}use one of: {', '.join(choices)}")
@@ -349,6 +348,8 @@ class Reader:
         if got is None:
             return None
         node, text = got
+        # Imported here: it compiles its grammar on import (about 20 ms), which a site without an address never needs.
+        from email_validator import EmailNotValidError, validate_email
         try:
             # test_environment: addresses at .test (RFC 2606, kept for tests) are accepted too.
             validate_email(text, check_deliverability=False, test_environment=True)
@@ -367,6 +368,7 @@ class Reader:
         if got is None:
             return None
         node, text = got
+        import phonenumbers  # here, not at the top: about 12 ms to import, and most projects give no phone number
         try:
             number = phonenumbers.parse(text, region)
         except phonenumbers.NumberParseException:

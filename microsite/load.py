@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
 
 import yaml
@@ -474,7 +475,7 @@ def _load_events(ctx: Context, node: yaml.Node | None, default_tz: str | None, v
         _check_span(ctx, r, path, start, end)
         _check_period(ctx, r, path, "start", start, period)
         status = r.choice("status", EventStatus, default=EventStatus.SCHEDULED,
-                          words=words_in_every_language("statuses"))
+                          words=partial(words_in_every_language, "statuses"))
         previous = _previous_starts(ctx, r, path, tz if zone_ok else None)
         online_url = r.url("online_url")
         organiser = _reference(ctx, r, "organiser", partners, "partner", "partners.yaml", partner_ids)

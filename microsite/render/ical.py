@@ -14,8 +14,9 @@ Outlook open it as a new calendar; MS-OXCICAL says to leave X-WR-CALNAME out).
 
 The content lines are written as ``icalendar`` writes them (folding at 75
 octets, escaping, CRLF) by :mod:`.contentline`, and each event is written once
-per language however many feeds it is in; ``icalendar`` writes the VTIMEZONEs
-and is the reference the tests hold every feed to. See
+per language however many feeds it is in; :mod:`.vtimezone` writes the
+VTIMEZONEs the same way. ``icalendar`` is the reference the tests hold every
+feed and every zone to. See
 docs/decisions/0001-calendar-writer.md for why.
 """
 
@@ -156,7 +157,7 @@ class CalendarWriter:
     def _zone(self, key: str) -> bytes:
         found = self._zones.get(key)
         if found is None:
-            found = self._zones[key] = vtimezone(zone_rule(key)).to_ical()
+            found = self._zones[key] = vtimezone(zone_rule(key))
         return found
 
 

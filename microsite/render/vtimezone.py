@@ -11,6 +11,12 @@ than the system's zone files, so two machines build the same bytes. The file's
 explicit transitions tell since when that rule has held: a VTIMEZONE claims the
 current rule for all time, so an event before that instant (e.g. Moscow before
 its 2014 change) cannot be described truthfully and is refused.
+
+The few lines of a VTIMEZONE are written here as ``icalendar`` writes them
+(its property order, values and folding, through :mod:`.contentline`):
+importing ``icalendar`` cost each build more than writing every feed. The
+tests build each zone's VTIMEZONE with ``icalendar`` too and expect the same
+bytes, for every zone of the pinned tzdata (docs/decisions/0001).
 """
 
 from __future__ import annotations
@@ -23,7 +29,7 @@ from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 from importlib import resources
 
-from icalendar import Timezone, TimezoneDaylight, TimezoneStandard, vRecur
+from .contentline import content_line, datetime_value, escape_text
 
 __all__ = ["Onset", "Observance", "UnsupportedZone", "ZoneRule", "vtimezone", "zone_rule"]
 
@@ -61,10 +67,10 @@ class Onset:
             day -= 7
         return datetime(year, self.month, day) + self.at
 
-    def rrule(self) -> vRecur:
-        """Return the yearly RRULE of this change."""
+    def rrule(self) -> str:
+        """Return the yearly RRULE of this change (its parts in icalendar's order: FREQ, BYDAY, BYMONTH)."""
         week = -1 if self.week == 5 else self.week
-        return vRecur({"FREQ": "YEARLY", "BYMONTH": self.month, "BYDAY": f"{week}{_WEEKDAYS[self.weekday]}"})
+        return f"FREQ=YEARLY;BYDAY={week}{_WEEKDAYS[self.weekday]};BYMONTH={self.month}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,23 +109,32 @@ def zone_rule(tzid: str) -> ZoneRule:
     return ZoneRule(tzid, standard, daylight, max(since, _EARLIEST) if since else _EARLIEST)
 
 
-def vtimezone(rule: ZoneRule) -> Timezone:
+def vtimezone(rule: ZoneRule) -> bytes:
     """Return the VTIMEZONE of a zone: one STANDARD and (if the zone has DST) one DAYLIGHT block."""
-    component = Timezone()
-    component.add("TZID", rule.tzid)
-    for observance, block in ((rule.standard, TimezoneStandard()), (rule.daylight, TimezoneDaylight())):
+    lines = [b"BEGIN:VTIMEZONE\r\n", content_line("TZID", escape_text(rule.tzid))]
+    for observance, block in ((rule.standard, "STANDARD"), (rule.daylight, "DAYLIGHT")):
         if observance is None:
             continue
+        # icalendar writes a block's properties A–Z.
+        lines.append(f"BEGIN:{block}\r\n".encode())
         if observance.onset is None:
-            block.add("DTSTART", datetime(_BASE_YEAR, 1, 1))
+            lines.append(content_line("DTSTART", datetime_value(datetime(_BASE_YEAR, 1, 1))))
         else:
-            block.add("DTSTART", observance.onset.in_year(_BASE_YEAR))
-            block.add("RRULE", observance.onset.rrule())
-        block.add("TZNAME", observance.name)
-        block.add("TZOFFSETFROM", observance.offset_from)
-        block.add("TZOFFSETTO", observance.offset_to)
-        component.add_component(block)
-    return component
+            lines.append(content_line("DTSTART", datetime_value(observance.onset.in_year(_BASE_YEAR))))
+            lines.append(content_line("RRULE", observance.onset.rrule()))
+        lines += [content_line("TZNAME", escape_text(observance.name)),
+                  content_line("TZOFFSETFROM", _utc_offset(observance.offset_from)),
+                  content_line("TZOFFSETTO", _utc_offset(observance.offset_to)), f"END:{block}\r\n".encode()]
+    lines.append(b"END:VTIMEZONE\r\n")
+    return b"".join(lines)
+
+
+def _utc_offset(offset: timedelta) -> str:
+    """Return a UTC-OFFSET value as icalendar writes it: ``+0100``, ``-0330``, seconds only when there are any."""
+    sign, offset = ("-", -offset) if offset < timedelta(0) else ("+", offset)
+    hours, rest = divmod(int(offset.total_seconds()), 3600)
+    minutes, seconds = divmod(rest, 60)
+    return f"{sign}{hours:02}{minutes:02}" + (f"{seconds:02}" if seconds else "")
 
 
 def _tzif_bytes(tzid: str) -> bytes:
