@@ -13,6 +13,7 @@ which a build pays once whatever the number of events.
 
 from __future__ import annotations
 
+import importlib
 import json
 import sys
 import time
@@ -28,6 +29,8 @@ from microsite.feeds import render_feeds
 __all__ = ["feeds", "parse", "validate"]
 
 BASE_URL = "https://bench.example.org/"
+_LOADED_ON_DEMAND = ("microsite.printed.strip", "email_validator", "phonenumbers")
+"""What the check imports only when it first needs it (a sign file, an address, a number)."""
 PUBLISHED_AT = datetime(2020, 1, 15, 12, tzinfo=timezone.utc)
 
 
@@ -48,6 +51,8 @@ def validate(root: Path) -> dict:
         finally:
             composing[0] += time.process_time() - started
 
+    for module in _LOADED_ON_DEMAND:  # imported before the clock starts, as the code the step says it excludes
+        importlib.import_module(module)
     yamlsource._compose = timed
     try:
         start, cpu = time.perf_counter(), time.process_time()
