@@ -113,7 +113,7 @@ def _wall_growth(values: dict[int, Summary]) -> float:
 
 
 def check_ratio(r: Results, events: int) -> float:
-    """Return our checks' own CPU time (the check without the reading of the YAML inside it) per second of the composer."""
+    """Return our checks' own CPU time (the check less the reading of the YAML inside it) per composer second."""
     return (r.validate[events].cpu - r.parse_inside[events]) / r.parse[events].cpu
 
 
@@ -210,9 +210,10 @@ def render(r: Results) -> str:
                 f"{r.ours[m].median / r.bare.median:.2f} ({r.ours[m].median:.2f} s / {r.bare.median:.2f} s) and "
                 f"{r.demo['ours'].median / r.demo['bare'].median:.2f} "
                 f"({r.demo['ours'].median:.2f} s / {r.demo['bare'].median:.2f} s). HTML pages written at {m:,} "
-                f"events: ours {r.pages['ours']:,}, bare {r.pages['bare']:,}. With the print cache emptied first (a fresh "
-                f"clone's first build: every poster and flyer drawn), CPU: {r.cold[m].cpu / r.bare.cpu:.2f} at {m:,} "
-                f"events, {r.cold[0].cpu / r.demo['bare'].cpu:.2f} on the demo.", ""]
+                f"events: ours {r.pages['ours']:,}, bare {r.pages['bare']:,}. With the print cache emptied first "
+                f"(a fresh clone's first build: every poster and flyer drawn), CPU: "
+                f"{r.cold[m].cpu / r.bare.cpu:.2f} at {m:,} events, {r.cold[0].cpu / r.demo['bare'].cpu:.2f} on the demo.",
+                ""]
     v = min(r.validate)
     out += [f"**Our checks' own time : PyYAML's composer = {check_ratio(r, v):.2f} : 1** at {v:,} events (CPU: the "
             f"check {r.validate[v].cpu:.2f} s, of which reading the YAML into nodes {r.parse_inside[v]:.2f} s, by our "

@@ -3,8 +3,9 @@
 Generates synthetic projects (:mod:`bench.synthetic`), then measures, each in
 its own process: (1) the full build with our hooks at M and 2M events, and of
 the demo, with what the build before kept (``.cache/microsite``), and at M and
-of the demo with it emptied first (a fresh clone's first build); (2) a bare Material + mkdocs-static-i18n build of the same final
-pages (:mod:`bench.bare`), at M and of the demo; (3) loading and validation,
+of the demo with it emptied first (a fresh clone's first build); (2) a bare
+Material + mkdocs-static-i18n build of the same final pages (:mod:`bench.bare`),
+at M and of the demo; (3) loading and validation,
 beside PyYAML's composer alone on the same files, and (4) every feed, at a
 larger M and 2M; (5) the preview's time from saving a Markdown page or a data
 file to the page showing it, ours beside ``mkdocs serve`` of the same pages, on

@@ -53,7 +53,8 @@ def render_printed(site: Site, lang: str, *, base_url: str, content_root: Path, 
     home = absolute_url(base_url, page_url("", lang, project.default_language))
     sheets = {poster_path(lang): ("poster", (project, site.partners, poster_facts(site, lang), lang, home))}
     for flyer in plan_flyers(site, now):
-        sheets[flyer_path(lang, flyer.key)] = ("flyer", (project, lang, flyer, flyer_codes(site, lang, flyer, base_url)))
+        codes = flyer_codes(site, lang, flyer, base_url)
+        sheets[flyer_path(lang, flyer.key)] = ("flyer", (project, lang, flyer, codes))
     sign_files = _sign_files(project.funding, content_root)
     shelf = f"{lang}-{hashlib.sha256(base_url.encode()).hexdigest()[:12]}"  # the preview's address is not the site's
     files, used, signs = {}, set(), None
