@@ -49,6 +49,8 @@ WATCHED_FILES = ("events.yaml", "venues.yaml", "partners.yaml", "project.yaml")
 """The data files whose changes a subscriber can see in an event."""
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_WORKTREE = "worktree:"
+"""What the key of an uncommitted file's text starts with (a committed one's is its blob id)."""
 _LEGACY_WEIGHT = {"postponed": 1, "rescheduled": 1, "moved_online": 2, "cancelled": 3}
 """The status weights of the rule before this one (SEQUENCE = previous starts + weight + revision)."""
 
@@ -139,7 +141,7 @@ class _Files:
                 self.worktree.append(None)
                 continue
             data = path.read_bytes()
-            key = "worktree:" + hashlib.sha1(data).hexdigest()
+            key = _WORKTREE + hashlib.sha1(data).hexdigest()
             self.texts[key] = data
             self.worktree.append(key)
 
@@ -332,9 +334,12 @@ class _Counter:
 
     def _entries(self, key: str | None) -> dict[str, _Entry] | None:
         """Return the events of one version of events.yaml by id (None when it is not YAML)."""
-        numbers = self.kept.entries_of(key) if key is not None and self.kept.has(key) else self._cut(key)
-        if key is not None and not self.kept.has(key) and not key.startswith("worktree:"):
-            self.kept.keep(key, numbers)
+        if key is not None and self.kept.has(key):
+            numbers = self.kept.entries_of(key)
+        else:
+            numbers = self._cut(key)
+            if key is not None and not key.startswith(_WORKTREE):  # only what git holds is kept
+                self.kept.keep(key, numbers)
         if numbers is None:
             return None
         table = self.kept.table
