@@ -1,10 +1,10 @@
-"""Run one measured step in its own process: wall-clock time and peak memory.
+"""Run one measured step in its own process: wall-clock time, CPU time and peak memory.
 
 Why a process per step: peak memory (``ru_maxrss``) is a high-water mark that
 never goes down, so it only means something for a process that did one thing.
-``os.wait4`` returns the resource usage of exactly that child (and what it
-waited for), where ``getrusage(RUSAGE_CHILDREN)`` would give the maximum over
-every child so far.
+Each step is started by a small launcher (:mod:`bench.peak`), which reports
+that child's own figures: started straight from this process, a child would
+report this process's peak as its own (Linux keeps it across ``exec``).
 """
 
 from __future__ import annotations
@@ -15,11 +15,12 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
 __all__ = ["Sample", "Summary", "run", "run_step", "summarize"]
+
+_LAUNCHER = Path(__file__).with_name("peak.py")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,22 +64,21 @@ def run(cmd: list[str], *, cwd: Path, env: dict[str, str]) -> Sample:
     time between 3 and 8 s at 2,000 events).
     """
     os.sync()
-    with tempfile.TemporaryFile("w+", encoding="utf-8") as out:
-        start = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT, text=True)
-        _, status, usage = os.wait4(proc.pid, 0)
-        seconds = time.perf_counter() - start
-        proc.returncode = os.waitstatus_to_exitcode(status)  # reaped here: tell Popen so it does not wait again
+    with tempfile.TemporaryDirectory() as folder, \
+            tempfile.TemporaryFile("w+", encoding="utf-8") as out:
+        report = Path(folder) / "peak.json"
+        proc = subprocess.run([sys.executable, str(_LAUNCHER), str(report), "--", *cmd], cwd=cwd, env=env,
+                              stdout=out, stderr=subprocess.STDOUT, text=True)
         out.seek(0)
         output = out.read()
-    if proc.returncode != 0:
-        raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}):\n{output[-4000:]}")
-    peak_mb = usage.ru_maxrss / 1024  # Linux reports KiB
+        if proc.returncode != 0:
+            raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}):\n{output[-4000:]}")
+        own = json.loads(report.read_text(encoding="utf-8"))
     lines = output.strip().splitlines()
     result = {}
     if lines and lines[-1].startswith("{"):
         result = json.loads(lines[-1])
-    return Sample(result.get("seconds", seconds), result.get("cpu", usage.ru_utime + usage.ru_stime), peak_mb, result)
+    return Sample(result.get("seconds", own["seconds"]), result.get("cpu", own["cpu"]), own["peak_kib"] / 1024, result)
 
 
 def run_step(step: str, root: Path, *, env: dict[str, str]) -> Sample:
