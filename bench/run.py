@@ -43,7 +43,7 @@ from .synthetic import ARTICLES_DIR, DEMO, NOW, REPO, generate
 from .transfer import free_port, measure_home
 
 FULL = Sizes(pages=300, build_events=2000, step_events=10_000, build_runs=3, large_build_runs=2, step_runs=3,
-             demo_runs=7, preview_runs=5, large_preview_runs=3)
+             demo_runs=7, preview_runs=5, large_preview_runs=5)
 QUICK = Sizes(pages=40, build_events=200, step_events=1000, build_runs=3, large_build_runs=1, step_runs=3,
               demo_runs=5, preview_runs=3, large_preview_runs=3)
 HISTORY_COMMITS = 250
