@@ -40,6 +40,7 @@ from microsite.news import NewsPost, has_news, load_news
 from microsite.printed import PrintCache, StripError
 from microsite.render import html
 from microsite.render.blocks import BlockError, render_blocks
+from microsite.render.compiled import CompiledTemplates
 from microsite.gitlog import GitError, read_file_times
 from microsite.sitemap import SitemapEntry, page_modified, page_sources
 from microsite.siteconfig import is_placeholder_repository
@@ -260,9 +261,12 @@ def _content_dir(docs_dir: str, config_file_path: str) -> str:
 
 
 def on_env(env, *, config: MkDocsConfig, files: Files):
-    """Give the theme the funding strip of this build's language."""
+    """Give the theme the funding strip of this build's language; keep our overrides compiled between builds."""
     site = _site(config)
     lang = _lang(config)
+    kept = cache_folder(_root(config), "templates")
+    if kept is not None and config.theme.custom_dir:  # the theme's own templates are compiled as MkDocs does
+        env.bytecode_cache = CompiledTemplates(kept, only_under=Path(config.theme.custom_dir))
     # The same few strips (one per page depth) on every page: render each once.
     env.globals["microsite_strip"] = lru_cache(maxsize=None)(
         lambda prefix: html.render_funding_strip(site, lang, asset_prefix=prefix))

@@ -8,17 +8,14 @@ text: ``<script>`` in a title is displayed, never run.
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from functools import lru_cache
-from hashlib import sha1
 from itertools import groupby
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, select_autoescape
-from jinja2.bccache import Bucket
+from jinja2 import Environment, PackageLoader, select_autoescape
 
 from .. import formats
 from ..calendarlinks import add_event_links, subscribe_links
@@ -28,6 +25,7 @@ from ..feeds import feed_name
 from ..fields import zone_country
 from ..model import Event, EventStatus, Site
 from ..model.event import start_instant
+from .compiled import CompiledTemplates
 from ..upcoming import UPCOMING_LIMIT, end_instant, next_entries, upcoming_items
 from ..flyers import flyer_of
 from ..urls import (EVENTS_DIR, event_feed_path, event_page_url, feed_path, flyer_path, news_feed_path, news_post_url,
@@ -86,38 +84,10 @@ _COMPILED = Path(__file__).resolve().parents[1] / "__pycache__" / "templates"
 """Beside the package's own bytecode: what Python's ``__pycache__`` is to modules, this is to templates."""
 
 
-class _CompiledTemplates(FileSystemBytecodeCache):
-    """Our templates as compiled by an earlier build, so that a build compiles only the ones that changed.
-
-    Why: compiling the dozen templates (Jinja's parser and code generator, then Python's compiler)
-    cost every build about 35 ms of CPU, the same work each time. Jinja uses a file only if the
-    template's source and Jinja's version are the ones it was made from; the environment's options,
-    which shape the compiled code too, are in the file's name. Where the folder cannot be written (a
-    read-only install) the templates are compiled on every build, as before.
-    """
-
-    def __init__(self) -> None:
-        options = repr((sorted(_OPTIONS.items()), _AUTOESCAPE("template.html")))
-        super().__init__(str(_COMPILED), f"%s.{sha1(options.encode()).hexdigest()[:16]}.jinja2")
-
-    def load_bytecode(self, bucket: Bucket) -> None:
-        try:
-            super().load_bytecode(bucket)
-        except OSError:
-            pass  # not readable: compiled here
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        try:
-            os.makedirs(self.directory, exist_ok=True)
-            super().dump_bytecode(bucket)
-        except OSError:
-            pass  # not writable: compiled again next time
-
-
 @lru_cache(maxsize=1)
 def _env() -> Environment:
     return Environment(loader=PackageLoader("microsite", "templates"), autoescape=_AUTOESCAPE,
-                       bytecode_cache=_CompiledTemplates(), **_OPTIONS)
+                       bytecode_cache=CompiledTemplates(_COMPILED), **_OPTIONS)
 
 
 def render_template(template: str, **values) -> str:
