@@ -213,6 +213,8 @@ class _Counter:
             if series:
                 self.by_entry.setdefault(series, []).append(ident)
         self.parsed: dict[str | None, object] = {}
+        self.listed: dict[tuple[str | None, str], dict[str, str] | None] = {}
+        """Venues and partners by id, for each version of their file: every version of events.yaml meets them."""
         self.states: dict[tuple, _State | None] = {}
         self.versions_of: dict[str, list[_Entry]] = {}
         """Every version of each entry id met in the history, for the former rule's highest value."""
@@ -321,7 +323,12 @@ class _Counter:
         return self.parsed[key]
 
     def _listed(self, key: str | None, top: str, value) -> dict[str, str] | None:
-        """Return a file's list entries by id, each reduced by ``value``."""
+        """Return a file's list entries by id, each reduced by ``value`` (once per version of the file)."""
+        if (key, top) not in self.listed:
+            self.listed[key, top] = self._list(key, top, value)
+        return self.listed[key, top]
+
+    def _list(self, key: str | None, top: str, value) -> dict[str, str] | None:
         data = self._parsed(key)
         if data is None:
             return None

@@ -17,6 +17,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
+import yaml
 
 from microsite import gitlog, history
 from microsite.history import EventVersion, read_history
@@ -345,6 +346,29 @@ def test_git_runs_a_fixed_number_of_times_whatever_the_events_and_commits(repo, 
         repo.commit(f"edit {number}")
     assert count() == few == 6, calls  # rev-parse twice, log, cat-file thrice (folders, files, contents)
     assert "log" in calls and calls.count("cat-file") == 3
+
+
+def test_each_version_of_the_venues_is_reduced_once_whatever_the_versions_of_the_events(repo, monkeypatch):
+    """Every version of events.yaml is compared with the venues and partners: they are read once per version."""
+    reduced = []
+    reduce = history._canonical
+
+    def counting(value):
+        reduced.append(value)
+        return reduce(value)
+
+    monkeypatch.setattr(history, "_canonical", counting)
+    venues = sum(1 for venue in yaml.safe_load(repo.site.read("venues.yaml"))["venues"] if "street" in venue)
+    repo.commit("the demo")
+    for number in range(6):
+        _status(repo, MEETING, None if number % 2 else "cancelled")
+        repo.commit(f"edit {number}")
+    repo.site.replace("venues.yaml", "street: ul. Grodzka 10", "street: ul. Grodzka 12")
+    repo.commit("the venue's address")
+    reduced.clear()
+    read_history(repo.root, load_site(repo.root)[0], now=NOW)
+    venue_dicts = [value for value in reduced if isinstance(value, dict) and "street" in value]
+    assert len(venue_dicts) == 2 * venues  # the two versions of venues.yaml, each venue once
 
 
 def test_a_project_in_a_subfolder_of_its_repository(tmp_path):
