@@ -29,7 +29,7 @@ from .model import (Contact, Document, Event, EventStatus, Indicator, Partner, P
 from .recurrence import expand_weekly, occurrence_dates
 from .vocabulary import VOCABULARY_FILE, load_vocabulary
 from .urls import SCHEDULE_SRC, event_page_src
-from .yamlsource import load_yaml, location_of
+from .yamlsource import load_yaml, load_yaml_text, location_of, read_yaml_text
 
 __all__ = ["DATA_FILES", "DataPaths", "load_site", "check_site", "site_languages"]
 
@@ -80,6 +80,7 @@ def load_site(root: Path | str, *, data_dir: str = "data", content_dir: str = "c
     paths = DataPaths(Path(root), data_dir, content_dir)
     problems: list[Problem] = []
     nodes: dict[str, yaml.Node | None] = {}
+    texts: dict[str, str] = {}
     for name in DATA_FILES:
         path = paths.data(name)
         if not path.exists():
@@ -89,14 +90,15 @@ def load_site(root: Path | str, *, data_dir: str = "data", content_dir: str = "c
             nodes[name] = None
             continue
         try:
-            nodes[name] = load_yaml(path, paths.display(name))
+            texts[name] = read_yaml_text(path, paths.display(name))
+            nodes[name] = load_yaml_text(texts[name], paths.display(name))
         except SiteDataError as exc:
             problems.extend(exc.problems)
             nodes[name] = None
     if any(p.is_error for p in problems):
         raise SiteDataError(problems)
     for name, node in nodes.items():
-        problems.extend(data_placeholders(node, paths.display(name)))
+        problems.extend(data_placeholders(node, paths.display(name), texts.get(name)))
 
     languages = _read_languages(nodes["project.yaml"], paths.display("project.yaml"), problems)
     if languages is None or any(p.is_error for p in problems):

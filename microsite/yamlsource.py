@@ -34,7 +34,7 @@ from .sources import not_a_source, open_source
 
 __all__ = ["CONTROL_CHARACTER", "MAX_DEPTH", "MAX_FILE_BYTES", "MAX_VALUES", "iter_nodes", "load_yaml",
            "load_yaml_text", "location_of",
-           "node_paths", "YamlNode"]
+           "node_paths", "read_yaml_text", "YamlNode"]
 
 YamlNode = yaml.Node
 
@@ -85,6 +85,14 @@ def load_yaml(path: Path, display_name: str, *, tags: tuple[str, ...] = ()) -> y
 
     ``tags`` are the explicit tags the file may use (mkdocs.yml's ``!ENV``); any other is refused.
     """
+    return load_yaml_text(read_yaml_text(path, display_name), display_name, tags=tags)
+
+
+def read_yaml_text(path: Path, display_name: str) -> str:
+    """Return a YAML file's text, or raise a plain-language error (not a file of the repository, too large, not UTF-8).
+
+    For a caller that looks at the text itself too; others call :func:`load_yaml`.
+    """
     if not path.is_symlink() and not path.exists():
         raise FileNotFoundError(path)
     data = open_source(path, MAX_FILE_BYTES)
@@ -96,7 +104,7 @@ def load_yaml(path: Path, display_name: str, *, tags: tuple[str, ...] = ()) -> y
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise SiteDataError([Problem(Location(display_name), "", *_NOT_UTF8)]) from exc
-    return load_yaml_text(text, display_name, tags=tags)
+    return text
 
 
 def _too_large(file: str) -> Problem:
