@@ -153,8 +153,8 @@ def _check_content(content: Path, languages, site: Site | None = None,
     editors = {f"{lang}/{p.relative_to(content / lang).as_posix()}" for lang in languages
                for p in (content / lang).rglob("*.md")} if content.is_dir() else set()
     # A generated page an editor replaced (their own schedule/index.md) is not built: leave it out.
-    texts = [page.text() for page in generated if page.src_uri not in editors]
-    problems = check_pages(content, languages, generated=texts,
+    built = [page for page in generated if page.src_uri not in editors]
+    problems = check_pages(content, languages, generated=built,
                            event_ids={e.id for e in site.events} if site else None,
                            has_contact=site is None or site.project.contact is not None)
     for lang in languages:

@@ -23,11 +23,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
+from typing import ClassVar
 
 from . import formats
 from .errors import Location
 from .model import Event, EventKind, Site, Venue
-from .pages import PageText
 from .catalogue import label
 from .markers import MARKER
 from .urls import PARTNERS_SRC, SCHEDULE_SRC, event_page_src
@@ -50,6 +50,8 @@ class GeneratedPage:
     """The block the page shows, e.g. 'schedule' or 'event <id>'."""
     source: str
     """The data file it is made from, for messages."""
+    editable: ClassVar[bool] = False
+    """A clash of titles is fixed in the data, not on this page (:func:`~microsite.pages.check_unique`)."""
 
     @property
     def markdown(self) -> str:
@@ -61,11 +63,20 @@ class GeneratedPage:
     def lang(self) -> str:
         return self.src_uri.split("/", 1)[0]
 
-    def text(self) -> PageText:
-        """Return its title and description for the uniqueness check."""
-        where = Location(self.source)
-        name = f"the page made from {self.source} at {self.src_uri.split('/', 1)[1]}"
-        return PageText(self.lang, name, self.title, self.description, where, where, editable=False)
+    @property
+    def name(self) -> str:
+        """Say which page it is, in messages."""
+        return f"the page made from {self.source} at {self.src_uri.split('/', 1)[1]}"
+
+    @property
+    def title_at(self) -> Location:
+        """Return where its title comes from (the data file)."""
+        return Location(self.source)
+
+    @property
+    def description_at(self) -> Location:
+        """Return where its description comes from (the data file)."""
+        return Location(self.source)
 
 
 _MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]()#+!|~]")
