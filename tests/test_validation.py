@@ -10,15 +10,17 @@ can change without breaking them.
 from __future__ import annotations
 
 import re
+from dataclasses import fields, replace
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 
 import pytest
 
 from microsite.check import check_project
-from microsite.errors import SiteDataError
+from microsite.errors import Location, SiteDataError
 from microsite.load import load_site
-from microsite.model import EventStatus
+from microsite.model import Event, EventStatus, Text
+from microsite.recurrence import expand_weekly
 from sitefactory import SiteCopy, assert_problem, only
 
 EVENTS = "data/events.yaml"
@@ -1266,6 +1268,27 @@ def test_weekly_slot_keeps_local_time_across_dst(site: SiteCopy) -> None:
     assert {(e.start.hour, e.start.minute, e.end.hour) for e in occurrences} == {(10, 0, 14)}
     # Before 29 March Poland is on UTC+1, after it on UTC+2: the instants move, the clock does not.
     assert [e.start.utcoffset() for e in occurrences] == [timedelta(hours=h) for h in (1, 1, 2, 2)]
+
+
+def test_each_occurrence_is_the_slot_but_for_its_id_date_and_status(site: SiteCopy) -> None:
+    """Everything else the slot says (venue, texts, organiser, where it is written…) is each occurrence's too."""
+    loaded, _ = site.load()
+    sessions = next(e for e in loaded.events if e.sessions)
+    slot = replace(next(e for e in loaded.events if e.venue and not e.all_day), id="slot", description=Text.of(
+        pl="Opis", en="About"), online_url="https://example.org/meet", organiser=loaded.partners[0],
+        audience=Text.of(pl="Dla sąsiadów", en="For neighbours"), registration_url="https://example.org/form",
+        previous_starts=(datetime(2019, 1, 1, 10, tzinfo=timezone.utc),), sessions=sessions.sessions,
+        revision=3, updated=datetime(2019, 1, 2, tzinfo=timezone.utc), bring=Text.of(pl="Dowód", en="ID"),
+        source=Location("data/events.yaml", 12, 5))
+    days = [slot.start.date() + timedelta(weeks=n) for n in range(3)]
+    occurrences = expand_weekly(slot, days, frozenset(days[1:2]))
+    assert [(e.id, e.start.date(), e.status, e.series) for e in occurrences] == [
+        (f"slot-{day.isoformat()}", day, status, "slot")
+        for day, status in zip(days, (slot.status, EventStatus.CANCELLED, slot.status))]
+    kept = [f.name for f in fields(Event) if f.name not in {"id", "start", "end", "status", "series"}]
+    assert all(getattr(slot, name) not in (None, (), 0) for name in kept), "every field is set, to tell"
+    for occurrence in occurrences:
+        assert [getattr(occurrence, name) for name in kept] == [getattr(slot, name) for name in kept]
 
 
 def test_every_two_weeks(site: SiteCopy) -> None:
