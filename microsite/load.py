@@ -717,8 +717,8 @@ def _check_occurrence_clock(ctx: Context, r: Reader, path: str, day: date, occur
     The editor cannot add an offset to one generated date, so the fix offered
     is to skip that date or move the slot, not the generic advice of localize().
     """
+    probe = Context(ctx.file, ctx.languages)  # holds a problem only when the loop ends with it
     for when, key in ((occurrence.start, "start"), (occurrence.end, "end")):
-        probe = Context(ctx.file, ctx.languages)
         if localize(probe, r.raw(key), f"{path}.{key}", when.replace(tzinfo=None), occurrence.timezone) is None:
             shown = when.strftime("%Y-%m-%d %H:%M")
             why = "happens twice" if "twice" in probe.problems[0].message else "does not exist"
