@@ -18,9 +18,11 @@ import pytest
 
 from microsite.check import check_project
 from microsite.errors import Location, SiteDataError
+from microsite.fields import Context, Reader
 from microsite.load import load_site
 from microsite.model import Event, EventStatus, Text
 from microsite.recurrence import expand_weekly
+from microsite.yamlsource import load_yaml_text
 from sitefactory import SiteCopy, assert_problem, only
 
 EVENTS = "data/events.yaml"
@@ -1607,6 +1609,16 @@ def test_the_editor_reads_each_message_as_written(site: SiteCopy, change, field:
                                                                  (p.field or "").endswith(field))]
     assert len(found) == 1, "\n".join(map(str, problems))
     assert (found[0].message, found[0].fix) == (message, fix), str(found[0])
+
+
+def test_the_example_of_a_missing_text_names_the_sites_own_languages() -> None:
+    # Worded once per set of languages, and never another site's.
+    for languages, example in ((("pl", "en"), "{pl: …, en: …}"), (("en", "uk", "pl"), "{en: …, uk: …, pl: …}"),
+                               (("pl", "en"), "{pl: …, en: …}")):
+        ctx = Context("data/events.yaml", languages)
+        assert Reader(ctx, load_yaml_text("id: a\n", "data/events.yaml"), "events[1]", ("id", "title")).text(
+            "title") is None
+        assert [p.fix for p in ctx.problems] == [f"add a line 'title: {example}' to this entry"]
 
 
 # --- what is written reaches the site -------------------------------------------------------
