@@ -455,6 +455,9 @@ def _load_events(ctx: Context, node: yaml.Node | None, default_tz: str | None, v
     events: list[Event] = []
     seen: dict[str, yaml.Node] = {}
     kinds = {kind.id: kind for kind in vocabulary.kinds}
+    # What the messages about a kind or a status would add, made once for every entry.
+    define_kind = f"define it under 'event_kinds:' in data/{VOCABULARY_FILE}"
+    status_words = partial(words_in_every_language, "statuses")
     for path, item in _top_list(ctx, node, "events"):
         r = Reader(ctx, item, path, EVENT_FIELDS)
         if not r.ok:
@@ -464,8 +467,7 @@ def _load_events(ctx: Context, node: yaml.Node | None, default_tz: str | None, v
             ctx.error(r.raw("id"), f"{path}.id", f"'{ident}' is the name of the schedule page itself, so the event "
                       "would have no page of its own", "give the event another id (its date is a good part of one)")
             ident = None
-        kind = r.term("kind", kinds, what="an event kind",
-                      define=f"define it under 'event_kinds:' in data/{VOCABULARY_FILE}")
+        kind = r.term("kind", kinds, what="an event kind", define=define_kind)
         title = r.text("title")
         description = r.text("description", required=False, fallback=True)
         venue = _reference(ctx, r, "venue", venues, "venue", "venues.yaml", venue_ids)
@@ -476,8 +478,7 @@ def _load_events(ctx: Context, node: yaml.Node | None, default_tz: str | None, v
         end = r.when("end", tz if zone_ok else None)
         _check_span(ctx, r, path, start, end)
         _check_period(ctx, r, path, "start", start, period)
-        status = r.choice("status", EventStatus, default=EventStatus.SCHEDULED,
-                          words=partial(words_in_every_language, "statuses"))
+        status = r.choice("status", EventStatus, default=EventStatus.SCHEDULED, words=status_words)
         previous = _previous_starts(ctx, r, path, tz if zone_ok else None)
         online_url = r.url("online_url")
         organiser = _reference(ctx, r, "organiser", partners, "partner", "partners.yaml", partner_ids)
@@ -591,6 +592,8 @@ def _list_item(ctx: Context, path: str, name: str, item: yaml.Node, example: str
 
 def _load_sessions(ctx: Context, r: Reader, path: str, tz: str | None, venues: dict[str, Venue],
                    venue_ids: set[str], start, end) -> tuple[Session, ...]:
+    if not r.has("sessions"):
+        return ()  # most events: nothing to read
     sessions = []
     seen_ids: set[str] = set()
     for spath, item in r.items("sessions"):
