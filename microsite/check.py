@@ -165,8 +165,11 @@ def _check_content(content: Path, languages, site: Site | None = None,
 def _taken_event_pages(site: Site, editors: set[str], content_dir: str) -> list[Problem]:
     """Report events whose page an editor's page already is: MkDocs would build one of the two, silently."""
     problems = {}
+    relative = {page.split("/", 1)[1] for page in editors}  # without the language folder, to rule most events out
     for event in site.events:
         src = event_page_src(event.id)
+        if src not in relative and f"{src[:-3]}/index.md" not in relative:
+            continue
         for lang in site.languages:
             for page in (f"{lang}/{src}", f"{lang}/{src[:-3]}/index.md"):
                 if page in editors and (event.source, page) not in problems:
