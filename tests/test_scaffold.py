@@ -120,17 +120,3 @@ def test_the_command_prints_what_it_wrote_and_what_to_do(project, capsys):
     assert out.split("\n")[:2] == ["wrote content/pl/news/2026-11-nabor.md", "wrote content/en/news/2026-11-nabor.md"]
     assert "microsite check" in err
     assert main(["new", "venue", "x", "--root", str(project)]) == 2
-
-
-@pytest.mark.parametrize("written, blank", [('"\\x54ODO: tytuł"', "TODO: tytuł"),
-                                            ('"TO\\\n        DO: tytuł"', "TODO: tytuł"),
-                                            ("TODO tytuł", "TODO tytuł")])
-def test_a_blank_is_found_however_it_is_written(project, written, blank):
-    # YAML makes 'TODO' of an escape ('\x54' is 'T') or of a line joined by a backslash: the letters are not in
-    # the file as such, and the value is still a blank.
-    events = project / "data/events.yaml"
-    text = events.read_text(encoding="utf-8")
-    events.write_text(text.replace("pl: Spotkanie informacyjne w Krośnie", f"pl: {written}", 1), encoding="utf-8")
-    line = text[:text.index("pl: Spotkanie informacyjne w Krośnie")].count("\n") + 1
-    assert errors(project) == [f"data/events.yaml:{line}:11: events[2].title.pl: still holds the placeholder "
-                               f"\"{blank}\"; replace it with the real text (the placeholder says what belongs here)"]
