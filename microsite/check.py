@@ -153,8 +153,8 @@ def _check_content(content: Path, languages, site: Site | None = None,
     editors = {f"{lang}/{p.relative_to(content / lang).as_posix()}" for lang in languages
                for p in (content / lang).rglob("*.md")} if content.is_dir() else set()
     # A generated page an editor replaced (their own schedule/index.md) is not built: leave it out.
-    texts = [page.text() for page in generated if page.src_uri not in editors]
-    problems = check_pages(content, languages, generated=texts,
+    built = [page for page in generated if page.src_uri not in editors]
+    problems = check_pages(content, languages, generated=built,
                            event_ids={e.id for e in site.events} if site else None,
                            has_contact=site is None or site.project.contact is not None)
     for lang in languages:
@@ -165,8 +165,11 @@ def _check_content(content: Path, languages, site: Site | None = None,
 def _taken_event_pages(site: Site, editors: set[str], content_dir: str) -> list[Problem]:
     """Report events whose page an editor's page already is: MkDocs would build one of the two, silently."""
     problems = {}
+    relative = {page.split("/", 1)[1] for page in editors}  # without the language folder, to rule most events out
     for event in site.events:
         src = event_page_src(event.id)
+        if src not in relative and f"{src[:-3]}/index.md" not in relative:
+            continue
         for lang in site.languages:
             for page in (f"{lang}/{src}", f"{lang}/{src[:-3]}/index.md"):
                 if page in editors and (event.source, page) not in problems:

@@ -134,6 +134,7 @@ class Reader:
             ctx.error(node, path, f"expected an entry with fields ({', '.join(known[:3])}, …), found {what}",
                       "write one 'key: value' per line, indented under this entry")
             return
+        fields = _field_names(known)
         for key, value in node.value:
             if not isinstance(key, yaml.ScalarNode):
                 # '? [a, b]: x' or '[a, b]: x' — printing the node would show Python internals.
@@ -147,7 +148,7 @@ class Reader:
                 ctx.error(key, self._sub(name), f"'{name}' is now called '{renamed[name]}'",
                           f"rename the field to '{renamed[name]}' (the editors' reference describes it)")
                 continue
-            if name not in known:
+            if name not in fields:
                 close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
                 hint = f"did you mean '{close[0]}'?" if close else f"known fields are: {', '.join(known)}"
                 self._misspelt.update(close)
@@ -175,13 +176,13 @@ class Reader:
 
     def _require(self, key: str, required: bool, example: str) -> yaml.Node | None:
         value = self._values.get(key)
-        if is_placeholder(value):
-            return None  # reported once, with its words, by placeholders.data_placeholders
         if value is None or _is_null(value):
             if required and self.ok and key not in self._misspelt:
                 self.ctx.error(self.node, self._sub(key), f"the required field '{key}' is missing or empty",
                                f"add a line '{key}: {example}' to this entry")
             return None
+        if is_placeholder(value):
+            return None  # reported once, with its words, by placeholders.data_placeholders
         return value
 
     def _scalar(self, key: str, required: bool, example: str) -> tuple[yaml.Node, str] | None:
@@ -222,12 +223,16 @@ class Reader:
         got = self._scalar(key, required, example)
         if got is None:
             return None  # missing or not one value: reported once, by _scalar
-        if len(got[1]) > MAX_ID_LENGTH:
-            self.ctx.error(got[0], self._sub(key), f"the id is too long ({len(got[1]):,} characters; at most "
+        node, text = got
+        if len(text) > MAX_ID_LENGTH:
+            self.ctx.error(node, self._sub(key), f"the id is too long ({len(text):,} characters; at most "
                            f"{MAX_ID_LENGTH})", "shorten it: it becomes part of web addresses and file names")
             return None
-        return self._matching(key, required, example, _ID, "a valid id",
-                              f"use only lower-case letters a–z, digits and hyphens, e.g. '{example}'")
+        if not _ID.match(text):
+            self.ctx.error(node, self._sub(key), f"'{text}' is not a valid id",
+                           f"use only lower-case letters a–z, digits and hyphens, e.g. '{example}'")
+            return None
+        return text
 
     def choice(self, key: str, enum: type[E], *, required: bool = True, default: E | None = None,
                words: Callable[[], Mapping[str, tuple[str, ...]]] | None = None) -> E | None:
@@ -460,7 +465,8 @@ class Reader:
             self.ctx.error(node, self._sub(key), f"'{text}' is not a date",
                            "write it as YYYY-MM-DD, with the time as HH:MM if needed, e.g. '2019-03-27 15:00'")
             return None
-        y, m, d = int(match["y"]), int(match["m"]), int(match["d"])
+        year, month, day, hour, minute, second, offset_text = match.groups()
+        y, m, d = int(year), int(month), int(day)
         if not _YEARS[0] <= y <= _YEARS[1]:
             # Year 1 or 9999 overflow when converted to UTC; any year this far off is a typo anyway.
             self.ctx.error(node, self._sub(key), f"'{text}' has the year {y}, which cannot be right",
@@ -476,21 +482,20 @@ class Reader:
             self.ctx.error(node, self._sub(key), f"'{text}' is an impossible date: {why}",
                            "check the day and the month (the format is YYYY-MM-DD)")
             return None
-        if match["H"] is None:
+        if hour is None:
             return day_value, None, None
-        hour, minute, second = int(match["H"]), int(match["M"]), int(match["S"] or 0)
+        hour, minute, second = int(hour), int(minute), int(second or 0)
         if hour > 23 or minute > 59 or second > 59:
             self.ctx.error(node, self._sub(key), f"'{text}' has an impossible time",
                            "write the time as HH:MM on a 24-hour clock, from 00:00 to 23:59")
             return None
         offset = None
-        if match["off"]:
-            raw = match["off"]
-            if raw == "Z":
+        if offset_text:
+            if offset_text == "Z":
                 offset = timedelta(0)
             else:
-                sign = 1 if raw[0] == "+" else -1
-                digits = raw[1:].replace(":", "")
+                sign = 1 if offset_text[0] == "+" else -1
+                digits = offset_text[1:].replace(":", "")
                 offset = sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
         return day_value, time(hour, minute, second), offset
 
@@ -504,7 +509,7 @@ class Reader:
         ``fallback`` lets a missing translation show the default language,
         with a warning instead of an error.
         """
-        value = self._require(key, required, "{" + ", ".join(f"{lang}: …" for lang in self.ctx.languages) + "}")
+        value = self._require(key, required, _text_example(self.ctx.languages))
         if value is None:
             return None
         return read_text(self.ctx, value, self._sub(key), fallback=fallback, neutral=neutral)
@@ -546,6 +551,18 @@ class Reader:
         return Reader(self.ctx, value, self._sub(key), known, renamed)
 
 
+@lru_cache(maxsize=64)
+def _field_names(known: tuple[str, ...]) -> frozenset[str]:
+    """Return an entry's field names as a set: every key of 10,000 entries is looked up in it."""
+    return frozenset(known)
+
+
+@lru_cache(maxsize=8)
+def _text_example(languages: tuple[str, ...]) -> str:
+    """Return how a text in every language is written, for a message: '{pl: …, en: …}'."""
+    return "{" + ", ".join(f"{lang}: …" for lang in languages) + "}"
+
+
 def read_text(ctx: Context, node: yaml.Node, path: str, *, fallback: bool = False,
               neutral: bool = False) -> Text | None:
     """Read a text node: a mapping of languages, or (if ``neutral``) one string for all."""
@@ -574,12 +591,16 @@ def read_text(ctx: Context, node: yaml.Node, path: str, *, fallback: bool = Fals
             ctx.error(key, f"{path}.{lang}", f"'{lang}' is not one of the site's languages ({', '.join(langs)})",
                       f"{hint}use the language codes {', '.join(langs)}")
             continue
-        if not isinstance(value, yaml.ScalarNode) or not value.value.strip():
+        text = value.value.strip() if isinstance(value, yaml.ScalarNode) else ""
+        if not text:
             ctx.error(value, f"{path}.{lang}", "the text is empty or not a single text",
                       "write the text after the colon (use '|' for several paragraphs)")
             continue
-        values[lang] = value.value.strip()
-        _warn_html_node(ctx, value, f"{path}.{lang}")
+        values[lang] = text
+        if _HTML.search(value.value):
+            _warn_html_node(ctx, value, f"{path}.{lang}")
+    if len(values) == len(langs):  # every language (only the site's are kept)
+        return Text(tuple([(lang, values[lang]) for lang in langs]))
     missing = [lang for lang in langs if lang not in values]
     if missing and len(missing) == len(langs):
         return None

@@ -29,7 +29,7 @@ from .model import (Contact, Document, Event, EventStatus, Indicator, Partner, P
 from .recurrence import expand_weekly, occurrence_dates
 from .vocabulary import VOCABULARY_FILE, load_vocabulary
 from .urls import SCHEDULE_SRC, event_page_src
-from .yamlsource import load_yaml, location_of
+from .yamlsource import load_yaml, load_yaml_text, location_of, read_yaml_text
 
 __all__ = ["DATA_FILES", "DataPaths", "load_site", "check_site", "site_languages"]
 
@@ -80,6 +80,7 @@ def load_site(root: Path | str, *, data_dir: str = "data", content_dir: str = "c
     paths = DataPaths(Path(root), data_dir, content_dir)
     problems: list[Problem] = []
     nodes: dict[str, yaml.Node | None] = {}
+    texts: dict[str, str] = {}
     for name in DATA_FILES:
         path = paths.data(name)
         if not path.exists():
@@ -89,14 +90,15 @@ def load_site(root: Path | str, *, data_dir: str = "data", content_dir: str = "c
             nodes[name] = None
             continue
         try:
-            nodes[name] = load_yaml(path, paths.display(name))
+            texts[name] = read_yaml_text(path, paths.display(name))
+            nodes[name] = load_yaml_text(texts[name], paths.display(name))
         except SiteDataError as exc:
             problems.extend(exc.problems)
             nodes[name] = None
     if any(p.is_error for p in problems):
         raise SiteDataError(problems)
     for name, node in nodes.items():
-        problems.extend(data_placeholders(node, paths.display(name)))
+        problems.extend(data_placeholders(node, paths.display(name), texts.get(name)))
 
     languages = _read_languages(nodes["project.yaml"], paths.display("project.yaml"), problems)
     if languages is None or any(p.is_error for p in problems):
@@ -453,6 +455,9 @@ def _load_events(ctx: Context, node: yaml.Node | None, default_tz: str | None, v
     events: list[Event] = []
     seen: dict[str, yaml.Node] = {}
     kinds = {kind.id: kind for kind in vocabulary.kinds}
+    # What the messages about a kind or a status would add, made once for every entry.
+    define_kind = f"define it under 'event_kinds:' in data/{VOCABULARY_FILE}"
+    status_words = partial(words_in_every_language, "statuses")
     for path, item in _top_list(ctx, node, "events"):
         r = Reader(ctx, item, path, EVENT_FIELDS)
         if not r.ok:
@@ -462,8 +467,7 @@ def _load_events(ctx: Context, node: yaml.Node | None, default_tz: str | None, v
             ctx.error(r.raw("id"), f"{path}.id", f"'{ident}' is the name of the schedule page itself, so the event "
                       "would have no page of its own", "give the event another id (its date is a good part of one)")
             ident = None
-        kind = r.term("kind", kinds, what="an event kind",
-                      define=f"define it under 'event_kinds:' in data/{VOCABULARY_FILE}")
+        kind = r.term("kind", kinds, what="an event kind", define=define_kind)
         title = r.text("title")
         description = r.text("description", required=False, fallback=True)
         venue = _reference(ctx, r, "venue", venues, "venue", "venues.yaml", venue_ids)
@@ -474,8 +478,7 @@ def _load_events(ctx: Context, node: yaml.Node | None, default_tz: str | None, v
         end = r.when("end", tz if zone_ok else None)
         _check_span(ctx, r, path, start, end)
         _check_period(ctx, r, path, "start", start, period)
-        status = r.choice("status", EventStatus, default=EventStatus.SCHEDULED,
-                          words=partial(words_in_every_language, "statuses"))
+        status = r.choice("status", EventStatus, default=EventStatus.SCHEDULED, words=status_words)
         previous = _previous_starts(ctx, r, path, tz if zone_ok else None)
         online_url = r.url("online_url")
         organiser = _reference(ctx, r, "organiser", partners, "partner", "partners.yaml", partner_ids)
@@ -589,6 +592,8 @@ def _list_item(ctx: Context, path: str, name: str, item: yaml.Node, example: str
 
 def _load_sessions(ctx: Context, r: Reader, path: str, tz: str | None, venues: dict[str, Venue],
                    venue_ids: set[str], start, end) -> tuple[Session, ...]:
+    if not r.has("sessions"):
+        return ()  # most events: nothing to read
     sessions = []
     seen_ids: set[str] = set()
     for spath, item in r.items("sessions"):
@@ -715,8 +720,8 @@ def _check_occurrence_clock(ctx: Context, r: Reader, path: str, day: date, occur
     The editor cannot add an offset to one generated date, so the fix offered
     is to skip that date or move the slot, not the generic advice of localize().
     """
+    probe = Context(ctx.file, ctx.languages)  # holds a problem only when the loop ends with it
     for when, key in ((occurrence.start, "start"), (occurrence.end, "end")):
-        probe = Context(ctx.file, ctx.languages)
         if localize(probe, r.raw(key), f"{path}.{key}", when.replace(tzinfo=None), occurrence.timezone) is None:
             shown = when.strftime("%Y-%m-%d %H:%M")
             why = "happens twice" if "twice" in probe.problems[0].message else "does not exist"

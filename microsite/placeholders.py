@@ -16,7 +16,7 @@ import yaml
 from .errors import Location, Problem
 from .yamlsource import location_of, node_paths
 
-__all__ = ["MARK", "is_placeholder", "data_placeholders", "page_placeholders"]
+__all__ = ["MARK", "is_placeholder", "data_placeholders", "may_hold_placeholders", "page_placeholders"]
 
 MARK = "TODO"
 _PAGE_MARK = re.compile(r"\bTODO\b[:.]?")
@@ -28,13 +28,30 @@ def is_placeholder(node: yaml.Node | None) -> bool:
     return isinstance(node, yaml.ScalarNode) and node.value.lstrip().startswith(MARK)
 
 
-def data_placeholders(node: yaml.Node | None, file: str) -> Iterator[Problem]:
-    """Yield an error for every placeholder in a data file (paths as the loader names them)."""
+def data_placeholders(node: yaml.Node | None, file: str, text: str | None = None) -> Iterator[Problem]:
+    """Yield an error for every placeholder in a data file (paths as the loader names them).
+
+    ``text``, the file's YAML when the caller has it, spares the walk through the values of a
+    file that cannot hold a placeholder (:func:`may_hold_placeholders`).
+    """
+    if text is not None and not may_hold_placeholders(text):
+        return
     found = _placeholder_nodes(node)
     paths = node_paths(node) if found else {}
     for current in found:
         yield Problem(location_of(current, file), paths[id(current)],
                       f"still holds the placeholder \"{current.value.strip()}\"", _FIX)
+
+
+def may_hold_placeholders(text: str) -> bool:
+    """Say whether any value of the YAML ``text`` can hold the mark.
+
+    A value is the characters written, but for the escapes of a double-quoted
+    text ('"\\x54ODO"' is 'TODO'): folding a text's lines puts a space or a line
+    break between them, never nothing. So a file with neither the mark nor a
+    backslash holds no placeholder, and its values need not be looked at one by one.
+    """
+    return MARK in text or "\\" in text
 
 
 def _placeholder_nodes(node: yaml.Node | None) -> list[yaml.ScalarNode]:

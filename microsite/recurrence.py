@@ -7,7 +7,7 @@ dates are added or skipped.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import fields
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -30,6 +30,8 @@ def occurrence_dates(first: date, until: date, interval_weeks: int = 1) -> list[
 def expand_weekly(slot: Event, days: list[date], cancelled: frozenset[date]) -> list[Event]:
     """Return one event per day, same local times as the slot, ids suffixed by the date."""
     zone = ZoneInfo(slot.timezone)
+    # What dataclasses.replace would copy field by field for every occurrence, taken once.
+    same = {field.name: getattr(slot, field.name) for field in fields(slot) if field.init}
     occurrences = []
     for day in days:
         shift = day - _day_of(slot.start)
@@ -39,8 +41,8 @@ def expand_weekly(slot: Event, days: list[date], cancelled: frozenset[date]) -> 
         else:
             start, end = slot.start + shift, slot.end + shift
         status = EventStatus.CANCELLED if day in cancelled else slot.status
-        occurrences.append(replace(slot, id=f"{slot.id}-{day.isoformat()}", start=start, end=end,
-                                   status=status, series=slot.id))
+        occurrences.append(Event(**{**same, "id": f"{slot.id}-{day.isoformat()}", "start": start, "end": end,
+                                    "status": status, "series": slot.id}))
     return occurrences
 
 

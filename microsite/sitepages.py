@@ -21,12 +21,13 @@ from urllib.parse import urljoin
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date, datetime
 from functools import lru_cache
+from typing import ClassVar
 
 from . import formats
 from .errors import Location
-from .model import Event, Site
-from .pages import PageText
+from .model import Event, EventKind, Site, Venue
 from .catalogue import label
 from .markers import MARKER
 from .urls import PARTNERS_SRC, SCHEDULE_SRC, event_page_src
@@ -49,6 +50,8 @@ class GeneratedPage:
     """The block the page shows, e.g. 'schedule' or 'event <id>'."""
     source: str
     """The data file it is made from, for messages."""
+    editable: ClassVar[bool] = False
+    """A clash of titles is fixed in the data, not on this page (:func:`~microsite.pages.check_unique`)."""
 
     @property
     def markdown(self) -> str:
@@ -60,11 +63,20 @@ class GeneratedPage:
     def lang(self) -> str:
         return self.src_uri.split("/", 1)[0]
 
-    def text(self) -> PageText:
-        """Return its title and description for the uniqueness check."""
-        where = Location(self.source)
-        name = f"the page made from {self.source} at {self.src_uri.split('/', 1)[1]}"
-        return PageText(self.lang, name, self.title, self.description, where, where, editable=False)
+    @property
+    def name(self) -> str:
+        """Say which page it is, in messages."""
+        return f"the page made from {self.source} at {self.src_uri.split('/', 1)[1]}"
+
+    @property
+    def title_at(self) -> Location:
+        """Return where its title comes from (the data file)."""
+        return Location(self.source)
+
+    @property
+    def description_at(self) -> Location:
+        """Return where its description comes from (the data file)."""
+        return Location(self.source)
 
 
 _MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]()#+!|~]")
@@ -82,52 +94,100 @@ def event_page_markdown(site: Site, event: Event, lang: str) -> str:
 
 def _event_pages(events, lang: str) -> list[GeneratedPage]:
     """Return the events' pages in ``lang``, each title as detailed as it must be to be unique."""
-    parts = {e.id: _event_parts(e, lang) for e in events}
-    detail = _title_detail(events, lang, parts)
-    return [_event_page(event, lang, detail[event.id], parts[event.id]) for event in events]
+    wording = _Wording(lang)
+    titles = [event.title.in_(lang) for event in events]
+    parts = [wording.parts(event) for event in events]
+    detail = _title_detail(events, titles, parts)
+    return [_event_page(event, lang, title, detail[event.id], event_parts, wording)
+            for event, title, event_parts in zip(events, titles, parts)]
 
 
-def _event_page(event: Event, lang: str, detail: int, parts: list[str]) -> GeneratedPage:
+def _event_page(event: Event, lang: str, title: str, detail: int, parts: list[str],
+                wording: _Wording) -> GeneratedPage:
     """Return an event's page; ``detail`` says how much of when and where its title needs to be unique."""
-    title = event.title.in_(lang)
     page_title = ", ".join([title, *parts[:detail]])
-    description = _describe(event, lang, parts)
+    description = _describe(event, title, parts, wording)
     return GeneratedPage(f"{lang}/{event_page_src(event.id)}", page_title, description, title, f"event {event.id}",
                          "data/events.yaml")
 
 
 def event_description(event: Event, lang: str) -> str:
     """Return what an event's page says of it: kind and title, day and time, place ("… · … · …")."""
-    return _describe(event, lang, _event_parts(event, lang))
+    wording = _Wording(lang)
+    return _describe(event, event.title.in_(lang), wording.parts(event), wording)
 
 
-def _describe(event: Event, lang: str, parts: list[str]) -> str:
-    title = event.title.in_(lang)
-    when = ", ".join(part for part in parts[:2] if part)
+def _describe(event: Event, title: str, parts: list[str], wording: _Wording) -> str:
+    when = ", ".join([part for part in parts[:2] if part])
     # The title too: two events of one kind can share a day, hour and venue (two rooms, two slots).
-    kind = event.kind.label.in_(lang)
-    what = title if kind.casefold() in title.casefold() else f"{kind}: {title}"
-    return " · ".join(part for part in (what, when, parts[2]) if part)
+    kind = wording.kind(event.kind)
+    what = title if kind[1] in title.casefold() else f"{kind[0]}: {title}"
+    return " · ".join([part for part in (what, when, parts[2]) if part])
 
 
-def _event_parts(event: Event, lang: str) -> list[str]:
-    """Return the day, the time (if any) and the first venue, in the order a title adds them."""
-    if event.all_day:
-        parts = [formats.format_day(event.start, lang), ""]
-    else:
-        parts = [formats.format_day(event.start.date(), lang), formats.format_time_of_day(event.start, lang)]
-    venue = event.venue or (event.venues[0] if event.venues else None)
-    city = venue.city.in_(lang) if venue else ""
-    name = venue.name.in_(lang) if venue else ""
-    return [*parts, ", ".join(p for p in (name if name != city else "", city) if p)]
+class _Wording:
+    """One language's words for events' days, times, places and kinds, each worked out once.
+
+    Thousands of events (every week of a duty hour) share a few hundred days, a
+    few dozen times and venues, and a handful of kinds. Venues and kinds are
+    known by identity (events share the site's objects, which outlive this), as
+    hashing one means hashing every text it holds.
+    """
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self._days: dict[date, str] = {}
+        self._clocks: dict[tuple[int, int], str] = {}
+        self._places: dict[int, str] = {}
+        self._kinds: dict[int, tuple[str, str]] = {}
+
+    def parts(self, event: Event) -> list[str]:
+        """Return the day, the time (if any) and the first venue, in the order a title adds them."""
+        start = event.start
+        if isinstance(start, datetime):
+            day, clock = self.day(start.date()), self.clock(start)
+        else:
+            day, clock = self.day(start), ""
+        return [day, clock, self.place(event.venue or (event.venues[0] if event.venues else None))]
+
+    def day(self, day: date) -> str:
+        found = self._days.get(day)
+        if found is None:
+            found = self._days[day] = formats.format_day(day, self.lang)
+        return found
+
+    def clock(self, when: datetime) -> str:
+        key = (when.hour, when.minute)
+        found = self._clocks.get(key)
+        if found is None:
+            found = self._clocks[key] = formats.format_time_of_day(when, self.lang)
+        return found
+
+    def place(self, venue: Venue | None) -> str:
+        found = self._places.get(id(venue))
+        if found is None:
+            city = venue.city.in_(self.lang) if venue else ""
+            name = venue.name.in_(self.lang) if venue else ""
+            found = self._places[id(venue)] = ", ".join(p for p in (name if name != city else "", city) if p)
+        return found
+
+    def kind(self, kind: EventKind) -> tuple[str, str]:
+        """Return the kind's label, and the same folded for finding it in a title."""
+        found = self._kinds.get(id(kind))
+        if found is None:
+            label = kind.label.in_(self.lang)
+            found = self._kinds[id(kind)] = (label, label.casefold())
+        return found
 
 
-def _title_detail(events, lang: str, parts: dict[str, list[str]]) -> dict[str, int]:
+def _title_detail(events, titles: list[str], parts: list[list[str]]) -> dict[str, int]:
     """Return, per event, how many parts of when and where its title needs to differ from all others."""
-    keys = {e.id: (e.title.in_(lang), *parts[e.id]) for e in events}
-    # How many events share each prefix (title, day, time, venue) of their key.
-    counts = Counter(key[:n] for key in keys.values() for n in range(2, 5))
-    return {ident: next((n - 1 for n in range(2, 5) if counts[key[:n]] == 1), 3) for ident, key in keys.items()}
+    keys = {event.id: (title, *event_parts) for event, title, event_parts in zip(events, titles, parts)}
+    # How many events share each prefix (title and day; title, day and time) of their key. The whole key is not
+    # counted: a title its day and time leave unclear gets the venue too, whether that makes it unique or not.
+    counts = Counter(key[:2] for key in keys.values())
+    counts.update(key[:3] for key in keys.values())
+    return {ident: 1 if counts[key[:2]] == 1 else 2 if counts[key[:3]] == 1 else 3 for ident, key in keys.items()}
 
 
 def markdown_text(text: str) -> str:

@@ -202,14 +202,15 @@ def test_an_id_of_the_longest_length_is_built(demo: SiteCopy) -> None:
     assert not [p for p in demo.check() if p.field.endswith(".id")]
 
 
-def test_an_event_whose_page_an_editor_wrote_is_refused(demo: SiteCopy) -> None:
-    page = demo.root / "content" / "en" / "schedule" / "dyzur-krosno-2019-03-27.md"
+@pytest.mark.parametrize("written", ["en/schedule/dyzur-krosno-2019-03-27.md",
+                                     "pl/schedule/dyzur-krosno-2019-03-27/index.md"])
+def test_an_event_whose_page_an_editor_wrote_is_refused(demo: SiteCopy, written: str) -> None:
+    page = demo.root / "content" / written
     page.parent.mkdir(parents=True, exist_ok=True)
     page.write_text("---\ntitle: Our own page\ndescription: Written by hand.\n---\n\n# Own\n", encoding="utf-8")
     line = demo.line_of("events.yaml", "id: dyzur-krosno-2019-03-27")
     assert_problem(only([p for p in check_project(demo.root) if p.is_error]), file=EVENTS, line=line, field="id",
-                   message=("content/en/schedule/dyzur-krosno-2019-03-27.md", "editor's page"),
-                   fix=("another id", "rename the page"))
+                   message=(f"content/{written}", "editor's page"), fix=("another id", "rename the page"))
 
 
 # --- hints that name the right thing ----------------------------------------------------------------

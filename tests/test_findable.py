@@ -21,6 +21,7 @@ from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -315,6 +316,24 @@ def test_event_titles_grow_only_as_much_as_needed_to_differ(site):
     # The same title on the same day: the time tells them apart.
     assert titles[timed.id] == f"{name}, {timed.start.day} {timed.start:%B %Y}, {timed.start:%H:%M}"
     assert titles["same-day"] == f"{name}, {timed.start.day} {timed.start:%B %Y}, {timed.start + hours:%H:%M}"
+
+
+def test_each_event_page_tells_its_own_time_and_place(site):
+    """Days, times and places are worded once for all the events that share them: each page still gets its own."""
+    krosno = next(e for e in site.events if e.id == "dyzur-krosno-2019-03-28")
+    london, stockport = ZoneInfo("Europe/London"), next(v for v in site.venues if v.id == "starting-point-stockport")
+    # The same instant in London is another wall-clock time; the same venue object in a week is the same place.
+    events = (krosno, replace(krosno, id="stockport", start=krosno.start.astimezone(london),
+                              end=krosno.end.astimezone(london), timezone="Europe/London", venue=stockport),
+              replace(krosno, id="next-week", start=krosno.start + timedelta(days=7),
+                      end=krosno.end + timedelta(days=7)))
+    found = {p.src_uri: p.description for p in generated_pages(replace(site, events=events))}
+    assert found["en/schedule/dyzur-krosno-2019-03-28.md"] == \
+        "Information duty hours in Krosno · 28 March 2019, 09:00 · Regionalne Centrum Kultur Pogranicza, Krosno"
+    assert found["en/schedule/stockport.md"] == \
+        "Information duty hours in Krosno · 28 March 2019, 08:00 · Starting Point Coffee Shop, Stockport"
+    assert found["pl/schedule/next-week.md"] == \
+        "Dyżur informacyjny w Krośnie · 4 kwietnia 2019, 09:00 · Regionalne Centrum Kultur Pogranicza, Krosno"
 
 
 # --- one search index per language -------------------------------------------------------------

@@ -15,6 +15,7 @@ from __future__ import annotations
 import io
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -24,8 +25,9 @@ from bench.hostile import CASES, plant
 from conftest_site import REPO, add_generator
 from microsite.build import build_site
 from microsite.check import check_project
+from microsite.errors import SiteDataError
 from microsite.fields import MAX_PROBLEMS
-from microsite.yamlsource import MAX_DEPTH, MAX_VALUES
+from microsite.yamlsource import MAX_DEPTH, MAX_VALUES, load_yaml_text
 from sitefactory import SiteCopy, assert_problem, only
 
 EVENTS = "data/events.yaml"
@@ -197,6 +199,24 @@ def test_a_non_breaking_space_in_the_indentation_is_named(demo: SiteCopy) -> Non
                         "    \u00a0 en: Information meeting in Krosno")
     assert_problem(only(demo.check()), file=EVENTS, line=line, column=5, message=("non-breaking space", "U+00A0"),
                    fix=("ordinary spaces",))
+
+
+# Unicode's space separators (category Zs) other than the space itself, and the zero-width space: YAML 1.1
+# indents with U+0020 only, so each of them, typed before a key, is text to it.
+_ODD_SPACES = [chr(code) for code in range(0x110000) if unicodedata.category(chr(code)) == "Zs" and code != 0x20]
+_ODD_SPACES.append("\u200b")
+
+
+@pytest.mark.parametrize("char", _ODD_SPACES, ids=[f"U+{ord(c):04X}" for c in _ODD_SPACES])
+def test_every_space_yaml_does_not_count_is_named_in_the_indentation(char: str) -> None:
+    # The file holds the character elsewhere too (in a text, where it is no mistake), and a hidden line break.
+    text = f"events:\n  - id: a\n    title: Spotkanie{char}w Krośnie\n  {char}  kind: meeting\n    bring: x\u2028y\n"
+    with pytest.raises(SiteDataError) as raised:
+        load_yaml_text(text, EVENTS)
+    name = "a non-breaking space" if char == "\u00a0" else "a space YAML does not count"
+    found = [(p.location.line, p.location.column, p.message) for p in raised.value.problems]
+    assert found == [(4, 3, f"this line is indented with {name} (U+{ord(char):04X}), not an ordinary space"),
+                     (5, 13, "the text contains the invisible line-break character U+2028")]
 
 
 def test_a_backslash_between_double_quotes_is_explained(demo: SiteCopy) -> None:

@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from microsite.check import check_project
-from microsite.errors import Location
+from microsite.errors import Location, Problem
 from microsite.load import load_site
 from microsite.pages import PageText, check_page, check_pages
 from microsite.sitepages import generated_pages
@@ -203,6 +203,22 @@ def test_check_project_compares_pages_with_the_event_pages(demo) -> None:
     problems = [p for p in check_project(demo.root) if p.is_error]
     assert_problem(only(problems), file="content/pl/wizyta.md", line=2, field="title",
                    message=(f"schedule/{event.id}",))
+
+
+def test_two_events_whose_pages_clash_are_pointed_at_in_the_data(demo) -> None:
+    """Two entries alike in title, day, time and venue: their pages cannot be told apart in any language."""
+    first = "spotkanie-informacyjne-krosno-2018-11-20"
+    demo.insert_after("events.yaml", "    venue: cwop-krosno",
+                      f"\n  - id: {first}-b\n    kind: information_meeting\n    title:\n"
+                      "      pl: Spotkanie informacyjne w Krośnie\n      en: Information meeting in Krosno\n"
+                      "    start: 2018-11-20 16:30\n    end: 2018-11-20 18:30\n    venue: cwop-krosno\n")
+    where = Location("data/events.yaml")
+    clash = (f"the page made from data/events.yaml at schedule/{first}.md, so browser tabs, search results and "
+             "shared links cannot tell the two pages apart")
+    expected = [Problem(where, field, f"the {field} is the same as that of {clash}",
+                        f"make the {field}s of the two events differ in data/events.yaml")
+                for field in ("description", "title") for _lang in LANGS]
+    assert [p for p in check_project(demo.root) if p.is_error] == expected
 
 
 def test_an_editor_page_replacing_a_generated_one_does_not_clash_with_it(demo) -> None:

@@ -10,15 +10,19 @@ can change without breaking them.
 from __future__ import annotations
 
 import re
+from dataclasses import fields, replace
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 
 import pytest
 
 from microsite.check import check_project
-from microsite.errors import SiteDataError
+from microsite.errors import Location, SiteDataError
+from microsite.fields import Context, Reader
 from microsite.load import load_site
-from microsite.model import EventStatus
+from microsite.model import Event, EventStatus, Text
+from microsite.recurrence import expand_weekly
+from microsite.yamlsource import load_yaml_text
 from sitefactory import SiteCopy, assert_problem, only
 
 EVENTS = "data/events.yaml"
@@ -1236,6 +1240,18 @@ def test_comparison_signs_are_not_html(site: SiteCopy) -> None:
     assert site.check() == []
 
 
+@pytest.mark.parametrize("written, blank", [('"\\x54ODO: tytuł"', "TODO: tytuł"),
+                                            ('"TO\\\n        DO: tytuł"', "TODO: tytuł"),
+                                            ("TODO tytuł", "TODO tytuł")])
+def test_a_placeholder_is_found_however_it_is_written(demo: SiteCopy, written: str, blank: str) -> None:
+    # YAML makes 'TODO' of an escape ('\x54' is 'T') or of a line joined by a backslash: the letters are not in
+    # the file as such, and the value is still a placeholder.
+    line = demo.replace("events.yaml", "pl: Spotkanie informacyjne w Krośnie", f"pl: {written}")
+    assert [str(p) for p in demo.check()] == [
+        f"data/events.yaml:{line}:11: events[2].title.pl: still holds the placeholder \"{blank}\"; replace it with "
+        "the real text (the placeholder says what belongs here)"]
+
+
 # --- recurring slots ----------------------------------------------------------------------
 
 
@@ -1266,6 +1282,35 @@ def test_weekly_slot_keeps_local_time_across_dst(site: SiteCopy) -> None:
     assert {(e.start.hour, e.start.minute, e.end.hour) for e in occurrences} == {(10, 0, 14)}
     # Before 29 March Poland is on UTC+1, after it on UTC+2: the instants move, the clock does not.
     assert [e.start.utcoffset() for e in occurrences] == [timedelta(hours=h) for h in (1, 1, 2, 2)]
+
+
+def test_each_occurrence_is_the_slot_but_for_its_id_date_and_status(site: SiteCopy) -> None:
+    """Everything else the slot says (venue, texts, organiser, where it is written…) is each occurrence's too."""
+    loaded, _ = site.load()
+    sessions = next(e for e in loaded.events if e.sessions)
+    slot = replace(next(e for e in loaded.events if e.venue and not e.all_day), id="slot", description=Text.of(
+        pl="Opis", en="About"), online_url="https://example.org/meet", organiser=loaded.partners[0],
+        audience=Text.of(pl="Dla sąsiadów", en="For neighbours"), registration_url="https://example.org/form",
+        previous_starts=(datetime(2019, 1, 1, 10, tzinfo=timezone.utc),), sessions=sessions.sessions,
+        revision=3, updated=datetime(2019, 1, 2, tzinfo=timezone.utc), bring=Text.of(pl="Dowód", en="ID"),
+        source=Location("data/events.yaml", 12, 5))
+    days = [slot.start.date() + timedelta(weeks=n) for n in range(3)]
+    occurrences = expand_weekly(slot, days, frozenset(days[1:2]))
+    assert [(e.id, e.start.date(), e.status, e.series) for e in occurrences] == [
+        (f"slot-{day.isoformat()}", day, status, "slot")
+        for day, status in zip(days, (slot.status, EventStatus.CANCELLED, slot.status))]
+    kept = [f.name for f in fields(Event) if f.name not in {"id", "start", "end", "status", "series"}]
+    assert all(getattr(slot, name) not in (None, (), 0) for name in kept), "every field is set, to tell"
+    for occurrence in occurrences:
+        assert [getattr(occurrence, name) for name in kept] == [getattr(slot, name) for name in kept]
+
+
+def test_a_session_keeps_the_time_zone_of_its_own_venue(site: SiteCopy) -> None:
+    """A session abroad is at the local time of its venue, not of the event's (10:00 in Manchester is 09:00 UTC)."""
+    add_event(site, event(extra=SESSION.format(start="2026-05-12 10:00", end="2026-05-12 11:00")
+                          + "        venue: test-pub\n"))
+    session = loaded_event(site, "test-event").sessions[0]
+    assert session.start.astimezone(timezone.utc) == datetime(2026, 5, 12, 9, tzinfo=timezone.utc)
 
 
 def test_every_two_weeks(site: SiteCopy) -> None:
@@ -1569,6 +1614,22 @@ def _occurrence_clash(site: SiteCopy) -> None:
      "or delete the item"),
     (_occurrence_clash, ".id", "the occurrence id 'test-dyzur-2026-03-24' clashes with another event",
      "rename one of them"),
+    # December is a month: the day is what is wrong.
+    (_with_event(start="2026-12-32 10:00", end="2027-01-01 12:00"), ".start",
+     "'2026-12-32 10:00' is an impossible date: there is no day 32 in December 2026",
+     "check the day and the month (the format is YYYY-MM-DD)"),
+    (_with_event(end="2026-05-12 24:30"), ".end", "'2026-05-12 24:30' has an impossible time",
+     "write the time as HH:MM on a 24-hour clock, from 00:00 to 23:59"),
+    # 'Z' is UTC (ISO 8601); Poland is two hours ahead of it in May.
+    (_with_event(start="2026-05-12 10:00Z"), ".start", "the offset does not match Europe/Warsaw on that day (it is "
+     "+02:00)", "remove the offset, or correct it"),
+    (_with_event(extra="    organiser: nope\n"), ".organiser", "there is no partner with the id 'nope'",
+     "use an id from data/partners.yaml, or add the partner there"),
+    # Weekly from 22 March, 01:00–02:30: on 29 March 2026 Poland's clocks jump from 02:00 to 03:00.
+    (_with_event(ident="test-noc", start="2026-03-22 01:00", end="2026-03-22 02:30",
+                 extra="    repeat:\n      every: week\n      until: 2026-04-05\n"), ".end",
+     "the repetition on 2026-03-29 falls at 2026-03-29 02:30, which does not exist in Europe/Warsaw (the clocks "
+     "change that night)", "add 2026-03-29 to 'except' under 'repeat', or move the slot to another hour"),
     # A text's example shows one line per site language (the test site's are pl and en).
     (_event_with_title(""), ".title", "the required field 'title' is missing or empty",
      "add a line 'title: {pl: …, en: …}' to this entry"),
@@ -1580,10 +1641,22 @@ def _occurrence_clash(site: SiteCopy) -> None:
 def test_the_editor_reads_each_message_as_written(site: SiteCopy, change, field: str, message: str, fix: str) -> None:
     change(site)
     problems = site.check()
+    # '.start' stands for the field of an entry of a list: 'events[11].start'.
     found = [p for p in problems if (p.field or "") == field or (field.startswith(".") and
-                                                                 (p.field or "").endswith(field))]
+                                                                 re.fullmatch(r"[a-z_]+\[\d+\]" + re.escape(field),
+                                                                              p.field or ""))]
     assert len(found) == 1, "\n".join(map(str, problems))
     assert (found[0].message, found[0].fix) == (message, fix), str(found[0])
+
+
+def test_the_example_of_a_missing_text_names_the_sites_own_languages() -> None:
+    # Worded once per set of languages, and never another site's.
+    for languages, example in ((("pl", "en"), "{pl: …, en: …}"), (("en", "uk", "pl"), "{en: …, uk: …, pl: …}"),
+                               (("pl", "en"), "{pl: …, en: …}")):
+        ctx = Context("data/events.yaml", languages)
+        assert Reader(ctx, load_yaml_text("id: a\n", "data/events.yaml"), "events[1]", ("id", "title")).text(
+            "title") is None
+        assert [p.fix for p in ctx.problems] == [f"add a line 'title: {example}' to this entry"]
 
 
 # --- what is written reaches the site -------------------------------------------------------
