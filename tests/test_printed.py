@@ -302,6 +302,25 @@ def test_printed_matter_is_the_same_bytes_every_time(tmp_path: Path):
     assert printed[0] == printed[1] and len(printed[0]) > 1
 
 
+def test_a_sheet_does_not_carry_the_date_of_the_build_that_drew_it(tmp_path: Path, monkeypatch):
+    """The build sets SOURCE_DATE_EPOCH to its "now" (the last commit): a sheet kept from an earlier commit's build
+    must be the bytes a later build draws. Invariant mode's own date is 2000-01-01 (ReportLab, no variable set)."""
+    root = project_copy(tmp_path / "project")
+    site, _ = load_checked(root)
+    now = datetime(2019, 3, 1, 12, tzinfo=timezone.utc)
+
+    def printed() -> dict[str, bytes]:
+        return render_printed(site, "pl", base_url=BASE_URL, content_root=root / "content", now=now, cache=NO_CACHE)
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    reference = printed()
+    for commit_time in ("1551441600", "1577880000"):
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", commit_time)
+        assert printed() == reference
+    poster = pypdf.PdfReader(io.BytesIO(reference["print/pl/poster.pdf"]))
+    assert poster.metadata["/CreationDate"] == poster.metadata["/ModDate"] == "D:20000101000000+00'00'"
+
+
 @pytest.mark.parametrize(("name", "data", "words"), [
     ("region.svg", b"Logo (saved from a word processor)", "this SVG file of a funding sign cannot be read"),
     ("region.png", b"not an image at all", "this image of a funding sign cannot be read"),

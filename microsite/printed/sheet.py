@@ -10,8 +10,10 @@ id), so two builds of one commit write the same bytes.
 from __future__ import annotations
 
 import io
+import time
 from dataclasses import dataclass, field
 from functools import lru_cache
+from hashlib import md5
 from importlib import resources
 
 import segno
@@ -149,11 +151,38 @@ def wrap(text: str, font: str, size: float, width: float) -> list[str]:
     return lines
 
 
+_INVARIANT_TIME = 946684800.0
+"""2000-01-01 00:00 UTC: the date ReportLab's invariant mode writes when SOURCE_DATE_EPOCH is not set."""
+
+
+def _fixed_date(canvas: Canvas) -> None:
+    """Give the sheet invariant mode's own date, whatever SOURCE_DATE_EPOCH says.
+
+    Invariant mode takes its date (the document's CreationDate and ModDate, and
+    the seed of its file id) from SOURCE_DATE_EPOCH when it is set, and the
+    build sets that to its "now", the last commit's time. A sheet would then
+    carry the date of the build that drew it, and a sheet kept from an earlier
+    commit's build (``printed/cache.py``) would differ from one drawn now: two
+    builds of one commit would not give the same bytes. ReportLab has no
+    setting for it, so the document's stamp and id seed are set as it sets them
+    without the variable (ReportLab is pinned; tests/test_printed.py compares).
+    """
+    document = canvas._doc
+    stamp = document._timeStamp
+    stamp.t, stamp.dhh, stamp.dmm, stamp.tzname = _INVARIANT_TIME, 0, 0, "UTC"
+    stamp.lt = time.gmtime(_INVARIANT_TIME)
+    stamp.YMDhms = tuple(stamp.lt)[:6]
+    document.signature = md5(usedforsecurity=False)
+    document.signature.update(b"a reportlab document")
+    document.signature.update(ascii(_INVARIANT_TIME).encode("ascii"))
+
+
 def new_canvas(buffer: io.BytesIO, size: tuple[float, float], *, lang: str, title: str, author: str,
                subject: str) -> Canvas:
     """Return a canvas that writes a reproducible PDF: fixed dates and id, the document's language and title."""
     register_fonts()
     canvas = Canvas(buffer, pagesize=size, invariant=1, pageCompression=1, lang=lang, initialFontName=REGULAR)
+    _fixed_date(canvas)
     canvas.setTitle(title)
     canvas.setAuthor(author)
     canvas.setSubject(subject)
