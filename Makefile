@@ -103,7 +103,7 @@ scripts/lighthouse/node_modules/.installed: scripts/lighthouse/package.json scri
 	cd scripts/lighthouse && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --silent
 	touch $@
 
-## Benchmark: build and preview cost against bare Material and mkdocs serve; writes BENCHMARKS.md (~16 min; `make bench-quick` ~4 min).
+## Benchmark: build and preview cost against bare Material and mkdocs serve; writes BENCHMARKS.md (~20 min; `make bench-quick` ~4 min).
 bench: $(BENCH_STAMP) $(CHROMIUM)
 	$(BYTECODE)
 	$(BIN)/python -m bench.run --out BENCHMARKS.md
