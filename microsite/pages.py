@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import islice
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING
 
 import yaml
 
@@ -29,7 +29,10 @@ from .placeholders import page_placeholders
 from .sources import not_a_source, open_source
 from .yamlsource import CONTROL_CHARACTER, load_yaml_text, location_of
 
-__all__ = ["FrontMatter", "PageText", "TitledPage", "check_page", "check_pages", "check_unique", "front_matter_text",
+if TYPE_CHECKING:  # a page made from data is compared as it is, with no PageText made for each
+    from .sitepages import GeneratedPage
+
+__all__ = ["FrontMatter", "PageText", "check_page", "check_pages", "check_unique", "front_matter_text",
            "read_front_matter", "read_page", "split_front_matter"]
 
 _FENCE = "---"
@@ -89,7 +92,7 @@ class PageText:
     """False for pages generated from data: a clash is fixed on the editor's page, not there."""
 
 
-def check_pages(content_dir: Path, languages: Iterable[str], *, generated: Iterable[TitledPage] = (),
+def check_pages(content_dir: Path, languages: Iterable[str], *, generated: Iterable[PageText | GeneratedPage] = (),
                 event_ids: set[str] | None = None, has_contact: bool = True) -> list[Problem]:
     """Return the problems of every ``*.md`` page under ``content_dir/<lang>/``.
 
@@ -311,24 +314,12 @@ def _check_text(front: FrontMatter, key: str, example: str, missing: str, what: 
     return None
 
 
-class TitledPage(Protocol):
-    """What :func:`check_unique` reads of a page: :class:`PageText`, or a page made from data as it is."""
-
-    lang: str
-    name: str
-    title: str
-    description: str
-    title_at: Location
-    description_at: Location
-    editable: bool
-
-
-def check_unique(pages: Iterable[TitledPage]) -> list[Problem]:
+def check_unique(pages: Iterable[PageText | GeneratedPage]) -> list[Problem]:
     """Return a problem for every page whose title or description another page of its language has."""
     problems: list[Problem] = []
     in_langs = [(page.lang, page) for page in pages]  # a generated page's language is read off its address
     for field in ("title", "description"):
-        seen: dict[tuple[str, str], TitledPage] = {}
+        seen: dict[tuple[str, str], PageText | GeneratedPage] = {}
         for lang, page in in_langs:
             first = seen.setdefault((lang, " ".join(getattr(page, field).split()).casefold()), page)
             if first is not page:
@@ -336,7 +327,7 @@ def check_unique(pages: Iterable[TitledPage]) -> list[Problem]:
     return problems
 
 
-def _clash(field: str, first: TitledPage, second: TitledPage) -> Problem:
+def _clash(field: str, first: PageText | GeneratedPage, second: PageText | GeneratedPage) -> Problem:
     # Point at a page an editor can change; a generated page is only changed through its data.
     here, other = (second, first) if second.editable or not first.editable else (first, second)
     where = here.title_at if field == "title" else here.description_at
