@@ -1659,6 +1659,16 @@ def test_the_example_of_a_missing_text_names_the_sites_own_languages() -> None:
         assert [p.fix for p in ctx.problems] == [f"add a line 'title: {example}' to this entry"]
 
 
+
+def test_a_choice_read_without_readers_words_still_names_the_closest_value() -> None:
+    # The statuses come with what readers see ('odwołane'); a choice read without such words gets the same help.
+    ctx = Context("data/events.yaml", ("pl", "en"))
+    reader = Reader(ctx, load_yaml_text("status: canceled\n", "data/events.yaml"), "events[1]", ("status",))
+    assert reader.choice("status", EventStatus) is None
+    assert [(p.message, p.fix) for p in ctx.problems] == [(
+        "'canceled' is not one of the allowed values",
+        "did you mean 'cancelled'? use one of: scheduled, cancelled, postponed, rescheduled, moved_online")]
+
 # --- what is written reaches the site -------------------------------------------------------
 
 
